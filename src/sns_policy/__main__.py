@@ -1,0 +1,3 @@
+from sns_policy.cli import main
+
+main()

@@ -1,0 +1,115 @@
+"""The library API behind the CLI: each command is one call here, so tests call it too."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from sns_policy.diagnostics import AccountResult, CheckReport, Finding
+from sns_policy.evaluate.engine import Engine
+from sns_policy.load.manifests import read_manifests
+from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
+from sns_policy.load.validation import input_error
+
+STDIN = "-"
+YAML_SUFFIXES = (".yaml", ".yml")
+# Files of the tool's own formats that a directory walk passes over (they are not
+# account manifests): rulesets and the municipalities' test suites.
+_NOT_MANIFESTS = ("ruleset.yaml", "concepts.yaml")
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Finding | None]]:
+    """(file, error) for every input: files as given, directories walked recursively
+    for *.yaml / *.yml in a stable order, ``-`` for standard input."""
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN, None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "tests")
+                for name in sorted(filenames):
+                    if name.endswith(YAML_SUFFIXES) and name not in _NOT_MANIFESTS:
+                        found = True
+                        yield str(Path(dirpath) / name), None
+            if not found:
+                yield raw, input_error("input.no-files", raw, path=raw)
+        elif path.is_file():
+            yield raw, None
+        else:
+            yield raw, input_error("input.file-not-found", raw, path=raw)
+
+
+class EngineCache:
+    """One engine per municipality, built on first use."""
+
+    def __init__(self) -> None:
+        self._engines: dict[str, Engine] = {}
+
+    def get(self, municipality: str) -> Engine:
+        engine = self._engines.get(municipality)
+        if engine is None:
+            ruleset, path = load_ruleset(municipality)
+            engine = self._engines[municipality] = Engine(ruleset, str(path))
+        return engine
+
+
+def read_text(file: str, stdin_text: str | None) -> str:
+    if file == STDIN:
+        return stdin_text if stdin_text is not None else ""
+    with open(file, "rb") as handle:
+        data = handle.read()
+    return data.decode("utf-8-sig")
+
+
+def check_paths(
+    paths: list[str],
+    *,
+    municipality: str | None = None,
+    as_of: date | None = None,
+    stdin_text: str | None = None,
+    engines: EngineCache | None = None,
+) -> CheckReport:
+    """Check every manifest under `paths`; collect everything, then return the report."""
+    as_of = as_of or date.today()
+    engines = engines or EngineCache()
+    results: list[AccountResult] = []
+    errors: list[Finding] = []
+    for file, error in iter_inputs(paths):
+        if error is not None:
+            errors.append(error)
+            continue
+        try:
+            text = read_text(file, stdin_text)
+        except UnicodeDecodeError as exc:
+            errors.append(input_error("input.encoding", file, reason=exc.reason))
+            continue
+        except OSError as exc:
+            errors.append(input_error("input.unreadable", file, reason=exc.strerror or str(exc)))
+            continue
+        loaded, file_errors = read_manifests(text, file)
+        errors.extend(file_errors)
+        for item in loaded:
+            target = municipality or item.manifest.municipality
+            line, column = item.document.locate(("municipality",))
+            if target is None:
+                errors.append(input_error("input.no-municipality", file, line, column, document=item.document.index))
+                continue
+            try:
+                engine = engines.get(target)
+            except KeyError:
+                errors.append(input_error(
+                    "input.unknown-municipality", file, line, column, document=item.document.index,
+                    municipality=target, known=", ".join(known_municipalities()),
+                ))
+                continue
+            except RulesetError as exc:
+                errors.extend(exc.findings)
+                continue
+            results.append(engine.check_document(item.manifest, item.document, file, as_of))
+    errors.sort(key=Finding.sort_key)
+    return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())

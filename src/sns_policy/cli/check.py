@@ -1,0 +1,31 @@
+"""`sns-policy check`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from sns_policy.api import STDIN, check_paths
+from sns_policy.cli.common import Lang, LangOption, TextOrJson, emit, parse_as_of
+from sns_policy.report import json as json_report
+from sns_policy.report import text as text_report
+
+
+def check(
+    paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ（- は標準入力）/ manifest files or folders (- for stdin)")],
+    municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help="自治体 ID（省略時はマニフェストの municipality）/ municipality id (default: the manifest's own)")] = None,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="出力形式 / output format")] = TextOrJson.text,
+    lang: LangOption = Lang.ja,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="この日付で判定（ISO または和暦）/ judge as of this date (ISO or 和暦)")] = None,
+    show_review: Annotated[bool, typer.Option("--show-review", help="要確認の項目も一覧表示 / list the review items too")] = False,
+) -> None:
+    """マニフェストをガイドラインに照らして検査する / Check account manifests against their guideline."""
+    stdin_text = sys.stdin.read() if STDIN in paths else None
+    report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text)
+    if format is TextOrJson.json:
+        emit(json_report.render(report, lang.value))
+    else:
+        emit(text_report.render(report, lang.value, show_review=show_review))
+    raise typer.Exit(report.exit_code)

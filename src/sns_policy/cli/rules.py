@@ -1,0 +1,66 @@
+"""`sns-policy rules list`, `sns-policy explain`, `sns-policy coverage`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from sns_policy.cli.common import Lang, LangOption, TextOrJson, emit, fail
+from sns_policy.coverage import coverage as compute_coverage
+from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
+from sns_policy.messages import text as msg
+from sns_policy.model.ruleset import Ruleset
+from sns_policy.report import rules as rules_report
+
+rules_app = typer.Typer(help="ルールの一覧 / list rules", no_args_is_help=True)
+
+
+def _ruleset(municipality: str, lang: Lang) -> Ruleset:
+    try:
+        return load_ruleset(municipality)[0]
+    except KeyError:
+        fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
+    except RulesetError as exc:
+        f = exc.findings[0]
+        fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
+
+
+@rules_app.command("list")
+def list_rules(
+    municipality: Annotated[Optional[str], typer.Argument(help="自治体 ID（省略時はすべて）/ municipality id (default: all)")] = None,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="出力形式 / output format")] = TextOrJson.text,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """ルールを一覧表示する / List the rules of one or all municipalities."""
+    ids = [municipality] if municipality else known_municipalities()
+    rulesets = [_ruleset(m, lang) for m in ids]
+    if format is TextOrJson.json:
+        emit(rules_report.rules_json(rulesets, lang.value))
+    else:
+        emit(rules_report.rules_text(rulesets, lang.value))
+
+
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="ルール ID（例: miura.profile-discloses-homepage-link）/ rule id")],
+    lang: LangOption = Lang.ja,
+) -> None:
+    """ルールを詳しく説明する / Explain one rule in full."""
+    municipality = rule_id.split(".", 1)[0]
+    ruleset = _ruleset(municipality, lang)
+    for rule in ruleset.rules:
+        if rule.id == rule_id:
+            emit(rules_report.explain_text(ruleset, rule, lang.value))
+            return
+    fail(msg("input.unknown-rule", rule=rule_id).get(lang.value))
+
+
+def coverage(
+    municipality: Annotated[str, typer.Argument(help="自治体 ID / municipality id")],
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="出力形式 / output format")] = TextOrJson.text,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """条項ごとの対応状況（機械検査・要確認・規範なし）/ How each numbered clause is covered."""
+    report = compute_coverage(_ruleset(municipality, lang))
+    emit(rules_report.coverage_json(report) if format is TextOrJson.json else rules_report.coverage_text(report, lang.value))
+    raise typer.Exit(0 if not report.uncovered else 1)

@@ -1,0 +1,18 @@
+"""`sns-policy schemas`: write the JSON Schemas generated from the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sns_policy.schemas import write_schemas
+
+
+def schemas(
+    out: Annotated[Path, typer.Option("--out", "-o", help="出力先フォルダ / folder to write to")] = Path("schemas"),
+) -> None:
+    """JSON Schema を生成する / Generate the JSON Schemas from the models."""
+    for path in write_schemas(out):
+        typer.echo(str(path))

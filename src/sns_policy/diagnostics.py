@@ -1,0 +1,125 @@
+"""The one diagnostic type.
+
+YAML syntax errors, schema errors and rule findings all become a `Finding`, so every
+reporter handles one kind of record (as yamllint's LintProblem and sqlfluff's
+pseudo-codes do). Findings are frozen: the engine builds them, nobody edits them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A user-facing text in both languages the tool speaks."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One located problem.
+
+    `code` is a rule id (``miura.profile-discloses-homepage``) or, for input errors,
+    a pseudo-code under ``input.`` (``input.yaml-syntax``, ``input.schema`` …).
+    Lines and columns are 1-based; 0 means "the file as a whole".
+    """
+
+    code: str
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    message: Text
+    detail: Text | None = None
+    path: str | None = None
+    clause: str | None = None
+    concept: str | None = None
+    quote: str | None = None
+    document: int | None = None
+
+    @property
+    def is_input_error(self) -> bool:
+        return self.code.startswith("input.")
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.document or 0, self.line, self.column, self.severity.rank, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A duty that no manifest can prove: listed for a human to confirm."""
+
+    rule: str
+    clause: str
+    concept: str
+    quote: str
+    message: Text
+    severity: Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a verdict comes from: the guideline, its version and the ruleset file."""
+
+    municipality: str
+    title: str
+    in_force: str  # ISO date of the version the ruleset encodes
+    in_force_wareki: str
+    ruleset_file: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccountResult:
+    file: str
+    document: int
+    line: int
+    municipality: str
+    account: str
+    provenance: Provenance | None
+    findings: tuple[Finding, ...] = ()
+    review: tuple[ReviewItem, ...] = ()
+    # Set when the ruleset's scope does not cover this account: never a silent pass.
+    out_of_scope: Text | None = None
+
+    @property
+    def compliant(self) -> bool | None:
+        if self.out_of_scope is not None:
+            return None
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Everything a `check` run found; reporters turn it into text or JSON."""
+
+    results: tuple[AccountResult, ...]
+    input_errors: tuple[Finding, ...] = field(default=())
+    as_of: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        if self.input_errors:
+            return 2
+        if any(r.compliant is False for r in self.results):
+            return 1
+        return 0

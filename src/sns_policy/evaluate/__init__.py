@@ -1,0 +1,1 @@
+"""Evaluate: rules against a manifest → bare violations → located findings."""

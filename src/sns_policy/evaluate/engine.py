@@ -1,0 +1,167 @@
+"""The engine: applies a ruleset to one manifest and turns violations into findings.
+
+Check functions return bare violations; here each gets its rule's id, severity, clause,
+concept, quote and message, and a position from the YAML node tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
+
+from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity, Text
+from sns_policy.evaluate.checks import Scope, Violation, run
+from sns_policy.evaluate.paths import split
+from sns_policy.load.yaml_source import YamlDocument
+from sns_policy.messages import text as msg
+from sns_policy.model.manifest import Manifest
+from sns_policy.model.ruleset import Rule, Ruleset
+from sns_policy.platforms import profile_limit
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOutcome:
+    rule: Rule
+    violations: tuple[Violation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """What a ruleset says about one manifest, before positions are attached."""
+
+    outcomes: tuple[RuleOutcome, ...]  # fired rules only, in ruleset order
+    review: tuple[ReviewItem, ...]
+    out_of_scope: Text | None
+
+
+def clause_label(rule: Rule) -> str:
+    return ", ".join(rule.clauses)
+
+
+class Engine:
+    """A ruleset ready to evaluate many manifests."""
+
+    def __init__(self, ruleset: Ruleset, ruleset_file: str) -> None:
+        self.ruleset = ruleset
+        self.ruleset_file = ruleset_file
+        self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
+        self.checked_rules = tuple(r for r in ruleset.rules if r.check is not None)
+        self.review_rules = tuple(r for r in ruleset.rules if r.review)
+
+    @cached_property
+    def provenance(self) -> Provenance:
+        version = self.ruleset.document.in_force()
+        return Provenance(
+            municipality=self.ruleset.municipality.id,
+            title=self.ruleset.document.title,
+            in_force=version.date.isoformat(),
+            in_force_wareki=version.wareki,
+            ruleset_file=self.ruleset_file,
+        )
+
+    def _out_of_scope(self, manifest: Manifest) -> Text | None:
+        scope, account = self.ruleset.scope, manifest.account
+        if scope.platforms is not None and account.platform not in scope.platforms:
+            return msg("scope.platform", title=self.ruleset.document.title, platform=account.platform,
+                       allowed=", ".join(scope.platforms))
+        if account.kind not in scope.account_kinds:
+            return msg("scope.kind", title=self.ruleset.document.title, kind=account.kind,
+                       allowed=", ".join(scope.account_kinds))
+        return None
+
+    def _applies(self, rule: Rule, manifest: Manifest, scope: Scope, as_of: date) -> bool:
+        a = rule.applies_to
+        if a is None:
+            return True
+        account = manifest.account
+        if a.account_kinds is not None and account.kind not in a.account_kinds:
+            return False
+        if a.platforms is not None and account.platform not in a.platforms:
+            return False
+        if a.statuses is not None and account.status not in a.statuses:
+            return False
+        if a.effective_from is not None and as_of < a.effective_from:
+            return False
+        if a.effective_until is not None and as_of > a.effective_until:
+            return False
+        if a.when is not None and run(a.when, replace(scope, strict=True)):
+            return False
+        return True
+
+    def evaluate(self, manifest: Manifest, as_of: date) -> Evaluation:
+        out_of_scope = self._out_of_scope(manifest)
+        if out_of_scope is not None:
+            return Evaluation((), (), out_of_scope)
+        scope = Scope(
+            root=manifest,
+            base=manifest,
+            prefix="",
+            homepage_domains=self.homepage_domains,
+            profile_limit=profile_limit(manifest.account.platform),
+            as_of=as_of,
+        )
+        outcomes = []
+        for rule in self.checked_rules:
+            if not self._applies(rule, manifest, scope, as_of):
+                continue
+            violations = run(rule.check, scope)
+            if violations:
+                outcomes.append(RuleOutcome(rule, tuple(violations)))
+        review = tuple(
+            ReviewItem(
+                rule=r.id,
+                clause=clause_label(r),
+                concept=r.concept,
+                quote=r.quote,
+                message=Text(ja=r.message.ja, en=r.message.en),
+                severity=r.effective_severity,
+            )
+            for r in self.review_rules
+            if self._applies(r, manifest, scope, as_of)
+        )
+        return Evaluation(tuple(outcomes), review, None)
+
+    def check_document(self, manifest: Manifest, document: YamlDocument, file: str, as_of: date) -> AccountResult:
+        evaluation = self.evaluate(manifest, as_of)
+        findings = []
+        for outcome in evaluation.outcomes:
+            rule = outcome.rule
+            message = Text(ja=rule.message.ja, en=rule.message.en)
+            for violation in outcome.violations:
+                line, column = document.locate(split(violation.path)[1] if violation.path else ())
+                findings.append(Finding(
+                    code=rule.id,
+                    severity=rule.effective_severity,
+                    file=file,
+                    line=line,
+                    column=column,
+                    message=message,
+                    detail=violation.detail,
+                    path=violation.path or None,
+                    clause=clause_label(rule),
+                    concept=rule.concept,
+                    quote=rule.quote,
+                    document=document.index,
+                ))
+        findings.sort(key=Finding.sort_key)
+        return AccountResult(
+            file=file,
+            document=document.index,
+            line=document.line,
+            municipality=self.ruleset.municipality.id,
+            account=account_label(manifest),
+            provenance=self.provenance,
+            findings=tuple(findings),
+            review=evaluation.review,
+            out_of_scope=evaluation.out_of_scope,
+        )
+
+
+def account_label(manifest: Manifest) -> str:
+    account = manifest.account
+    name = account.handle or account.display_name or account.url or "?"
+    return f"{account.platform}:{name}"
+
+
+__all__ = ["Engine", "Evaluation", "RuleOutcome", "Severity", "account_label", "clause_label"]

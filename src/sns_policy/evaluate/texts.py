@@ -1,0 +1,98 @@
+"""Text judgements used by checks: URLs, titles versus personal names, disclosure."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+# --- URLs ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def shortener_hosts() -> frozenset[str]:
+    """Hosts of URL-shortening services, from the data file (one host a line)."""
+    text = resources.files("sns_policy.data").joinpath("url_shorteners.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def url_host(url: str) -> str | None:
+    """The host of a complete http(s) URL, or None when scheme or host is missing."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname or "." not in parts.hostname:
+        return None
+    return parts.hostname.lower()
+
+
+def host_in(host: str, domains: list[str] | tuple[str, ...]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def is_shortener(host: str) -> bool:
+    hosts = shortener_hosts()
+    return host in hosts or any(host.endswith("." + h) for h in hosts)
+
+
+# Characters that may continue a URL: a match followed by one of these is a different URL.
+_URL_CONTINUES = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
+
+
+def contains_in_full(text: str, value: str) -> bool:
+    """`value` appears in `text` verbatim; a URL must appear whole, not as the prefix of a
+    longer URL. A trailing slash is optional (``https://a.jp/`` = ``https://a.jp``)."""
+    value = value.strip()
+    candidates = [value]
+    if value.startswith(("http://", "https://")) and value.endswith("/") and value.count("/") == 3:
+        candidates.append(value.rstrip("/"))
+    is_url = value.startswith(("http://", "https://"))
+    for candidate in candidates:
+        start = text.find(candidate)
+        while start != -1:
+            end = start + len(candidate)
+            if not is_url or end == len(text) or not _URL_CONTINUES.match(text, end):
+                return True
+            start = text.find(candidate, start + 1)
+    return False
+
+
+# --- titles and roles ---------------------------------------------------------------
+
+# An organisational unit ends with one of these; a title is a unit plus a role word.
+_UNIT = r"(?:課|部|局|室|係|班|グループ|センター|事務所|所|館|委員会|本部|支所|出張所)"
+_ROLE = r"(?:長|職員|担当者|担当|係員|課員|主幹|主査|主任|次長|参事|補佐|課長補佐|会計年度任用職員)?"
+_TITLE = re.compile(rf"^(?P<unit>.+?{_UNIT}){_ROLE}$")
+# Titles that name no unit.
+_BARE_TITLES = frozenset({"市長", "副市長", "区長", "副区長", "町長", "村長", "職員", "担当者", "運用担当者", "委託事業者"})
+_SEPARATORS = re.compile(r"[\s　、，,・/／]+")
+_PARENTHESISED = re.compile(r"[（(][^）)]*[）)]")
+_PLACEHOLDER = re.compile(r"[〇○◯]+")
+
+
+def units_of(department: str) -> set[str]:
+    """The units a department string names: ``市長室 広報広聴課`` → {市長室, 広報広聴課, …}."""
+    parts = [p for p in _SEPARATORS.split(_PARENTHESISED.sub("", department)) if p]
+    return set(parts) | {"".join(parts)}
+
+
+def personal_name_in(value: str, units: set[str] | None) -> str | None:
+    """The part of `value` that is not a title or role (so looks like a person's name),
+    or None when every part is a title. With `units`, a title must name one of them."""
+    for token in _SEPARATORS.split(_PARENTHESISED.sub("", value)):
+        if not token or token in _BARE_TITLES:
+            continue
+        match = _TITLE.match(_PLACEHOLDER.sub("〇〇", token))
+        if match is None:
+            return token
+        if units is not None and not _PLACEHOLDER.search(token):
+            unit = match.group("unit")
+            # 広報広聴課長 names 広報広聴課; 市長室長 names 市長室; a unit that names none
+            # of the department's units (山田課長 → 山田課) is taken for a surname + title.
+            if not any(unit == u or unit.endswith(u) or u.endswith(unit) for u in units):
+                return token
+    return None

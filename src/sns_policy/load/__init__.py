@@ -1,0 +1,1 @@
+"""Loading: YAML text → plain data that remembers where every value came from."""

@@ -1,0 +1,47 @@
+"""Read manifest files: YAML documents → validated `Manifest`s, or located input errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from sns_policy.diagnostics import Finding
+from sns_policy.load.validation import input_error, schema_findings
+from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
+from sns_policy.model.manifest import Manifest
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedManifest:
+    file: str
+    document: YamlDocument
+    manifest: Manifest
+
+
+def read_manifests(text: str, file: str) -> tuple[list[LoadedManifest], list[Finding]]:
+    """Every manifest in one file's text, and an input error for every one that is broken.
+
+    A broken document does not hide the good ones in the same file.
+    """
+    try:
+        documents = parse_documents(text)
+    except YamlError as exc:
+        return [], [input_error(exc.key, file, exc.line, exc.column, **exc.params)]
+    documents = [d for d in documents if d.data is not None]  # empty documents (a trailing ---)
+    if not documents:
+        return [], [input_error("input.no-manifest", file, 1, 1)]
+    loaded: list[LoadedManifest] = []
+    errors: list[Finding] = []
+    for document in documents:
+        if not isinstance(document.data, dict):
+            line, column = document.locate(())
+            errors.append(input_error("input.not-a-mapping", file, line, column, document=document.index))
+            continue
+        try:
+            manifest = Manifest.model_validate(document.data)
+        except ValidationError as exc:
+            errors.extend(schema_findings(exc, document, file))
+            continue
+        loaded.append(LoadedManifest(file, document, manifest))
+    return loaded, errors

@@ -1,0 +1,60 @@
+"""Find and read rulesets: bundled ones by municipality id, or any file by path."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from sns_policy.diagnostics import Finding
+from sns_policy.load.validation import input_error, schema_findings
+from sns_policy.load.yaml_source import YamlError, parse_documents
+from sns_policy.model.ruleset import Ruleset
+from sns_policy.resources import municipalities_dir
+
+RULESET_FILE = "ruleset.yaml"
+
+
+class RulesetError(Exception):
+    """A ruleset that cannot be used; carries located findings (input errors)."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings[0].message.en if findings else "invalid ruleset")
+        self.findings = findings
+
+
+def known_municipalities() -> list[str]:
+    root = municipalities_dir()
+    return sorted(p.parent.name for p in root.glob(f"*/{RULESET_FILE}"))
+
+
+def ruleset_path(municipality: str) -> Path | None:
+    path = municipalities_dir() / municipality / RULESET_FILE
+    return path if path.is_file() else None
+
+
+def read_ruleset(text: str, file: str) -> Ruleset:
+    try:
+        documents = parse_documents(text)
+    except YamlError as exc:
+        raise RulesetError([input_error(exc.key, file, exc.line, exc.column, **exc.params)]) from None
+    if len(documents) != 1 or not isinstance(documents[0].data, dict):
+        raise RulesetError([input_error("input.ruleset", file, 1, 1, problem="one YAML mapping expected")])
+    try:
+        return Ruleset.model_validate(documents[0].data)
+    except ValidationError as exc:
+        raise RulesetError(schema_findings(exc, documents[0], file)) from None
+
+
+@lru_cache(maxsize=32)
+def load_ruleset_file(path: Path) -> Ruleset:
+    return read_ruleset(path.read_text(encoding="utf-8"), str(path))
+
+
+def load_ruleset(municipality: str) -> tuple[Ruleset, Path]:
+    """The bundled ruleset of `municipality`; KeyError when there is none."""
+    path = ruleset_path(municipality)
+    if path is None:
+        raise KeyError(municipality)
+    return load_ruleset_file(path), path

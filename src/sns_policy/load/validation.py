@@ -1,0 +1,62 @@
+"""Turn pydantic validation errors into located findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from sns_policy.diagnostics import Finding, Severity, Text
+from sns_policy.load.yaml_source import YamlDocument
+from sns_policy.messages import CATALOG
+from sns_policy.messages import text as msg
+
+
+def _problem(error: dict[str, Any]) -> Text:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    key = f"schema.{kind}"
+    if key in CATALOG:
+        params = {k: v for k, v in ctx.items()}
+        params.setdefault("value", error.get("input"))
+        try:
+            return msg(key, **params)
+        except (KeyError, IndexError):
+            pass
+    # Messages from our own validators (ValueError) and rarer pydantic errors: pydantic's
+    # English wording, wrapped in a Japanese frame.
+    problem = error["msg"].removeprefix("Value error, ")
+    return msg("schema.other", problem=problem)
+
+
+def schema_findings(exc: ValidationError, document: YamlDocument, file: str) -> list[Finding]:
+    findings = []
+    for error in exc.errors(include_url=False):
+        # Discriminated unions put the tag (e.g. 'required') into loc; YAML has no such key.
+        loc = tuple(error["loc"])
+        line, column = document.locate(loc)
+        field = ".".join(str(p) for p in loc) or "(document)"
+        problem = _problem(error)
+        findings.append(Finding(
+            code="input.schema",
+            severity=Severity.ERROR,
+            file=file,
+            line=line,
+            column=column,
+            message=msg("input.schema", field=field, problem=problem),
+            path=field,
+            document=document.index,
+        ))
+    return findings
+
+
+def input_error(key: str, file: str, line: int = 0, column: int = 0, document: int | None = None, **params: Any) -> Finding:
+    return Finding(
+        code=key,
+        severity=Severity.ERROR,
+        file=file,
+        line=line,
+        column=column,
+        message=msg(key, **params),
+        document=document,
+    )

@@ -1,0 +1,153 @@
+"""Parse YAML with libyaml (ruamel.yaml.clib) and keep every value's position.
+
+`check` runs over thousands of files, so this is the hot path. We let libyaml compose
+the node tree in C (each node carries its start mark), convert it to plain Python data
+with our own small scalar resolver, and keep the node tree so that a path such as
+``("profile", "text")`` can be turned into a line and column *only when a finding needs
+one*. Round-trip loading (CommentedMap) would keep positions too, but is several times
+slower and is not needed to read a manifest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from _ruamel_yaml import CParser
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+# Tags our resolver hands back to the C composer: only whether a scalar was plain.
+_PLAIN = "sns-policy:plain"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+# YAML 1.2 core schema for plain scalars. Dates stay strings: the models read ISO and
+# 和暦 dates alike, and a string keeps its exact spelling for messages.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+
+
+class YamlError(Exception):
+    """A file that is not usable YAML; carries a 1-based position and a message key."""
+
+    def __init__(self, key: str, line: int, column: int, **params: Any) -> None:
+        super().__init__(key, line, column, params)
+        self.key = key
+        self.line = line
+        self.column = column
+        self.params = params
+
+
+class _Composer(CParser):
+    """libyaml's composer with a resolver that only records plainness.
+
+    ruamel's own Resolver runs several regular expressions per scalar in Python; we
+    resolve the handful of core-schema types ourselves, once, during conversion.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode and implicit[0]:
+            return _PLAIN
+        return _STR_TAG
+
+    def descend_resolver(self, *args: Any) -> None:
+        return None
+
+    def ascend_resolver(self, *args: Any) -> None:
+        return None
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value = node.value
+    if node.tag != _PLAIN:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    first = value[0]
+    if first.isdigit() or first in "-+.":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """One document of a YAML stream: its data and the node tree it came from."""
+
+    index: int  # 1-based position of the document in its file
+    data: Any
+    root: Node
+
+    @property
+    def line(self) -> int:
+        return self.root.start_mark.line + 1
+
+    def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """Line and column (1-based) of `path`, or of its nearest existing ancestor.
+
+        A mapping entry points at its key (``text:``), a sequence item at the item;
+        a missing entry points at the entry that should have held it.
+        """
+        node = self.root
+        mark = node.start_mark
+        for part in path:
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    if key.value == part:
+                        mark = key.start_mark
+                        node = value
+                        break
+                else:
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+            else:
+                break
+        return mark.line + 1, mark.column + 1
+
+
+def _convert(node: Node, seen: set[int]) -> Any:
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if id(node) in seen:
+        # A recursive alias (&a [*a]) has no plain-data form.
+        raise YamlError("input.unsupported-yaml", node.start_mark.line + 1, node.start_mark.column + 1, what="recursive alias")
+    seen.add(id(node))
+    try:
+        if isinstance(node, SequenceNode):
+            return [_convert(item, seen) for item in node.value]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlError("input.unsupported-yaml", key_node.start_mark.line + 1, key_node.start_mark.column + 1, what="complex mapping key")
+            key = key_node.value
+            if key in result:
+                raise YamlError("input.duplicate-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1, key=key)
+            result[key] = _convert(value_node, seen)
+        return result
+    finally:
+        seen.discard(id(node))
+
+
+def parse_documents(text: str) -> list[YamlDocument]:
+    """All documents of a YAML stream, each with its node tree. Raises YamlError."""
+    parser = _Composer(text)
+    documents: list[YamlDocument] = []
+    try:
+        while parser.check_node():
+            root = parser.get_node()
+            documents.append(YamlDocument(len(documents) + 1, _convert(root, set()), root))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        raise YamlError("input.yaml-syntax", line, column, problem=problem) from None
+    return documents

@@ -1,0 +1,115 @@
+"""Every message the tool itself says, in Japanese and English.
+
+Rule messages live in the rulesets; these are the tool's own words (input errors,
+check details, report lines). Keys are stable; parameters use str.format syntax.
+"""
+
+from __future__ import annotations
+
+from sns_policy.diagnostics import Text
+
+CATALOG: dict[str, tuple[str, str]] = {
+    # --- input errors (exit 2) ---
+    "input.file-not-found": ("ファイルが見つかりません: {path}", "file not found: {path}"),
+    "input.unreadable": ("ファイルを読み込めません: {reason}", "cannot read file: {reason}"),
+    "input.encoding": ("UTF-8 として読み込めません: {reason}", "not valid UTF-8: {reason}"),
+    "input.yaml-syntax": ("YAML の構文エラー: {problem}", "YAML syntax error: {problem}"),
+    "input.no-manifest": (
+        "アカウント定義（マニフェスト）がありません",
+        "no account manifest in this file",
+    ),
+    "input.not-a-mapping": (
+        "文書の最上位はマッピング（キー: 値）でなければなりません",
+        "a document must be a mapping (key: value) at the top level",
+    ),
+    "input.duplicate-key": ("キー「{key}」が重複しています", "duplicate key '{key}'"),
+    "input.unsupported-yaml": ("対応していない YAML 機能です: {what}", "unsupported YAML feature: {what}"),
+    "input.schema": ("{field}: {problem}", "{field}: {problem}"),
+    "input.unknown-municipality": (
+        "自治体「{municipality}」のルールセットがありません（利用可能: {known}）",
+        "no ruleset for municipality '{municipality}' (available: {known})",
+    ),
+    "input.no-municipality": (
+        "municipality が指定されていません（マニフェストに書くか --municipality を指定してください）",
+        "no municipality given (state it in the manifest or pass --municipality)",
+    ),
+    "input.ruleset": ("ルールセットが不正です: {problem}", "invalid ruleset: {problem}"),
+    "input.unknown-rule": ("ルール「{rule}」はありません", "no rule '{rule}'"),
+    "input.bad-date": ("日付を解釈できません: {value}", "cannot read the date: {value}"),
+    "input.no-files": ("YAML ファイルがありません: {path}", "no YAML files under {path}"),
+    # --- pydantic error types, in Japanese (English comes from pydantic itself) ---
+    "schema.missing": ("必須の項目がありません", "required field is missing"),
+    "schema.extra_forbidden": ("この項目は定義されていません", "unknown field"),
+    "schema.literal_error": ("値は次のいずれかです: {expected}", "must be one of: {expected}"),
+    "schema.string_type": ("文字列でなければなりません", "must be a string"),
+    "schema.int_type": ("整数でなければなりません", "must be an integer"),
+    "schema.bool_type": ("true または false でなければなりません", "must be true or false"),
+    "schema.list_type": ("リストでなければなりません", "must be a list"),
+    "schema.model_type": ("マッピング（キー: 値）でなければなりません", "must be a mapping"),
+    "schema.dict_type": ("マッピング（キー: 値）でなければなりません", "must be a mapping"),
+    "schema.greater_than_equal": ("{ge} 以上でなければなりません", "must be at least {ge}"),
+    "schema.date_format": ("日付の形式が不正です（例: 2024-04-01、令和6年4月1日）: {value}", "not a date (e.g. 2024-04-01, 令和6年4月1日): {value}"),
+    "schema.date_impossible": ("存在しない日付です: {value}", "no such date: {value}"),
+    "schema.date_era_range": ("元号の範囲外の日付です: {value}", "date outside its era: {value}"),
+    "schema.other": ("値が不正です: {problem}", "invalid value: {problem}"),
+    # --- check details (why a rule fired) ---
+    "check.required": ("{path} が記載されていません", "{path} is not stated"),
+    "check.pattern": ("{path} が「{regex}」に一致しません", "{path} does not match '{regex}'"),
+    "check.forbidden_pattern": ("{path} に禁止された表現「{match}」があります", "{path} contains the forbidden text '{match}'"),
+    "check.one_of": ("{path} は {actual} ですが、{expected} のいずれかでなければなりません", "{path} is {actual}; expected one of {expected}"),
+    "check.none_of": ("{path} は {actual} であってはなりません", "{path} must not be {actual}"),
+    "check.includes": ("{path} に {missing} がありません", "{path} lacks {missing}"),
+    "check.number_range": ("{path} は {actual} ですが、{bound} でなければなりません", "{path} is {actual}; must be {bound}"),
+    "check.url_incomplete": ("{path} の URL が完全ではありません（スキームとホストが必要）: {url}", "{path} is not a complete URL (scheme and host): {url}"),
+    "check.url_shortener": ("{path} に短縮 URL が使われています: {url}", "{path} uses a URL shortener: {url}"),
+    "check.url_domain": ("{path} の URL のドメイン {host} は {allowed} ではありません", "{path}: host {host} is not one of {allowed}"),
+    "check.role_title": ("{path} の「{value}」は役職・組織名ではなく個人名のように見えます", "{path}: '{value}' looks like a personal name, not a title or role"),
+    "check.discloses_value": ("{path} に {value_path} の値 {value} がそのまま記載されていません", "{path} does not contain {value_path} ({value}) in full"),
+    "check.discloses_pattern": ("{path} に {fact} の記載がありません", "{path} does not state {fact}"),
+    "check.date_interval": ("{later}（{later_date}）は {earlier}（{earlier_date}）から {bound} でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
+    "check.max_length": ("{path} は {actual} 文字で、上限 {limit} 文字を超えています", "{path} has {actual} characters, over the limit of {limit}"),
+    "check.record": ("{path} に条件（{where}）を満たす記録がありません", "{path} has no record matching {where}"),
+    "check.any_of": ("次のいずれも満たしていません: {alternatives}", "none of these holds: {alternatives}"),
+    "check.not": ("{path} が禁止された条件を満たしています", "{path} meets a condition that is not allowed"),
+    # --- words used in details ---
+    "word.at_least": ("{n} 以上", "at least {n}"),
+    "word.at_most": ("{n} 以下", "at most {n}"),
+    "word.months": ("{n} か月", "{n} months"),
+    "word.days": ("{n} 日", "{n} days"),
+    "word.none": ("（なし）", "(none)"),
+    # --- report lines ---
+    "report.summary": (
+        "{accounts} アカウントを検査: 適合 {compliant}、不適合 {noncompliant}、対象外 {out_of_scope}、入力エラー {input_errors}（エラー {errors}、警告 {warnings}、情報 {infos}、要確認 {review}）",
+        "{accounts} accounts checked: {compliant} compliant, {noncompliant} non-compliant, {out_of_scope} out of scope, {input_errors} input errors ({errors} errors, {warnings} warnings, {infos} info, {review} to review)",
+    ),
+    "report.account": ("{file}:{line}: {account}（{municipality}）: {verdict}", "{file}:{line}: {account} ({municipality}): {verdict}"),
+    "report.compliant": ("適合", "compliant"),
+    "report.noncompliant": ("不適合", "non-compliant"),
+    "report.out_of_scope": ("対象外", "out of scope"),
+    "report.basis": ("根拠: {title}（{in_force_wareki}施行版）", "basis: {title} (version in force {in_force})"),
+    "report.review_header": ("要確認（マニフェストでは確認できない義務）: {count} 件", "to review by a person (duties no manifest can prove): {count}"),
+    "report.severity.error": ("エラー", "error"),
+    "report.severity.warning": ("警告", "warning"),
+    "report.severity.info": ("情報", "info"),
+    "scope.platform": (
+        "{title} は {platform} のアカウントを対象としていません（対象: {allowed}）",
+        "{title} does not cover {platform} accounts (it covers: {allowed})",
+    ),
+    "scope.kind": (
+        "{title} は {kind} のアカウントを対象としていません（対象: {allowed}）",
+        "{title} does not cover accounts of kind {kind} (it covers: {allowed})",
+    ),
+}
+
+
+def text(key: str, **params: object) -> Text:
+    """The message `key` in both languages. A parameter that is itself a `Text` is
+    filled in with its own wording in each language."""
+    ja, en = CATALOG[key]
+    ja_params = {k: v.ja if isinstance(v, Text) else v for k, v in params.items()}
+    en_params = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}
+    return Text(ja=ja.format(**ja_params), en=en.format(**en_params))
+
+
+def has(key: str) -> bool:
+    return key in CATALOG

@@ -1,0 +1,1 @@
+"""Model: the typed shapes of rulesets and account manifests (pydantic v2)."""

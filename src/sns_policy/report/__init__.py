@@ -1,0 +1,22 @@
+"""Report: records in, a string out. The CLI writes the string and sets the exit code."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sns_policy.diagnostics import CheckReport, Severity
+
+
+def summary_counts(report: CheckReport) -> dict[str, int]:
+    severities = Counter(f.severity for r in report.results for f in r.findings)
+    return {
+        "accounts": len(report.results),
+        "compliant": sum(1 for r in report.results if r.compliant is True),
+        "noncompliant": sum(1 for r in report.results if r.compliant is False),
+        "out_of_scope": sum(1 for r in report.results if r.compliant is None),
+        "errors": severities[Severity.ERROR],
+        "warnings": severities[Severity.WARNING],
+        "infos": severities[Severity.INFO],
+        "review": sum(len(r.review) for r in report.results),
+        "input_errors": len(report.input_errors),
+    }

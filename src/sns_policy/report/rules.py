@@ -1,0 +1,121 @@
+"""Reports about rulesets: the rule list, one rule explained, and clause coverage."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from sns_policy.coverage import CoverageReport
+from sns_policy.evaluate.engine import clause_label
+from sns_policy.model.ruleset import Rule, Ruleset
+from sns_policy.resources import templates_dir
+
+
+def _check_kind(rule: Rule) -> str:
+    return rule.check.kind if rule.check is not None else "review"
+
+
+def rule_record(rule: Rule, lang: str) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "clause": clause_label(rule),
+        "quote": rule.quote,
+        "modality": rule.modality,
+        "severity": rule.effective_severity.value,
+        "concept": rule.concept,
+        "check": _check_kind(rule),
+        "message": rule.message.en if lang == "en" else rule.message.ja,
+    }
+
+
+def rules_text(rulesets: list[Ruleset], lang: str) -> str:
+    lines = []
+    for ruleset in rulesets:
+        lines.append(f"# {ruleset.municipality.id}: {ruleset.document.title}")
+        for rule in ruleset.rules:
+            r = rule_record(rule, lang)
+            lines.append(f"{r['id']}  [{r['clause']}]  {r['modality']}/{r['severity']}  {r['concept']}  ({r['check']})")
+            lines.append(f"    {r['message']}")
+            lines.append(f"    「{r['quote']}」")
+    return "\n".join(lines) + "\n"
+
+
+def rules_json(rulesets: list[Ruleset], lang: str) -> str:
+    data = [
+        {"municipality": rs.municipality.id, "title": rs.document.title,
+         "rules": [rule_record(r, lang) for r in rs.rules]}
+        for rs in rulesets
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _environment() -> Environment:
+    # Templates are the project's own; manifest values are passed in as data only.
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
+    template = _environment().get_template(f"explain.{'en' if lang == 'en' else 'ja'}.txt.j2")
+    units = {u.ref: u for u in ruleset.outline}
+    check = rule.check.model_dump(mode="json", by_alias=True, exclude_none=True) if rule.check else None
+    return template.render(
+        ruleset=ruleset,
+        rule=rule,
+        severity=rule.effective_severity.value,
+        clauses=[units[ref] for ref in rule.clauses],
+        check_yaml=json.dumps(check, ensure_ascii=False, indent=2) if check else None,
+        in_force=ruleset.document.in_force(),
+    )
+
+
+def coverage_text(report: CoverageReport, lang: str) -> str:
+    en = lang == "en"
+    labels = {
+        "checked": "machine-checked" if en else "機械検査",
+        "review": "review" if en else "要確認",
+        "non_normative": "non-normative" if en else "規範なし",
+        "uncovered": "UNCOVERED" if en else "未対応",
+    }
+    lines = [f"# {report.municipality}: {report.title}"]
+    for unit in report.units:
+        extra = ", ".join(unit.rules) if unit.rules else (unit.reason or "")
+        lines.append(f"{unit.ref:<16} {labels[unit.coverage]:<16} {extra}")
+    counts = {k: report.count(k) for k in labels}
+    if en:
+        lines.append(
+            f"{len(report.units)} units: {counts['checked']} machine-checked, {counts['review']} review, "
+            f"{counts['non_normative']} non-normative, {counts['uncovered']} uncovered — coverage {report.percent:.1f}%"
+        )
+    else:
+        lines.append(
+            f"{len(report.units)} 単位: 機械検査 {counts['checked']}、要確認 {counts['review']}、"
+            f"規範なし {counts['non_normative']}、未対応 {counts['uncovered']} — カバー率 {report.percent:.1f}%"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def coverage_json(report: CoverageReport) -> str:
+    data = {
+        "municipality": report.municipality,
+        "title": report.title,
+        "units": len(report.units),
+        "checked": report.count("checked"),
+        "review": report.count("review"),
+        "non_normative": report.count("non_normative"),
+        "uncovered": [u.ref for u in report.uncovered],
+        "percent": round(report.percent, 2),
+        "detail": [
+            {"ref": u.ref, "coverage": u.coverage, "rules": list(u.rules), "reason": u.reason}
+            for u in report.units
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,50 @@
+"""JSON Schemas generated from the pydantic models — the one source of truth."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from sns_policy.model.manifest import Manifest
+from sns_policy.model.ruleset import Ruleset
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "manifest.schema.json": Manifest,
+    "ruleset.schema.json": Ruleset,
+}
+
+
+def schema_of(model: type[BaseModel], name: str) -> dict[str, Any]:
+    schema = model.model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name, **schema}
+
+
+def schema_text(name: str) -> str:
+    return json.dumps(schema_of(SCHEMAS[name], name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    written = []
+    for name in SCHEMAS:
+        path = folder / name
+        write_atomic(path, schema_text(name))
+        written.append(path)
+    return written
