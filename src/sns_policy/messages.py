@@ -66,16 +66,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check.role_title": ("{path} の「{value}」は役職・組織名ではなく個人名のように見えます", "{path}: '{value}' looks like a personal name, not a title or role"),
     "check.discloses_value": ("{path} に {value_path} の値 {value} がそのまま記載されていません", "{path} does not contain {value_path} ({value}) in full"),
     "check.discloses_pattern": ("{path} に {fact} の記載がありません", "{path} does not state {fact}"),
-    "check.date_interval": ("{later}（{later_date}）は {earlier}（{earlier_date}）から {bound} でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
+    "check.date_interval": ("{later}（{later_date}）は {earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
+    "check.date_interval_max": ("{later}（{later_date}）は {earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
+    "check.date_order": ("{later}（{later_date}）が {earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
     "check.max_length": ("{path} は {actual} 文字で、上限 {limit} 文字を超えています", "{path} has {actual} characters, over the limit of {limit}"),
     "check.record": ("{path} に条件（{where}）を満たす記録がありません", "{path} has no record matching {where}"),
     "check.any_of": ("次のいずれも満たしていません: {alternatives}", "none of these holds: {alternatives}"),
     "check.not": ("{path} が禁止された条件を満たしています", "{path} meets a condition that is not allowed"),
     # --- words used in details ---
-    "word.at_least": ("{n} 以上", "at least {n}"),
-    "word.at_most": ("{n} 以下", "at most {n}"),
-    "word.months": ("{n} か月", "{n} months"),
-    "word.days": ("{n} 日", "{n} days"),
+    "word.at_least": ("{n}以上", "at least {n}"),
+    "word.at_most": ("{n}以下", "at most {n}"),
+    "word.months": ("{n}か月", "{n} months"),
+    "word.days": ("{n}日", "{n} days"),
     "word.none": ("（なし）", "(none)"),
     # --- report lines ---
     "report.summary": (

@@ -8,15 +8,36 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from jsonschema import FormatChecker
 from pydantic import BaseModel
 
+from sns_policy.model.concepts import ConceptTaxonomy
+from sns_policy.model.dates import DateParseError, parse_date
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.ruleset import Ruleset
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "manifest.schema.json": Manifest,
     "ruleset.schema.json": Ruleset,
+    "concepts.schema.json": ConceptTaxonomy,
 }
+
+
+JP_DATE_FORMAT = "jp-date"
+
+
+def format_checker() -> FormatChecker:
+    """jsonschema's format checker plus ``jp-date`` (ISO or 和暦, a date that exists)."""
+    checker = FormatChecker()
+
+    @checker.checks(JP_DATE_FORMAT, raises=DateParseError)
+    def _jp_date(value: object) -> bool:
+        if not isinstance(value, str):
+            return True  # "format" only constrains strings; "type" handles the rest
+        parse_date(value)
+        return True
+
+    return checker
 
 
 def schema_of(model: type[BaseModel], name: str) -> dict[str, Any]:
@@ -35,6 +56,10 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        # mkstemp creates the file private (0600); give it the mode a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)

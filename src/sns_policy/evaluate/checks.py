@@ -262,21 +262,19 @@ def date_interval(check: c.DateInterval, scope: Scope) -> list[Violation]:
             missing = check.earlier if not isinstance(earlier, date) else check.later
             return _absent_fails(missing, scope)
         return []
-    for bound, ok, word in (
-        (check.min, lambda limit: later >= limit, "word.at_least"),
-        (check.max, lambda limit: later <= limit, "word.at_most"),
-    ):
-        if bound is not None and not ok(add_interval(earlier, bound)):
-            later_path = scope.absolute(check.later) or check.later
-            detail = msg(
-                "check.date_interval",
-                earlier=scope.absolute(check.earlier) or check.earlier,
-                later=later_path,
-                earlier_date=earlier.isoformat(),
-                later_date=later.isoformat(),
-                bound=msg(word, n=_interval_words(bound)),
-            )
-            return [Violation(later_path, detail)]
+    later_path = scope.absolute(check.later) or check.later
+    params = dict(
+        earlier=scope.absolute(check.earlier) or check.earlier,
+        later=later_path,
+        earlier_date=earlier.isoformat(),
+        later_date=later.isoformat(),
+    )
+    if check.min is not None and later < add_interval(earlier, check.min):
+        if check.min.months == 0 and check.min.days == 0:
+            return [Violation(later_path, msg("check.date_order", **params))]
+        return [Violation(later_path, msg("check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params))]
+    if check.max is not None and later > add_interval(earlier, check.max):
+        return [Violation(later_path, msg("check.date_interval_max", bound=_interval_words(check.max), **params))]
     return []
 
 

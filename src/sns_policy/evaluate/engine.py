@@ -47,7 +47,19 @@ class Engine:
         self.ruleset_file = ruleset_file
         self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
         self.checked_rules = tuple(r for r in ruleset.rules if r.check is not None)
-        self.review_rules = tuple(r for r in ruleset.rules if r.review)
+        # Review items do not depend on the manifest beyond applicability: build them once.
+        self.review_items = tuple(
+            (rule, ReviewItem(
+                rule=rule.id,
+                clause=clause_label(rule),
+                concept=rule.concept,
+                quote=rule.quote,
+                message=Text(ja=rule.message.ja, en=rule.message.en),
+                severity=rule.effective_severity,
+            ))
+            for rule in ruleset.rules
+            if rule.review
+        )
 
     @cached_property
     def provenance(self) -> Provenance:
@@ -108,18 +120,7 @@ class Engine:
             violations = run(rule.check, scope)
             if violations:
                 outcomes.append(RuleOutcome(rule, tuple(violations)))
-        review = tuple(
-            ReviewItem(
-                rule=r.id,
-                clause=clause_label(r),
-                concept=r.concept,
-                quote=r.quote,
-                message=Text(ja=r.message.ja, en=r.message.en),
-                severity=r.effective_severity,
-            )
-            for r in self.review_rules
-            if self._applies(r, manifest, scope, as_of)
-        )
+        review = tuple(item for rule, item in self.review_items if self._applies(rule, manifest, scope, as_of))
         return Evaluation(tuple(outcomes), review, None)
 
     def check_document(self, manifest: Manifest, document: YamlDocument, file: str, as_of: date) -> AccountResult:

@@ -28,21 +28,24 @@ def split(path: str) -> tuple[bool, tuple[str | int, ...]]:
 
 
 def resolve(obj: Any, parts: tuple[str | int, ...]) -> Any:
+    # On the hot path of `check`: plain attribute access on the validated model.
     for part in parts:
         if obj is None:
             return MISSING
-        if isinstance(part, int):
-            if isinstance(obj, list) and part < len(obj):
-                obj = obj[part]
+        if part.__class__ is int:
+            if isinstance(obj, list) and part < len(obj):  # type: ignore[operator]
+                obj = obj[part]  # type: ignore[index]
                 continue
             return MISSING
         if isinstance(obj, BaseModel):
-            obj = getattr(obj, part, MISSING)
+            obj = getattr(obj, part, MISSING)  # type: ignore[arg-type]
+            if obj is MISSING:
+                return MISSING
         elif isinstance(obj, dict):
             obj = obj.get(part, MISSING)
+            if obj is MISSING:
+                return MISSING
         else:
-            return MISSING
-        if obj is MISSING:
             return MISSING
     return obj
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from sns_policy.diagnostics import Finding
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
+from sns_policy.model.concepts import ConceptTaxonomy
 from sns_policy.model.ruleset import Ruleset
 from sns_policy.resources import municipalities_dir
 
@@ -58,3 +59,17 @@ def load_ruleset(municipality: str) -> tuple[Ruleset, Path]:
     if path is None:
         raise KeyError(municipality)
     return load_ruleset_file(path), path
+
+
+CONCEPTS_FILE = "concepts.yaml"
+
+
+@lru_cache(maxsize=1)
+def load_concepts() -> ConceptTaxonomy:
+    """The shared concept taxonomy (municipalities/concepts.yaml)."""
+    path = municipalities_dir() / CONCEPTS_FILE
+    documents = parse_documents(path.read_text(encoding="utf-8"))
+    try:
+        return ConceptTaxonomy.model_validate(documents[0].data)
+    except ValidationError as exc:
+        raise RulesetError(schema_findings(exc, documents[0], str(path))) from None

@@ -195,5 +195,8 @@ FlexibleDate = Annotated[
         "description": "ISO 8601 (YYYY-MM-DD) or 和暦 (e.g. 令和5年4月1日)",
         # Syntax only: 2月30日 and 平成32年 match the pattern and are rejected by the validator.
         "pattern": DATE_PATTERN,
+        # A named format so that tools can check what a pattern cannot (2月30日, 平成32年):
+        # sns_policy.schemas.format_checker() implements it with parse_date.
+        "format": "jp-date",
     }),
 ]

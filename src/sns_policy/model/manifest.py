@@ -10,12 +10,22 @@ it is.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from sns_policy.model.base import Strict
 from sns_policy.model.dates import FlexibleDate
+
+def _integral(value: Any) -> Any:
+    # JSON Schema's "integer" includes 12.0; accept it as 12 so that the schema and the
+    # model agree. Anything else goes on to the strict int check.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Whole = Annotated[int, BeforeValidator(_integral)]
 
 Platform = Literal[
     "x", "facebook", "instagram", "youtube", "line", "threads", "tiktok", "note", "bluesky", "other"
@@ -231,16 +241,16 @@ class Operations(Strict):
 
 
 class Password(Strict):
-    min_length: int | None = Field(None, ge=1)
+    min_length: Whole | None = Field(None, ge=1)
     character_classes: list[Literal["upper", "lower", "letters", "digits", "symbols"]] | None = None
-    rotation_months: int | None = Field(None, ge=1, description="定期的に変更する間隔（月）")
+    rotation_months: Whole | None = Field(None, ge=1, description="定期的に変更する間隔（月）")
     last_changed: FlexibleDate | None = None
     managed_under: str | None = Field(None, description="準拠する基準（例: 情報セキュリティ対策基準）")
     storage: str | None = Field(None, description="保管方法")
 
 
 class CredentialHolders(Strict):
-    count: int | None = Field(None, ge=0)
+    count: Whole | None = Field(None, ge=0)
     titles: list[str] | None = None
 
 
