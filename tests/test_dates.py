@@ -410,6 +410,7 @@ def test_json_schema() -> None:
         "type": "string",
         "description": "ISO 8601 (YYYY-MM-DD) or 和暦 (e.g. 令和5年4月1日)",
         "pattern": DATE_PATTERN,
+        "format": "jp-date",
     }
     assert schema["properties"]["revised"]["items"]["pattern"] == DATE_PATTERN
     assert Notice.model_json_schema(mode="serialization")["properties"]["published"]["pattern"] == DATE_PATTERN

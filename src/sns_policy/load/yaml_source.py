@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from _ruamel_yaml import CParser
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tag import Tag
 
@@ -36,9 +37,9 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 class YamlError(Exception):
     """A file that is not usable YAML; carries a 1-based position and a message key."""
 
-    def __init__(self, key: str, line: int, column: int, **params: Any) -> None:
-        super().__init__(key, line, column, params)
-        self.key = key
+    def __init__(self, message_key: str, line: int, column: int, **params: Any) -> None:
+        super().__init__(message_key, line, column, params)
+        self.key = message_key
         self.line = line
         self.column = column
         self.params = params
@@ -153,4 +154,16 @@ def parse_documents(text: str) -> list[YamlDocument]:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         raise YamlError("input.yaml-syntax", line, column, problem=problem) from None
+    except ReaderError as exc:
+        # A character YAML does not allow (a control character): located by offset.
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise YamlError("input.yaml-syntax", line, column, problem=f"character U+{_codepoint(exc.character):04X} is not allowed") from None
+    except YAMLError as exc:
+        raise YamlError("input.yaml-syntax", 1, 1, problem=str(exc).splitlines()[0]) from None
     return documents
+
+
+def _codepoint(character: str | int) -> int:
+    # ReaderError carries the character as a str or, from the C reader, as its code point.
+    return character if isinstance(character, int) else ord(character)
