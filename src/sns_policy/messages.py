@@ -104,7 +104,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
-def text(key: str, **params: object) -> Text:
+def text(key: str, /, **params: object) -> Text:
     """The message `key` in both languages. A parameter that is itself a `Text` is
     filled in with its own wording in each language."""
     ja, en = CATALOG[key]

@@ -17,8 +17,12 @@ def _problem(error: dict[str, Any]) -> Text:
     ctx = error.get("ctx") or {}
     key = f"schema.{kind}"
     if key in CATALOG:
-        params = {k: v for k, v in ctx.items()}
+        params: dict[str, Any] = {k: v for k, v in ctx.items()}
         params.setdefault("value", error.get("input"))
+        if isinstance(params.get("expected"), str):
+            # pydantic writes "'a', 'b' or 'c'"; Japanese lists with 、
+            expected = params["expected"]
+            params["expected"] = Text(ja=expected.replace("' or '", "'、'").replace("', '", "'、'"), en=expected)
         try:
             return msg(key, **params)
         except (KeyError, IndexError):
@@ -50,13 +54,13 @@ def schema_findings(exc: ValidationError, document: YamlDocument, file: str) -> 
     return findings
 
 
-def input_error(key: str, file: str, line: int = 0, column: int = 0, document: int | None = None, **params: Any) -> Finding:
+def input_error(code: str, file: str, /, line: int = 0, column: int = 0, document: int | None = None, **params: Any) -> Finding:
     return Finding(
-        code=key,
+        code=code,
         severity=Severity.ERROR,
         file=file,
         line=line,
         column=column,
-        message=msg(key, **params),
+        message=msg(code, **params),
         document=document,
     )

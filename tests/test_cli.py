@@ -1,0 +1,225 @@
+"""The command line, end to end: exit codes, formats, languages, bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sns_policy.cli import app
+
+from conftest import ROOT
+
+EXAMPLES = ROOT / "municipalities" / "miura" / "examples"
+COMPLIANT = sorted(EXAMPLES.glob("*-compliant.yaml"))
+NONCOMPLIANT = sorted(EXAMPLES.glob("*-noncompliant.yaml"))
+FINDING_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z]+\.[a-z0-9-]+) \[(?P<clause>[^\]]+)\] ")
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_compliant_examples_exit_0() -> None:
+    assert len(COMPLIANT) >= 2
+    result = run("check", *map(str, COMPLIANT), "--as-of", "2026-11-21")
+    assert result.exit_code == 0, result.output
+    assert "不適合 0" in result.output
+
+
+@pytest.mark.parametrize("path", NONCOMPLIANT, ids=lambda p: p.name)
+def test_each_noncompliant_example_exits_1_with_located_findings(path: Path) -> None:
+    result = run("check", str(path), "--as-of", "2026-11-21")
+    assert result.exit_code == 1, result.output
+    lines = [FINDING_LINE.match(line) for line in result.output.splitlines()]
+    findings = [m for m in lines if m]
+    assert findings, result.output
+    source_lines = path.read_text(encoding="utf-8").splitlines()
+    for m in findings:
+        assert m["file"] == str(path)
+        line, col = int(m["line"]), int(m["col"])
+        # every finding points at a real key in the file
+        assert 1 <= line <= len(source_lines)
+        assert source_lines[line - 1][col - 1:].split(":")[0].strip() not in ("", "#")
+
+
+def test_text_format_puts_the_quote_beneath_each_finding() -> None:
+    result = run("check", str(EXAMPLES / "line-operations-noncompliant.yaml"), "--as-of", "2026-11-21")
+    lines = result.output.splitlines()
+    for i, line in enumerate(lines):
+        if FINDING_LINE.match(line):
+            assert lines[i + 1].startswith("    「") and lines[i + 1].endswith("」")
+    assert re.search(r"1 アカウントを検査: 適合 0、不適合 1", lines[-1])
+
+
+def test_english_messages() -> None:
+    result = run("check", str(EXAMPLES / "line-operations-noncompliant.yaml"), "--lang", "en", "--as-of", "2026-11-21")
+    assert "1 accounts checked: 0 compliant, 1 non-compliant" in result.output
+    assert "ownership.department is not stated" in result.output
+    assert "basis: 三浦市ソーシャルメディア活用ガイドライン (version in force 2014-02-01)" in result.output
+
+
+def test_json_contract() -> None:
+    result = run("check", str(EXAMPLES), "--format", "json", "--as-of", "2026-11-21")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["format"] == 1 and data["as_of"] == "2026-11-21"
+    assert set(data["summary"]) >= {"accounts", "compliant", "noncompliant", "errors", "warnings", "infos", "review", "input_errors"}
+    assert data["summary"]["accounts"] == len(data["results"]) == len(COMPLIANT) + len(NONCOMPLIANT)
+    for result_ in data["results"]:
+        assert {"file", "document", "municipality", "account", "compliant", "findings", "review", "basis"} <= set(result_)
+        assert result_["basis"]["title"] == "三浦市ソーシャルメディア活用ガイドライン"
+        for finding in result_["findings"]:
+            assert {"rule", "severity", "clause", "concept", "message", "quote", "path", "line", "column"} <= set(finding)
+            assert finding["line"] >= 1 and finding["column"] >= 1
+        assert result_["compliant"] == (not any(f["severity"] == "error" for f in result_["findings"]))
+        assert all(r["rule"].startswith("miura.") for r in result_["review"])
+
+
+def test_as_of_accepts_wareki() -> None:
+    assert run("check", str(COMPLIANT[0]), "--as-of", "令和8年11月21日").exit_code == 0
+
+
+def test_bad_as_of_is_one_line_exit_2() -> None:
+    result = run("check", str(COMPLIANT[0]), "--as-of", "令和8年2月30日")
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0 and "令和8年2月30日" in result.stderr
+
+
+def _one_error_line(output: str) -> str:
+    lines = [line for line in output.splitlines() if ": error input." in line]
+    assert len(lines) == 1, output
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "where"),
+    [
+        ("account: [1, 2\nkind: x\n", "input.yaml-syntax", ":2:5:"),
+        ("", "input.no-manifest", ":1:1:"),
+        ("# only a comment\n", "input.no-manifest", ":1:1:"),
+        ("- a\n- b\n", "input.not-a-mapping", ":1:1:"),
+        ("municipality: miura\naccount:\n  platform: myspace\n  kind: official\n", "input.schema", ":3:3:"),
+        ("municipality: miura\naccount:\n  platform: x\n  kind: official\n  colour: blue\n", "input.schema", ":5:3:"),
+        ("municipality: miura\naccount:\n  platform: x\n  kind: official\nlifecycle:\n  opened: 令和5年2月30日\n", "input.schema", ":6:3:"),
+        ("municipality: atlantis\naccount:\n  platform: x\n  kind: official\n", "input.unknown-municipality", ":1:1:"),
+        ("account:\n  platform: x\n  kind: official\n", "input.no-municipality", ":1:1:"),
+        ("municipality: miura\nmunicipality: miura\n", "input.duplicate-key", ":2:1:"),
+    ],
+)
+def test_bad_input_is_one_located_line_and_exit_2(tmp_path: Path, content: str, code: str, where: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    before = path.read_bytes()
+    result = run("check", str(path))
+    assert result.exit_code == 2, result.output
+    line = _one_error_line(result.output)
+    assert f"{path}{where} error {code}" in line
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before  # nothing the user owns is modified
+
+
+def test_missing_file_is_exit_2(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "nope.yaml: error input.file-not-found" in _one_error_line(result.output)
+
+
+def test_non_utf8_file_is_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "sjis.yaml"
+    path.write_bytes("municipality: 三浦市\n".encode("shift_jis"))
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert "input.encoding" in _one_error_line(result.output)
+
+
+def test_a_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("account: [\n", encoding="utf-8")
+    result = run("check", str(broken), str(COMPLIANT[0]), "--format", "json", "--as-of", "2026-11-21")
+    assert result.exit_code == 2
+    data = json.loads(result.output)
+    assert len(data["results"]) == 1 and data["results"][0]["compliant"] is True
+    assert [e["code"] for e in data["errors"]] == ["input.yaml-syntax"]
+
+
+def test_several_documents_in_one_file(tmp_path: Path) -> None:
+    combined = tmp_path / "two.yaml"
+    combined.write_text(COMPLIANT[0].read_text(encoding="utf-8") + "---\n" + NONCOMPLIANT[0].read_text(encoding="utf-8"), encoding="utf-8")
+    data = json.loads(run("check", str(combined), "-f", "json", "--as-of", "2026-11-21").output)
+    assert [r["document"] for r in data["results"]] == [1, 2]
+    assert [r["compliant"] for r in data["results"]] == [True, False]
+    offset = len(COMPLIANT[0].read_text(encoding="utf-8").splitlines()) + 1
+    alone = json.loads(run("check", str(NONCOMPLIANT[0]), "-f", "json", "--as-of", "2026-11-21").output)
+    assert [f["line"] + offset for f in alone["results"][0]["findings"]] == [f["line"] for f in data["results"][1]["findings"]]
+
+
+def test_stdin() -> None:
+    result = run("check", "-", "--as-of", "2026-11-21", input=NONCOMPLIANT[0].read_text(encoding="utf-8"))
+    assert result.exit_code == 1
+    assert any(line.startswith("-:") for line in result.output.splitlines())
+
+
+def test_municipality_option_overrides_the_manifest(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(COMPLIANT[0].read_text(encoding="utf-8").replace("municipality: miura\n", ""), encoding="utf-8")
+    assert run("check", str(path)).exit_code == 2
+    assert run("check", str(path), "--municipality", "miura", "--as-of", "2026-11-21").exit_code == 0
+    assert run("check", str(path), "--municipality", "nowhere").exit_code == 2
+
+
+def test_directory_walk_skips_rulesets_and_finds_examples() -> None:
+    data = json.loads(run("check", str(ROOT / "municipalities"), "-f", "json", "--as-of", "2026-11-21").output)
+    assert data["errors"] == []
+    assert data["summary"]["accounts"] >= len(COMPLIANT) + len(NONCOMPLIANT)
+
+
+def test_rules_list_and_json() -> None:
+    text = run("rules", "list", "miura")
+    assert text.exit_code == 0 and "miura.consult-before-opening  [第1 1(2)]" in text.output
+    data = json.loads(run("rules", "list", "miura", "--format", "json").output)
+    rules = data[0]["rules"]
+    assert {"id", "clause", "quote", "modality", "severity", "concept", "check"} <= set(rules[0])
+    kinds = {r["check"] for r in rules}
+    assert "review" in kinds and "record" in kinds
+
+
+def test_explain_in_both_languages() -> None:
+    ja = run("explain", "miura.consult-before-opening")
+    assert ja.exit_code == 0
+    assert "条項: 第1 1(2)" in ja.output and "事前に情報主管課に相談をすること" in ja.output and "解釈:" in ja.output
+    en = run("explain", "miura.consult-before-opening", "--lang", "en")
+    assert "Clause: 第1 1(2)" in en.output and "Interpretation:" in en.output
+    review = run("explain", "miura.no-defamation", "--lang", "en")
+    assert "listed for a person to review" in review.output
+
+
+def test_explain_unknown_rule_is_exit_2() -> None:
+    result = run("explain", "miura.nonexistent")
+    assert result.exit_code == 2 and "miura.nonexistent" in result.stderr
+    assert run("explain", "atlantis.rule").exit_code == 2
+
+
+def test_coverage_command() -> None:
+    result = run("coverage", "miura")
+    assert result.exit_code == 0
+    assert "未対応 0 — カバー率 100.0%" in result.output
+    data = json.loads(run("coverage", "miura", "--format", "json").output)
+    assert data["percent"] == 100.0 and data["uncovered"] == []
+    assert data["checked"] + data["review"] + data["non_normative"] == data["units"]
+
+
+def test_console_script_runs_as_a_process() -> None:
+    exe = Path(sys.executable).parent / "sns-policy"
+    proc = subprocess.run([str(exe), "check", str(COMPLIANT[0]), "--as-of", "2026-11-21"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run([str(exe), "check", "/nonexistent.yaml"], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr + proc.stdout
