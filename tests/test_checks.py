@@ -40,6 +40,8 @@ def violations(check: dict, m: Manifest, strict: bool = False) -> list[tuple[str
         ("広報広聴課長 山田", "市長室 広報広聴課", False),
         ("山田課長", "市長室 広報広聴課", False),
         ("広報広聴課職員（委託事業者を含む）", "市長室 広報広聴課", True),
+        ("広報広聴課長（山田太郎）", "市長室 広報広聴課", False),
+        ("広報広聴課長（ヤマダ）", None, False),
         ("まちづくり推進部長", None, True),
     ],
 )

@@ -263,18 +263,20 @@ def date_interval(check: c.DateInterval, scope: Scope) -> list[Violation]:
             return _absent_fails(missing, scope)
         return []
     later_path = scope.absolute(check.later) or check.later
+    earlier_path = scope.absolute(check.earlier) or check.earlier
+    where = earlier_path if check.at == "earlier" else later_path
     params = dict(
-        earlier=scope.absolute(check.earlier) or check.earlier,
+        earlier=earlier_path,
         later=later_path,
         earlier_date=earlier.isoformat(),
         later_date=later.isoformat(),
     )
     if check.min is not None and later < add_interval(earlier, check.min):
         if check.min.months == 0 and check.min.days == 0:
-            return [Violation(later_path, msg("check.date_order", **params))]
-        return [Violation(later_path, msg("check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params))]
+            return [Violation(where, msg("check.date_order", **params))]
+        return [Violation(where, msg("check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params))]
     if check.max is not None and later > add_interval(earlier, check.max):
-        return [Violation(later_path, msg("check.date_interval_max", bound=_interval_words(check.max), **params))]
+        return [Violation(where, msg("check.date_interval_max", bound=_interval_words(check.max), **params))]
     return []
 
 

@@ -70,8 +70,11 @@ _TITLE = re.compile(rf"^(?P<unit>.+?{_UNIT}){_ROLE}$")
 # Titles that name no unit.
 _BARE_TITLES = frozenset({"市長", "副市長", "区長", "副区長", "町長", "村長", "職員", "担当者", "運用担当者", "委託事業者"})
 _SEPARATORS = re.compile(r"[\s　、，,・/／]+")
-_PARENTHESISED = re.compile(r"[（(][^）)]*[）)]")
+_PARENTHESISED = re.compile(r"[（(]([^）)]*)[）)]")
 _PLACEHOLDER = re.compile(r"[〇○◯]+")
+# Inside parentheses people add qualifiers (（委託事業者を含む）) or, wrongly, a name
+# (（山田太郎）). A short run of kanji or kana with no particle or unit is taken for a name.
+_NAME_LIKE = re.compile(r"^[\u3005\u4e00-\u9fff]{2,6}$|^[\u30a0-\u30ff\u3040-\u309f]{2,10}$")
 
 
 def units_of(department: str) -> set[str]:
@@ -83,6 +86,10 @@ def units_of(department: str) -> set[str]:
 def personal_name_in(value: str, units: set[str] | None) -> str | None:
     """The part of `value` that is not a title or role (so looks like a person's name),
     or None when every part is a title. With `units`, a title must name one of them."""
+    for aside in _PARENTHESISED.findall(value):
+        for token in _SEPARATORS.split(aside):
+            if token and token not in _BARE_TITLES and _NAME_LIKE.match(token) and not _TITLE.match(token):
+                return token
     for token in _SEPARATORS.split(_PARENTHESISED.sub("", value)):
         if not token or token in _BARE_TITLES:
             continue

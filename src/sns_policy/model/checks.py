@@ -4,9 +4,13 @@ Rulesets are data: a check is one of these typed shapes with parameters, never c
 Paths are dotted manifest paths (``profile.text``); inside a ``record`` check they are
 relative to the record, and ``$.`` reaches back to the manifest root.
 
-Missing facts: every check except ``required`` and ``record`` passes when the value it
-looks at is absent — presence is stated with ``required``. Inside ``not`` and the ``if``
-of ``implies`` an absent value counts as *not* meeting the condition.
+Missing facts: presence is the business of ``required``. These also fail when what they
+need is absent: ``includes`` (an absent list includes nothing), ``record`` (no records),
+``discloses`` (no text to disclose in) and ``one_of`` with ``required: true``. Every other
+check passes when the value it reads is absent, and ``discloses`` passes when the fact to
+disclose (``value_path``) is absent — pair it with ``required`` on that fact. Inside
+``not`` and the ``if`` of ``implies`` an absent value counts as *not* meeting the
+condition.
 """
 
 from __future__ import annotations
@@ -149,14 +153,16 @@ class Interval(Strict):
 
 
 class DateInterval(_Check):
-    """`later` falls at least `min` (and at most `max`) after `earlier`. A negative
-    interval is allowed with ``min: {days: 0}`` meaning "on or after"."""
+    """`later` falls at least `min` (and at most `max`) after `earlier`; ``min: {days: 0}``
+    means "on or after". `at` chooses which date a finding points at: the one the rule is
+    about (a manual adopted too late is reported at its own date, not at the opening)."""
 
     kind: Literal["date_interval"]
     earlier: str
     later: str
     min: Interval | None = None
     max: Interval | None = None
+    at: Literal["earlier", "later"] = "later"
 
 
 class MaxLength(_Check):

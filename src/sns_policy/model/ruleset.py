@@ -91,7 +91,9 @@ class Rule(Strict):
     quote: str = Field(description=f"原文の引用（省略は「{OMISSION}」で示す）")
     modality: Modality
     concept: str
-    severity: Severity | None = Field(None, description="省略時は modality から（must/must_not=error, should=warning, may=info）")
+    severity: Literal["error", "warning", "info"] | None = Field(
+        None, description="省略時は modality から（must/must_not=error, should=warning, may=info）"
+    )
     applies_to: Applicability | None = None
     message: LocalizedText
     interpretation: LocalizedText | None = Field(None, description="符号化に判断を要した点の説明（日本語・英語）")
@@ -108,7 +110,7 @@ class Rule(Strict):
 
     @property
     def effective_severity(self) -> Severity:
-        return self.severity or SEVERITY_OF_MODALITY[self.modality]
+        return Severity(self.severity) if self.severity else SEVERITY_OF_MODALITY[self.modality]
 
 
 class Ruleset(Strict):
