@@ -1,0 +1,78 @@
+"""Properties of the engine over many manifests: deterministic, ordered, located."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from sns_policy.api import EngineCache
+from sns_policy.load.yaml_source import parse_documents
+from sns_policy.model.manifest import Manifest
+
+from conftest import ROOT
+
+EXAMPLES = sorted((ROOT / "municipalities" / "miura" / "examples").glob("*.yaml"))
+BASES = [parse_documents(p.read_text(encoding="utf-8"))[0] for p in EXAMPLES]
+ENGINE = EngineCache().get("miura")
+AS_OF = date(2026, 11, 21)
+
+
+def _leaves(data: Any, prefix: tuple = ()) -> list[tuple]:
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _leaves(v, prefix + (k,))] + ([prefix] if prefix else [])
+    return [prefix]
+
+
+@st.composite
+def variants(draw: st.DrawFn) -> tuple[Any, Manifest]:
+    document = draw(st.sampled_from(BASES))
+    data = copy.deepcopy(document.data)
+    for _ in range(draw(st.integers(0, 4))):
+        path = draw(st.sampled_from([p for p in _leaves(data) if len(p) > 1 and p[0] != "account"]))
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        del parent[path[-1]]
+    try:
+        return document, Manifest.model_validate(data)
+    except ValidationError:
+        return document, Manifest.model_validate(document.data)
+
+
+@settings(max_examples=150)
+@given(variants())
+def test_evaluation_is_deterministic_and_ordered(variant: tuple[Any, Manifest]) -> None:
+    document, manifest = variant
+    first = ENGINE.check_document(manifest, document, "m.yaml", AS_OF)
+    second = ENGINE.check_document(manifest, document, "m.yaml", AS_OF)
+    assert first == second
+    keys = [f.sort_key() for f in first.findings]
+    assert keys == sorted(keys)
+    for finding in first.findings:
+        assert finding.line >= 1 and finding.column >= 1
+        assert finding.clause and finding.quote and finding.concept
+
+
+@settings(max_examples=100)
+@given(st.sampled_from(BASES), st.text(max_size=30))
+def test_facts_no_rule_reads_do_not_change_the_verdict(document: Any, words: str) -> None:
+    """account.display_name, plan and icon descriptions are read by no miura rule."""
+    data = copy.deepcopy(document.data)
+    data["account"]["display_name"] = words
+    data["plan"] = {"title": words}
+    before = ENGINE.evaluate(Manifest.model_validate(document.data), AS_OF)
+    after = ENGINE.evaluate(Manifest.model_validate(data), AS_OF)
+    assert [(o.rule.id, o.violations) for o in before.outcomes] == [(o.rule.id, o.violations) for o in after.outcomes]
+
+
+def test_out_of_scope_accounts_are_said_so_never_passed() -> None:
+    data = copy.deepcopy(BASES[0].data)
+    data["account"]["kind"] = "staff_personal"
+    result = ENGINE.check_document(Manifest.model_validate(data), BASES[0], "m.yaml", AS_OF)
+    assert result.compliant is None and result.out_of_scope is not None
+    assert "staff_personal" in result.out_of_scope.en
