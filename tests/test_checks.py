@@ -22,9 +22,8 @@ def manifest(**blocks: object) -> Manifest:
 
 
 def violations(check: dict, m: Manifest, strict: bool = False) -> list[tuple[str, str]]:
-    scope = Scope(root=m, base=m, prefix="", homepage_domains=("city.miura.kanagawa.jp",), profile_limit=160,
-                  as_of=date(2026, 11, 21), strict=strict)
-    return [(v.path, v.detail.en) for v in run(CHECK.validate_python(check), scope)]
+    scope = Scope(root=m, homepage_domains=("city.miura.kanagawa.jp",), profile_limit=160, as_of=date(2026, 11, 21))
+    return [(v.path, v.detail.en) for v in run(CHECK.validate_python(check), scope, strict)]
 
 
 @pytest.mark.parametrize(

@@ -110,3 +110,17 @@ def test_rule_ids_and_clause_references_are_validated() -> None:
 def test_bundled_folder_has_a_ruleset_per_municipality(root: Path) -> None:
     for m in MUNICIPALITY_IDS:
         assert (root / "municipalities" / m / "ruleset.yaml").is_file()
+
+
+def test_a_misspelt_manifest_path_is_a_located_ruleset_error(root: Path) -> None:
+    from sns_policy.load.rulesets import RulesetError, read_ruleset
+
+    text = (root / "municipalities/miura/ruleset.yaml").read_text(encoding="utf-8")
+    broken = text.replace("paths: [ownership.department]", "paths: [ownership.departmnet]", 1)
+    assert broken != text
+    with pytest.raises(RulesetError) as info:
+        read_ruleset(broken, "ruleset.yaml")
+    (finding,) = info.value.findings
+    assert "ownership.departmnet" in finding.message.en and "miura.operating-section" in finding.message.en
+    line = broken.splitlines()[finding.line - 1]
+    assert line.strip().startswith("check:")

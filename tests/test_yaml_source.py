@@ -102,3 +102,18 @@ def test_control_character_is_a_located_error() -> None:
     with pytest.raises(YamlError) as info:
         parse_documents("a: 1\nb: \x7f\n")
     assert (info.value.key, info.value.line, info.value.column) == ("input.yaml-syntax", 2, 4)
+
+
+def test_alias_bombs_are_refused() -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for name, prev in zip("bcdefghij", "abcdefghi"):
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
+    with pytest.raises(YamlError) as info:
+        parse_documents("\n".join(lines) + "\n")
+    assert info.value.key == "input.unsupported-yaml"
+
+
+def test_deep_nesting_is_an_input_error_not_a_crash() -> None:
+    with pytest.raises(YamlError) as info:
+        parse_documents("a: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert info.value.key in ("input.unsupported-yaml", "input.yaml-syntax")

@@ -35,6 +35,14 @@ class Text:
         return self.en if lang == "en" else self.ja
 
 
+class LazyText:
+    """A text worded only when it is shown (subclasses provide `ja` and `en`)."""
+
+    __slots__ = ()
+    ja: str
+    en: str
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One located problem.

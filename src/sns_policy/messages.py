@@ -6,7 +6,9 @@ check details, report lines). Keys are stable; parameters use str.format syntax.
 
 from __future__ import annotations
 
-from sns_policy.diagnostics import Text
+from sns_policy.diagnostics import LazyText, Text
+
+_WORDED = (Text, LazyText)
 
 CATALOG: dict[str, tuple[str, str]] = {
     # --- input errors (exit 2) ---
@@ -105,11 +107,13 @@ CATALOG: dict[str, tuple[str, str]] = {
 
 
 def text(key: str, /, **params: object) -> Text:
-    """The message `key` in both languages. A parameter that is itself a `Text` is
-    filled in with its own wording in each language."""
+    """The message `key` in both languages. A parameter that has its own wording in each
+    language (a `Text` or a `LazyText`) is filled in per language."""
     ja, en = CATALOG[key]
-    ja_params = {k: v.ja if isinstance(v, Text) else v for k, v in params.items()}
-    en_params = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}
+    if not any(isinstance(v, _WORDED) for v in params.values()):
+        return Text(ja=ja.format(**params), en=en.format(**params))
+    ja_params = {k: v.ja if isinstance(v, _WORDED) else v for k, v in params.items()}
+    en_params = {k: v.en if isinstance(v, _WORDED) else v for k, v in params.items()}
     return Text(ja=ja.format(**ja_params), en=en.format(**en_params))
 
 

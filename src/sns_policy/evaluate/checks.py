@@ -1,20 +1,24 @@
 """What each check kind means: one function a kind, in an explicit registry.
 
-A check function gets its parameters and a `Scope` and returns bare `Violation`s (a path
-and a bilingual detail). It never reads files, prints, or knows an output format; the
-engine adds the rule, the clause, the quote and the position.
+A check function gets its parameters, a `Scope` and whether absent values fail
+(`strict`, inside `not` and the `if` of `implies`), and returns bare `Violation`s: a path
+and a message key with its parameters. It never reads files, prints, or knows an output
+format; the engine adds the rule, the clause, the quote and the position.
+
+This is the hot path of `check`: messages are only worded when a finding is reported
+(an `any_of` whose first alternative fails and second passes words nothing).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Callable
 
-from sns_policy.diagnostics import Text
+from sns_policy.diagnostics import LazyText, Text
 from sns_policy.evaluate import texts
 from sns_policy.evaluate.paths import MISSING, is_absent, resolve, split
 from sns_policy.messages import text as msg
@@ -25,34 +29,51 @@ from sns_policy.model.manifest import Manifest
 @dataclass(frozen=True, slots=True)
 class Violation:
     path: str  # absolute dotted manifest path the finding points at
-    detail: Text
+    key: str  # message key in sns_policy.messages
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def detail(self) -> Text:
+        return msg(self.key, **dict(self.params))
+
+
+def violation(at: str, key: str, /, **params: Any) -> Violation:
+    return Violation(at, key, tuple(params.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Alternatives(LazyText):
+    """The details of every failed alternative of an `any_of`, worded on demand."""
+
+    failures: tuple[tuple[Violation, ...], ...]
+
+    @property
+    def ja(self) -> str:
+        return " / ".join("; ".join(v.detail.ja for v in f) for f in self.failures)
+
+    @property
+    def en(self) -> str:
+        return " / ".join("; ".join(v.detail.en for v in f) for f in self.failures)
 
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """Where a check looks: the manifest, the record a `record` check is inside (if any),
-    and facts the ruleset supplies."""
+    """Where checks look: the manifest, and facts the ruleset and the run supply."""
 
     root: Manifest
-    base: Any  # the object relative paths start from
-    prefix: str  # the absolute path of `base` ("" at the root)
     homepage_domains: tuple[str, ...]
     profile_limit: int | None
     as_of: date
-    strict: bool = False  # absent values fail (inside `not` and `implies.if`)
 
     def get(self, path: str) -> Any:
         if path == "@as_of":
             return self.as_of
-        absolute, parts = split(path)
-        return resolve(self.root if absolute else self.base, parts)
+        return resolve(self.root, split(path)[1])
 
-    def absolute(self, path: str) -> str:
-        if path.startswith("$."):
-            return path[2:]
-        if path == "@as_of":
-            return ""
-        return f"{self.prefix}.{path}" if self.prefix else path
+
+def absolute(path: str) -> str:
+    """The path as findings show it (``$.`` only marks a root path inside `record`)."""
+    return path[2:] if path.startswith("$.") else path
 
 
 @lru_cache(maxsize=1024)
@@ -72,43 +93,43 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def _absent_fails(check_path: str, scope: Scope) -> list[Violation]:
-    if scope.strict:
-        return [Violation(scope.absolute(check_path), msg("check.required", path=scope.absolute(check_path)))]
+def _absent(path: str, strict: bool) -> list[Violation]:
+    if strict:
+        return [violation(absolute(path), "check.required", path=absolute(path))]
     return []
 
 
 # --- leaf checks --------------------------------------------------------------------
 
 
-def required(check: c.Required, scope: Scope) -> list[Violation]:
+def required(check: c.Required, scope: Scope, strict: bool) -> list[Violation]:
     return [
-        Violation(scope.absolute(p), msg("check.required", path=scope.absolute(p)))
+        violation(absolute(p), "check.required", path=absolute(p))
         for p in check.paths
         if is_absent(scope.get(p))
     ]
 
 
-def pattern(check: c.Pattern, scope: Scope) -> list[Violation]:
+def pattern(check: c.Pattern, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if is_absent(value):
-        return _absent_fails(check.path, scope)
+        return _absent(check.path, strict)
     regex = _regex(check.regex)
-    where = scope.absolute(check.path)
-    return [Violation(where, msg("check.pattern", path=where, regex=check.regex)) for t in _texts(value) if not regex.search(t)]
+    where = absolute(check.path)
+    return [violation(where, "check.pattern", path=where, regex=check.regex) for t in _texts(value) if not regex.search(t)]
 
 
-def forbidden_pattern(check: c.ForbiddenPattern, scope: Scope) -> list[Violation]:
+def forbidden_pattern(check: c.ForbiddenPattern, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if is_absent(value):
-        return _absent_fails(check.path, scope)
+        return _absent(check.path, strict)
     regex = _regex(check.regex)
-    where = scope.absolute(check.path)
+    where = absolute(check.path)
     found = []
     for t in _texts(value):
         m = regex.search(t)
         if m:
-            found.append(Violation(where, msg("check.forbidden_pattern", path=where, match=m.group(0))))
+            found.append(violation(where, "check.forbidden_pattern", path=where, match=m.group(0)))
     return found
 
 
@@ -116,27 +137,27 @@ def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def one_of(check: c.OneOf, scope: Scope) -> list[Violation]:
+def one_of(check: c.OneOf, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if value is MISSING or value is None:
-        return _absent_fails(check.path, replace(scope, strict=True) if check.required else scope)
-    where = scope.absolute(check.path)
+        return _absent(check.path, strict or check.required)
+    where = absolute(check.path)
     bad = [v for v in _items(value) if not _member(v, check.values)]
     if not bad:
         return []
     expected = ", ".join(_show(v) for v in check.values)
-    return [Violation(where, msg("check.one_of", path=where, actual=", ".join(_show(b) for b in bad), expected=expected))]
+    return [violation(where, "check.one_of", path=where, actual=", ".join(_show(b) for b in bad), expected=expected)]
 
 
-def none_of(check: c.NoneOf, scope: Scope) -> list[Violation]:
+def none_of(check: c.NoneOf, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if value is MISSING or value is None:
-        return _absent_fails(check.path, scope)
-    where = scope.absolute(check.path)
+        return _absent(check.path, strict)
+    where = absolute(check.path)
     bad = [v for v in _items(value) if _member(v, check.values)]
     if not bad:
         return []
-    return [Violation(where, msg("check.none_of", path=where, actual=", ".join(_show(b) for b in bad)))]
+    return [violation(where, "check.none_of", path=where, actual=", ".join(_show(b) for b in bad))]
 
 
 def _member(value: Any, values: list[Any]) -> bool:
@@ -144,42 +165,42 @@ def _member(value: Any, values: list[Any]) -> bool:
     return any(value == v and isinstance(value, bool) == isinstance(v, bool) for v in values)
 
 
-def includes(check: c.Includes, scope: Scope) -> list[Violation]:
+def includes(check: c.Includes, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if is_absent(value):
-        if scope.strict:
-            return _absent_fails(check.path, scope)
+        if strict:
+            return _absent(check.path, strict)
         value = []
-    where = scope.absolute(check.path)
+    where = absolute(check.path)
     missing = [v for v in check.values if not _member(v, _items(value))]
     if not missing:
         return []
-    return [Violation(where, msg("check.includes", path=where, missing=", ".join(_show(m) for m in missing)))]
+    return [violation(where, "check.includes", path=where, missing=", ".join(_show(m) for m in missing))]
 
 
-def number_range(check: c.NumberRange, scope: Scope) -> list[Violation]:
+def number_range(check: c.NumberRange, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return _absent_fails(check.path, scope)
-    where = scope.absolute(check.path)
+        return _absent(check.path, strict)
+    where = absolute(check.path)
     if check.min is not None and value < check.min:
         bound = msg("word.at_least", n=_num(check.min))
     elif check.max is not None and value > check.max:
         bound = msg("word.at_most", n=_num(check.max))
     else:
         return []
-    return [Violation(where, msg("check.number_range", path=where, actual=value, bound=bound))]
+    return [violation(where, "check.number_range", path=where, actual=value, bound=bound)]
 
 
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
-def url(check: c.Url, scope: Scope) -> list[Violation]:
+def url(check: c.Url, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if is_absent(value):
-        return _absent_fails(check.path, scope)
-    where = scope.absolute(check.path)
+        return _absent(check.path, strict)
+    where = absolute(check.path)
     allowed = list(check.allowed_domains or ())
     if check.homepage_domains:
         allowed.extend(scope.homepage_domains)
@@ -188,20 +209,20 @@ def url(check: c.Url, scope: Scope) -> list[Violation]:
         host = texts.url_host(u)
         if host is None:
             if check.complete:
-                found.append(Violation(where, msg("check.url_incomplete", path=where, url=u)))
+                found.append(violation(where, "check.url_incomplete", path=where, url=u))
             continue
         if check.no_shortener and texts.is_shortener(host):
-            found.append(Violation(where, msg("check.url_shortener", path=where, url=u)))
+            found.append(violation(where, "check.url_shortener", path=where, url=u))
         elif allowed and not texts.host_in(host, allowed):
-            found.append(Violation(where, msg("check.url_domain", path=where, host=host, allowed=", ".join(allowed))))
+            found.append(violation(where, "check.url_domain", path=where, host=host, allowed=", ".join(allowed)))
     return found
 
 
-def role_title(check: c.RoleTitle, scope: Scope) -> list[Violation]:
+def role_title(check: c.RoleTitle, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     if is_absent(value):
-        return _absent_fails(check.path, scope)
-    where = scope.absolute(check.path)
+        return _absent(check.path, strict)
+    where = absolute(check.path)
     units = None
     if check.department_path is not None:
         department = scope.get(check.department_path)
@@ -211,27 +232,26 @@ def role_title(check: c.RoleTitle, scope: Scope) -> list[Violation]:
     for t in _texts(value):
         name = texts.personal_name_in(t, units)
         if name is not None:
-            found.append(Violation(where, msg("check.role_title", path=where, value=t)))
+            found.append(violation(where, "check.role_title", path=where, value=t))
     return found
 
 
-def discloses(check: c.Discloses, scope: Scope) -> list[Violation]:
+def discloses(check: c.Discloses, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
-    where = scope.absolute(check.path)
+    where = absolute(check.path)
     if check.value_path is not None:
         wanted = scope.get(check.value_path)
         if is_absent(wanted):
             # Nothing to disclose is a missing fact, reported where the fact belongs.
-            return _absent_fails(check.value_path, scope)
+            return _absent(check.value_path, strict)
         wanted_all = [str(w) for w in _items(wanted)]
         if isinstance(value, str) and all(texts.contains_in_full(value, w) for w in wanted_all):
             return []
         wanted = "、".join(wanted_all)
-        return [Violation(where, msg("check.discloses_value", path=where, value_path=scope.absolute(check.value_path), value=wanted))]
+        return [violation(where, "check.discloses_value", path=where, value_path=absolute(check.value_path), value=wanted)]
     if isinstance(value, str) and any(_regex(p).search(value) for p in check.patterns or ()):
         return []
-    fact = Text(ja=check.fact.ja, en=check.fact.en)
-    return [Violation(where, msg("check.discloses_pattern", path=where, fact=fact))]
+    return [violation(where, "check.discloses_pattern", path=where, fact=check.fact)]
 
 
 def add_interval(d: date, interval: c.Interval) -> date:
@@ -255,15 +275,15 @@ def _interval_words(interval: c.Interval) -> Text:
     return Text(ja="".join(parts_ja), en=" ".join(parts_en))
 
 
-def date_interval(check: c.DateInterval, scope: Scope) -> list[Violation]:
+def date_interval(check: c.DateInterval, scope: Scope, strict: bool) -> list[Violation]:
     earlier, later = scope.get(check.earlier), scope.get(check.later)
     if not isinstance(earlier, date) or not isinstance(later, date):
-        if scope.strict:
+        if strict:
             missing = check.earlier if not isinstance(earlier, date) else check.later
-            return _absent_fails(missing, scope)
+            return _absent(missing, strict)
         return []
-    later_path = scope.absolute(check.later) or check.later
-    earlier_path = scope.absolute(check.earlier) or check.earlier
+    later_path = absolute(check.later) or check.later
+    earlier_path = absolute(check.earlier) or check.earlier
     where = earlier_path if check.at == "earlier" else later_path
     params = dict(
         earlier=earlier_path,
@@ -273,27 +293,27 @@ def date_interval(check: c.DateInterval, scope: Scope) -> list[Violation]:
     )
     if check.min is not None and later < add_interval(earlier, check.min):
         if check.min.months == 0 and check.min.days == 0:
-            return [Violation(where, msg("check.date_order", **params))]
-        return [Violation(where, msg("check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params))]
+            return [violation(where, "check.date_order", **params)]
+        return [violation(where, "check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params)]
     if check.max is not None and later > add_interval(earlier, check.max):
-        return [Violation(where, msg("check.date_interval_max", bound=_interval_words(check.max), **params))]
+        return [violation(where, "check.date_interval_max", bound=_interval_words(check.max), **params)]
     return []
 
 
-def max_length(check: c.MaxLength, scope: Scope) -> list[Violation]:
+def max_length(check: c.MaxLength, scope: Scope, strict: bool) -> list[Violation]:
     value = scope.get(check.path)
     limit = check.limit if check.limit is not None else scope.profile_limit
     if not isinstance(value, str) or limit is None:
-        return _absent_fails(check.path, scope) if is_absent(value) else []
+        return _absent(check.path, strict) if is_absent(value) else []
     if len(value) <= limit:
         return []
-    where = scope.absolute(check.path)
-    return [Violation(where, msg("check.max_length", path=where, actual=len(value), limit=limit))]
+    where = absolute(check.path)
+    return [violation(where, "check.max_length", path=where, actual=len(value), limit=limit)]
 
 
-def record(check: c.Record, scope: Scope) -> list[Violation]:
+def record(check: c.Record, scope: Scope, strict: bool) -> list[Violation]:
     records = scope.get(check.path)
-    where = scope.absolute(check.path)
+    where = absolute(check.path)
     before = scope.get(check.on_or_before) if check.on_or_before else None
     after = scope.get(check.on_or_after) if check.on_or_after else None
     for item in records if isinstance(records, list) else ():
@@ -314,60 +334,58 @@ def record(check: c.Record, scope: Scope) -> list[Violation]:
     conditions = [f"{k}={_show(v)}" for k, v in check.where.items()]
     conditions += [f"{k}~/{r}/" for k, r in check.match.items()]
     if check.on_or_before:
-        conditions.append(f"{check.date_field}<={scope.absolute(check.on_or_before) or check.on_or_before}")
+        conditions.append(f"{check.date_field}<={absolute(check.on_or_before) or check.on_or_before}")
     if check.on_or_after:
-        conditions.append(f"{check.date_field}>={scope.absolute(check.on_or_after) or check.on_or_after}")
-    return [Violation(where, msg("check.record", path=where, where=", ".join(conditions)))]
+        conditions.append(f"{check.date_field}>={absolute(check.on_or_after) or check.on_or_after}")
+    return [violation(where, "check.record", path=where, where=", ".join(conditions))]
 
 
 # --- combinators --------------------------------------------------------------------
 
 
-def all_of(check: c.AllOf, scope: Scope) -> list[Violation]:
+def all_of(check: c.AllOf, scope: Scope, strict: bool) -> list[Violation]:
     found: list[Violation] = []
     for sub in check.checks:
-        found.extend(run(sub, scope))
+        found.extend(run(sub, scope, strict))
     return found
 
 
-def any_of(check: c.AnyOf, scope: Scope) -> list[Violation]:
-    failures: list[list[Violation]] = []
+def any_of(check: c.AnyOf, scope: Scope, strict: bool) -> list[Violation]:
+    failures: list[tuple[Violation, ...]] = []
     for sub in check.checks:
-        result = run(sub, scope)
+        result = run(sub, scope, strict)
         if not result:
             return []
-        failures.append(result)
-    alternatives = Text(
-        ja=" / ".join("; ".join(v.detail.ja for v in f) for f in failures),
-        en=" / ".join("; ".join(v.detail.en for v in f) for f in failures),
-    )
-    return [Violation(failures[0][0].path, msg("check.any_of", alternatives=alternatives))]
+        failures.append(tuple(result))
+    return [violation(failures[0][0].path, "check.any_of", alternatives=_Alternatives(tuple(failures)))]
 
 
-def _first_path(check: Any, scope: Scope) -> str:
+def _first_path(check: Any) -> str:
     for name in ("path", "later", "earlier"):
         if isinstance(getattr(check, name, None), str):
-            return scope.absolute(getattr(check, name))
+            return absolute(getattr(check, name))
+    if getattr(check, "paths", None):
+        return absolute(check.paths[0])
     for sub in getattr(check, "checks", ()) or ():
-        return _first_path(sub, scope)
+        return _first_path(sub)
     inner = getattr(check, "check", None) or getattr(check, "if_", None)
-    return _first_path(inner, scope) if inner is not None else scope.prefix
+    return _first_path(inner) if inner is not None else ""
 
 
-def not_(check: c.Not, scope: Scope) -> list[Violation]:
-    if run(check.check, replace(scope, strict=True)):
+def not_(check: c.Not, scope: Scope, strict: bool) -> list[Violation]:
+    if run(check.check, scope, True):
         return []
-    where = _first_path(check.check, scope)
-    return [Violation(where, msg("check.not", path=where))]
+    where = _first_path(check.check)
+    return [violation(where, "check.not", path=where)]
 
 
-def implies(check: c.Implies, scope: Scope) -> list[Violation]:
-    if run(check.if_, replace(scope, strict=True)):
+def implies(check: c.Implies, scope: Scope, strict: bool) -> list[Violation]:
+    if run(check.if_, scope, True):
         return []
-    return run(check.then, scope)
+    return run(check.then, scope, strict)
 
 
-CHECKS: dict[type, Callable[[Any, Scope], list[Violation]]] = {
+CHECKS: dict[type, Callable[[Any, Scope, bool], list[Violation]]] = {
     c.Required: required,
     c.Pattern: pattern,
     c.ForbiddenPattern: forbidden_pattern,
@@ -388,5 +406,5 @@ CHECKS: dict[type, Callable[[Any, Scope], list[Violation]]] = {
 }
 
 
-def run(check: Any, scope: Scope) -> list[Violation]:
-    return CHECKS[type(check)](check, scope)
+def run(check: Any, scope: Scope, strict: bool = False) -> list[Violation]:
+    return CHECKS[check.__class__](check, scope, strict)

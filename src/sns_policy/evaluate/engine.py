@@ -6,7 +6,7 @@ concept, quote and message, and a position from the YAML node tree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
@@ -97,7 +97,7 @@ class Engine:
             return False
         if a.effective_until is not None and as_of > a.effective_until:
             return False
-        if a.when is not None and run(a.when, replace(scope, strict=True)):
+        if a.when is not None and run(a.when, scope, True):
             return False
         return True
 
@@ -107,8 +107,6 @@ class Engine:
             return Evaluation((), (), out_of_scope)
         scope = Scope(
             root=manifest,
-            base=manifest,
-            prefix="",
             homepage_domains=self.homepage_domains,
             profile_limit=profile_limit(manifest.account.platform),
             as_of=as_of,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -28,26 +29,61 @@ def split(path: str) -> tuple[bool, tuple[str | int, ...]]:
 
 
 def resolve(obj: Any, parts: tuple[str | int, ...]) -> Any:
-    # On the hot path of `check`: plain attribute access on the validated model.
+    """The value at `parts` below `obj` (a validated model), or MISSING.
+
+    On the hot path of `check`: plain attribute access. Ruleset paths are checked against
+    the manifest model when a ruleset is loaded (`unknown_paths`), so every name is a field.
+    """
     for part in parts:
         if obj is None:
             return MISSING
         if part.__class__ is int:
-            if isinstance(obj, list) and part < len(obj):  # type: ignore[operator]
+            if obj.__class__ is list and part < len(obj):  # type: ignore[operator]
                 obj = obj[part]  # type: ignore[index]
                 continue
             return MISSING
-        if isinstance(obj, BaseModel):
-            obj = getattr(obj, part, MISSING)  # type: ignore[arg-type]
-            if obj is MISSING:
-                return MISSING
-        elif isinstance(obj, dict):
-            obj = obj.get(part, MISSING)
-            if obj is MISSING:
-                return MISSING
-        else:
+        obj = getattr(obj, part, MISSING)  # type: ignore[arg-type]
+        if obj is MISSING:
             return MISSING
     return obj
+
+
+def _field_type(model: type[BaseModel], name: str) -> Any:
+    info = model.model_fields.get(name)
+    return None if info is None else info.annotation
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model types an annotation can hold: X | None, list[X], Annotated[X, …] → X."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _unwrap(get_args(annotation)[0])
+    if origin in (Union, UnionType, list):
+        return [t for arg in get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def types_at(model: type[BaseModel], parts: tuple[str | int, ...]) -> list[Any]:
+    """The types a path can hold below `model` (a list's item type for a list); [] when
+    the path names no field."""
+    types: list[Any] = [model]
+    for part in parts:
+        if isinstance(part, int):
+            continue
+        following: list[Any] = []
+        for t in types:
+            if isinstance(t, type) and issubclass(t, BaseModel):
+                annotation = _field_type(t, part)
+                if annotation is not None:
+                    following.extend(_unwrap(annotation))
+        if not following:
+            return []
+        types = following
+    return types
+
+
+def path_exists(model: type[BaseModel], parts: tuple[str | int, ...]) -> bool:
+    return bool(types_at(model, parts))
 
 
 def is_absent(value: Any) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sns_policy.diagnostics import Finding
+from sns_policy.evaluate.ruleset_paths import unknown_paths
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
 from sns_policy.model.concepts import ConceptTaxonomy
@@ -43,9 +44,19 @@ def read_ruleset(text: str, file: str) -> Ruleset:
     if len(documents) != 1 or not isinstance(documents[0].data, dict):
         raise RulesetError([input_error("input.ruleset", file, 1, 1, problem="one YAML mapping expected")])
     try:
-        return Ruleset.model_validate(documents[0].data)
+        ruleset = Ruleset.model_validate(documents[0].data)
     except ValidationError as exc:
         raise RulesetError(schema_findings(exc, documents[0], file)) from None
+    problems = unknown_paths(ruleset)
+    if problems:
+        index = {rule.id: i for i, rule in enumerate(ruleset.rules)}
+        findings = []
+        for rule_id, path in problems:
+            line, column = documents[0].locate(("rules", index[rule_id], "check"))
+            findings.append(input_error("input.ruleset", file, line, column,
+                                        problem=f"rule {rule_id} reads '{path}', which is not a manifest field"))
+        raise RulesetError(findings)
+    return ruleset
 
 
 @lru_cache(maxsize=32)

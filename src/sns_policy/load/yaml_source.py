@@ -64,10 +64,8 @@ class _Composer(CParser):
         return None
 
 
-def _scalar(node: ScalarNode) -> Any:
-    value = node.value
-    if node.ctag is not _PLAIN:
-        return value
+def _scalar(value: str) -> Any:
+    """A plain scalar's value under the YAML 1.2 core schema."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
@@ -118,27 +116,46 @@ class YamlDocument:
         return mark.line + 1, mark.column + 1
 
 
-def _convert(node: Node, seen: set[int]) -> Any:
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if id(node) in seen:
-        # A recursive alias (&a [*a]) has no plain-data form.
-        raise YamlError("input.unsupported-yaml", node.start_mark.line + 1, node.start_mark.column + 1, what="recursive alias")
-    seen.add(id(node))
-    try:
-        if isinstance(node, SequenceNode):
-            return [_convert(item, seen) for item in node.value]
+# An alias makes the composer hand us the same node twice. Expanding it is what YAML
+# means, but a few nested aliases can expand to millions of values ("billion laughs"),
+# and an alias inside its own anchor never ends: we allow a generous number of reuses.
+MAX_ALIAS_EXPANSIONS = 100
+
+
+class _Converter:
+    """Node tree → plain dicts, lists and scalars. On the hot path of `check`."""
+
+    __slots__ = ("seen", "expansions")
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.expansions = 0
+
+    def _reuse(self, node: Node) -> None:
+        self.expansions += 1
+        if self.expansions > MAX_ALIAS_EXPANSIONS:
+            raise YamlError("input.unsupported-yaml", node.start_mark.line + 1, node.start_mark.column + 1,
+                            what="aliases expanding without end")
+
+    def convert(self, node: Node) -> Any:
+        cls = node.__class__
+        if cls is ScalarNode:
+            return _scalar(node.value) if node.ctag is _PLAIN else node.value
+        if id(node) in self.seen:
+            self._reuse(node)
+        else:
+            self.seen.add(id(node))
+        if cls is SequenceNode:
+            return [self.convert(item) for item in node.value]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 raise YamlError("input.unsupported-yaml", key_node.start_mark.line + 1, key_node.start_mark.column + 1, what="complex mapping key")
             key = key_node.value
             if key in result:
                 raise YamlError("input.duplicate-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1, key=key)
-            result[key] = _convert(value_node, seen)
+            result[key] = self.convert(value_node)
         return result
-    finally:
-        seen.discard(id(node))
 
 
 def parse_documents(text: str) -> list[YamlDocument]:
@@ -148,12 +165,14 @@ def parse_documents(text: str) -> list[YamlDocument]:
     try:
         while parser.check_node():
             root = parser.get_node()
-            documents.append(YamlDocument(len(documents) + 1, _convert(root, set()), root))
+            documents.append(YamlDocument(len(documents) + 1, _Converter().convert(root), root))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         raise YamlError("input.yaml-syntax", line, column, problem=problem) from None
+    except RecursionError:
+        raise YamlError("input.unsupported-yaml", 1, 1, what="nesting too deep") from None
     except ReaderError as exc:
         # A character YAML does not allow (a control character): located by offset.
         before = text[: exc.position]
