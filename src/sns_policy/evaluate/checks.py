@@ -1,9 +1,11 @@
-"""What each check kind means: one function a kind, in an explicit registry.
+"""What each check kind means: one factory a kind, in an explicit registry.
 
-A check function gets its parameters, a `Scope` and whether absent values fail
-(`strict`, inside `not` and the `if` of `implies`), and returns bare `Violation`s: a path
-and a message key with its parameters. It never reads files, prints, or knows an output
-format; the engine adds the rule, the clause, the quote and the position.
+A factory turns a check's parameters into a function, once per ruleset (paths split,
+regular expressions compiled, value sets built). The function gets a `Scope` and whether
+absent values fail (`strict`, inside `not` and the `if` of `implies`) and returns bare
+`Violation`s: a path and a message key with its parameters. It never reads files, prints,
+or knows an output format; the engine adds the rule, the clause, the quote and the
+position.
 
 This is the hot path of `check`: messages are only worded when a finding is reported
 (an `any_of` whose first alternative fails and second passes words nothing).
@@ -65,10 +67,30 @@ class Scope:
     profile_limit: int | None
     as_of: date
 
-    def get(self, path: str) -> Any:
-        if path == "@as_of":
-            return self.as_of
-        return resolve(self.root, split(path)[1])
+
+Getter = Callable[[Scope], Any]
+Compiled = Callable[[Scope, bool], list[Violation]]
+
+
+def getter(path: str) -> Getter:
+    """A function reading `path` from a scope's manifest (MISSING when absent)."""
+    if path == "@as_of":
+        return lambda scope: scope.as_of
+    parts = split(path)[1]
+    if any(part.__class__ is int for part in parts):
+        return lambda scope: resolve(scope.root, parts)
+
+    def get(scope: Scope) -> Any:
+        obj: Any = scope.root
+        for part in parts:
+            if obj is None:
+                return MISSING
+            obj = getattr(obj, part, MISSING)  # type: ignore[arg-type]
+            if obj is MISSING:
+                return MISSING
+        return obj
+
+    return get
 
 
 def absolute(path: str) -> str:
@@ -102,156 +124,202 @@ def _absent(path: str, strict: bool) -> list[Violation]:
 # --- leaf checks --------------------------------------------------------------------
 
 
-def required(check: c.Required, scope: Scope, strict: bool) -> list[Violation]:
-    return [
-        violation(absolute(p), "check.required", path=absolute(p))
-        for p in check.paths
-        if is_absent(scope.get(p))
-    ]
+def required(check: c.Required) -> Compiled:
+    reads = [(getter(p), absolute(p)) for p in check.paths]
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        return [violation(where, "check.required", path=where) for get, where in reads if is_absent(get(scope))]
+
+    return run
 
 
-def pattern(check: c.Pattern, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if is_absent(value):
-        return _absent(check.path, strict)
-    regex = _regex(check.regex)
-    where = absolute(check.path)
-    return [violation(where, "check.pattern", path=where, regex=check.regex) for t in _texts(value) if not regex.search(t)]
+def pattern(check: c.Pattern) -> Compiled:
+    get, where, regex = getter(check.path), absolute(check.path), _regex(check.regex)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if is_absent(value):
+            return _absent(where, strict)
+        return [violation(where, "check.pattern", path=where, regex=check.regex) for t in _texts(value) if not regex.search(t)]
+
+    return run
 
 
-def forbidden_pattern(check: c.ForbiddenPattern, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if is_absent(value):
-        return _absent(check.path, strict)
-    regex = _regex(check.regex)
-    where = absolute(check.path)
-    found = []
-    for t in _texts(value):
-        m = regex.search(t)
-        if m:
-            found.append(violation(where, "check.forbidden_pattern", path=where, match=m.group(0)))
-    return found
+def forbidden_pattern(check: c.ForbiddenPattern) -> Compiled:
+    get, where, regex = getter(check.path), absolute(check.path), _regex(check.regex)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if is_absent(value):
+            return _absent(where, strict)
+        found = []
+        for t in _texts(value):
+            m = regex.search(t)
+            if m:
+                found.append(violation(where, "check.forbidden_pattern", path=where, match=m.group(0)))
+        return found
+
+    return run
 
 
 def _items(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def one_of(check: c.OneOf, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if value is MISSING or value is None:
-        return _absent(check.path, strict or check.required)
-    where = absolute(check.path)
-    bad = [v for v in _items(value) if not _member(v, check.values)]
-    if not bad:
-        return []
+def _keys(values: list[Any]) -> frozenset[tuple[bool, Any]]:
+    # 1 == True in Python; in a ruleset they are different facts, so compare with the
+    # bool-ness alongside the value.
+    return frozenset((isinstance(v, bool), v) for v in values)
+
+
+def _in(value: Any, keys: frozenset[tuple[bool, Any]]) -> bool:
+    try:
+        return (isinstance(value, bool), value) in keys
+    except TypeError:  # an unhashable value is in no set of scalars
+        return False
+
+
+def one_of(check: c.OneOf) -> Compiled:
+    get, where, keys = getter(check.path), absolute(check.path), _keys(check.values)
     expected = ", ".join(_show(v) for v in check.values)
-    return [violation(where, "check.one_of", path=where, actual=", ".join(_show(b) for b in bad), expected=expected)]
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if value is MISSING or value is None:
+            return _absent(where, strict or check.required)
+        bad = [v for v in _items(value) if not _in(v, keys)]
+        if not bad:
+            return []
+        return [violation(where, "check.one_of", path=where, actual=", ".join(_show(b) for b in bad), expected=expected)]
+
+    return run
 
 
-def none_of(check: c.NoneOf, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if value is MISSING or value is None:
-        return _absent(check.path, strict)
-    where = absolute(check.path)
-    bad = [v for v in _items(value) if _member(v, check.values)]
-    if not bad:
-        return []
-    return [violation(where, "check.none_of", path=where, actual=", ".join(_show(b) for b in bad))]
+def none_of(check: c.NoneOf) -> Compiled:
+    get, where, keys = getter(check.path), absolute(check.path), _keys(check.values)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if value is MISSING or value is None:
+            return _absent(where, strict)
+        bad = [v for v in _items(value) if _in(v, keys)]
+        if not bad:
+            return []
+        return [violation(where, "check.none_of", path=where, actual=", ".join(_show(b) for b in bad))]
+
+    return run
 
 
-def _member(value: Any, values: list[Any]) -> bool:
-    # 1 == True in Python; in a ruleset they are different facts.
-    return any(value == v and isinstance(value, bool) == isinstance(v, bool) for v in values)
+def includes(check: c.Includes) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if is_absent(value):
+            if strict:
+                return _absent(where, strict)
+            value = []
+        present = _keys([v for v in _items(value) if not isinstance(v, (list, dict))])
+        missing = [v for v in check.values if not _in(v, present)]
+        if not missing:
+            return []
+        return [violation(where, "check.includes", path=where, missing=", ".join(_show(m) for m in missing))]
+
+    return run
 
 
-def includes(check: c.Includes, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if is_absent(value):
-        if strict:
-            return _absent(check.path, strict)
-        value = []
-    where = absolute(check.path)
-    missing = [v for v in check.values if not _member(v, _items(value))]
-    if not missing:
-        return []
-    return [violation(where, "check.includes", path=where, missing=", ".join(_show(m) for m in missing))]
+def number_range(check: c.NumberRange) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
 
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return _absent(where, strict)
+        if check.min is not None and value < check.min:
+            bound = msg("word.at_least", n=_num(check.min))
+        elif check.max is not None and value > check.max:
+            bound = msg("word.at_most", n=_num(check.max))
+        else:
+            return []
+        return [violation(where, "check.number_range", path=where, actual=value, bound=bound)]
 
-def number_range(check: c.NumberRange, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return _absent(check.path, strict)
-    where = absolute(check.path)
-    if check.min is not None and value < check.min:
-        bound = msg("word.at_least", n=_num(check.min))
-    elif check.max is not None and value > check.max:
-        bound = msg("word.at_most", n=_num(check.max))
-    else:
-        return []
-    return [violation(where, "check.number_range", path=where, actual=value, bound=bound)]
+    return run
 
 
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
-def url(check: c.Url, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if is_absent(value):
-        return _absent(check.path, strict)
-    where = absolute(check.path)
-    allowed = list(check.allowed_domains or ())
-    if check.homepage_domains:
-        allowed.extend(scope.homepage_domains)
-    found = []
-    for u in _texts(value):
-        host = texts.url_host(u)
-        if host is None:
-            if check.complete:
-                found.append(violation(where, "check.url_incomplete", path=where, url=u))
-            continue
-        if check.no_shortener and texts.is_shortener(host):
-            found.append(violation(where, "check.url_shortener", path=where, url=u))
-        elif allowed and not texts.host_in(host, allowed):
-            found.append(violation(where, "check.url_domain", path=where, host=host, allowed=", ".join(allowed)))
-    return found
+def url(check: c.Url) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+    fixed = tuple(check.allowed_domains or ())
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if is_absent(value):
+            return _absent(where, strict)
+        allowed = fixed + scope.homepage_domains if check.homepage_domains else fixed
+        found = []
+        for u in _texts(value):
+            host = texts.url_host(u)
+            if host is None:
+                if check.complete:
+                    found.append(violation(where, "check.url_incomplete", path=where, url=u))
+                continue
+            if check.no_shortener and texts.is_shortener(host):
+                found.append(violation(where, "check.url_shortener", path=where, url=u))
+            elif allowed and not texts.host_in(host, allowed):
+                found.append(violation(where, "check.url_domain", path=where, host=host, allowed=", ".join(allowed)))
+        return found
+
+    return run
 
 
-def role_title(check: c.RoleTitle, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    if is_absent(value):
-        return _absent(check.path, strict)
-    where = absolute(check.path)
-    units = None
-    if check.department_path is not None:
-        department = scope.get(check.department_path)
-        if isinstance(department, str) and department.strip():
-            units = texts.units_of(department)
-    found = []
-    for t in _texts(value):
-        name = texts.personal_name_in(t, units)
-        if name is not None:
-            found.append(violation(where, "check.role_title", path=where, value=t))
-    return found
+def role_title(check: c.RoleTitle) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+    department = getter(check.department_path) if check.department_path is not None else None
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if is_absent(value):
+            return _absent(where, strict)
+        units = None
+        if department is not None:
+            name = department(scope)
+            if isinstance(name, str) and name.strip():
+                units = texts.units_of(name)
+        return [violation(where, "check.role_title", path=where, value=t)
+                for t in _texts(value) if texts.personal_name_in(t, units) is not None]
+
+    return run
 
 
-def discloses(check: c.Discloses, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    where = absolute(check.path)
+def discloses(check: c.Discloses) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
     if check.value_path is not None:
-        wanted = scope.get(check.value_path)
-        if is_absent(wanted):
-            # Nothing to disclose is a missing fact, reported where the fact belongs.
-            return _absent(check.value_path, strict)
-        wanted_all = [str(w) for w in _items(wanted)]
-        if isinstance(value, str) and all(texts.contains_in_full(value, w) for w in wanted_all):
+        wanted_get, wanted_where = getter(check.value_path), absolute(check.value_path)
+
+        def run_value(scope: Scope, strict: bool) -> list[Violation]:
+            wanted = wanted_get(scope)
+            if is_absent(wanted):
+                # Nothing to disclose is a missing fact, reported where the fact belongs.
+                return _absent(wanted_where, strict)
+            value = get(scope)
+            wanted_all = [str(w) for w in _items(wanted)]
+            if isinstance(value, str) and all(texts.contains_in_full(value, w) for w in wanted_all):
+                return []
+            return [violation(where, "check.discloses_value", path=where, value_path=wanted_where, value="、".join(wanted_all))]
+
+        return run_value
+    regexes = [_regex(p) for p in check.patterns or ()]
+
+    def run_patterns(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        if isinstance(value, str) and any(r.search(value) for r in regexes):
             return []
-        wanted = "、".join(wanted_all)
-        return [violation(where, "check.discloses_value", path=where, value_path=absolute(check.value_path), value=wanted)]
-    if isinstance(value, str) and any(_regex(p).search(value) for p in check.patterns or ()):
-        return []
-    return [violation(where, "check.discloses_pattern", path=where, fact=check.fact)]
+        return [violation(where, "check.discloses_pattern", path=where, fact=check.fact)]
+
+    return run_patterns
 
 
 def add_interval(d: date, interval: c.Interval) -> date:
@@ -275,89 +343,109 @@ def _interval_words(interval: c.Interval) -> Text:
     return Text(ja="".join(parts_ja), en=" ".join(parts_en))
 
 
-def date_interval(check: c.DateInterval, scope: Scope, strict: bool) -> list[Violation]:
-    earlier, later = scope.get(check.earlier), scope.get(check.later)
-    if not isinstance(earlier, date) or not isinstance(later, date):
-        if strict:
-            missing = check.earlier if not isinstance(earlier, date) else check.later
-            return _absent(missing, strict)
-        return []
-    later_path = absolute(check.later) or check.later
-    earlier_path = absolute(check.earlier) or check.earlier
+def date_interval(check: c.DateInterval) -> Compiled:
+    get_earlier, get_later = getter(check.earlier), getter(check.later)
+    earlier_path = absolute(check.earlier) if check.earlier != "@as_of" else check.earlier
+    later_path = absolute(check.later) if check.later != "@as_of" else check.later
     where = earlier_path if check.at == "earlier" else later_path
-    params = dict(
-        earlier=earlier_path,
-        later=later_path,
-        earlier_date=earlier.isoformat(),
-        later_date=later.isoformat(),
-    )
-    if check.min is not None and later < add_interval(earlier, check.min):
-        if check.min.months == 0 and check.min.days == 0:
-            return [violation(where, "check.date_order", **params)]
-        return [violation(where, "check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params)]
-    if check.max is not None and later > add_interval(earlier, check.max):
-        return [violation(where, "check.date_interval_max", bound=_interval_words(check.max), **params)]
-    return []
 
-
-def max_length(check: c.MaxLength, scope: Scope, strict: bool) -> list[Violation]:
-    value = scope.get(check.path)
-    limit = check.limit if check.limit is not None else scope.profile_limit
-    if not isinstance(value, str) or limit is None:
-        return _absent(check.path, strict) if is_absent(value) else []
-    if len(value) <= limit:
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        earlier, later = get_earlier(scope), get_later(scope)
+        if not isinstance(earlier, date) or not isinstance(later, date):
+            return _absent(earlier_path if not isinstance(earlier, date) else later_path, strict)
+        params = dict(earlier=earlier_path, later=later_path, earlier_date=earlier.isoformat(), later_date=later.isoformat())
+        if check.min is not None and later < add_interval(earlier, check.min):
+            if check.min.months == 0 and check.min.days == 0:
+                return [violation(where, "check.date_order", **params)]
+            return [violation(where, "check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params)]
+        if check.max is not None and later > add_interval(earlier, check.max):
+            return [violation(where, "check.date_interval_max", bound=_interval_words(check.max), **params)]
         return []
-    where = absolute(check.path)
-    return [violation(where, "check.max_length", path=where, actual=len(value), limit=limit)]
+
+    return run
 
 
-def record(check: c.Record, scope: Scope, strict: bool) -> list[Violation]:
-    records = scope.get(check.path)
-    where = absolute(check.path)
-    before = scope.get(check.on_or_before) if check.on_or_before else None
-    after = scope.get(check.on_or_after) if check.on_or_after else None
-    for item in records if isinstance(records, list) else ():
-        if any(not _member(resolve(item, split(k)[1]), [v]) for k, v in check.where.items()):
-            continue
-        if any(not isinstance(t := resolve(item, split(k)[1]), str) or not _regex(r).search(t) for k, r in check.match.items()):
-            continue
-        when = resolve(item, split(check.date_field)[1])
-        if not isinstance(when, date):
-            if check.require_date:
-                continue
-        else:
-            if isinstance(before, date) and when > before:
-                continue
-            if isinstance(after, date) and when < after:
-                continue
-        return []
+def max_length(check: c.MaxLength) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        value = get(scope)
+        limit = check.limit if check.limit is not None else scope.profile_limit
+        if not isinstance(value, str) or limit is None:
+            return _absent(where, strict) if is_absent(value) else []
+        if len(value) <= limit:
+            return []
+        return [violation(where, "check.max_length", path=where, actual=len(value), limit=limit)]
+
+    return run
+
+
+def record(check: c.Record) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+    equal = [(split(k)[1], _keys([v])) for k, v in check.where.items()]
+    matching = [(split(k)[1], _regex(r)) for k, r in check.match.items()]
+    date_parts = split(check.date_field)[1]
+    before = getter(check.on_or_before) if check.on_or_before else None
+    after = getter(check.on_or_after) if check.on_or_after else None
     conditions = [f"{k}={_show(v)}" for k, v in check.where.items()]
     conditions += [f"{k}~/{r}/" for k, r in check.match.items()]
     if check.on_or_before:
-        conditions.append(f"{check.date_field}<={absolute(check.on_or_before) or check.on_or_before}")
+        conditions.append(f"{check.date_field}<={absolute(check.on_or_before)}")
     if check.on_or_after:
-        conditions.append(f"{check.date_field}>={absolute(check.on_or_after) or check.on_or_after}")
-    return [violation(where, "check.record", path=where, where=", ".join(conditions))]
+        conditions.append(f"{check.date_field}>={absolute(check.on_or_after)}")
+    described = ", ".join(conditions)
+
+    def matches(item: Any, first: Any, last: Any) -> bool:
+        if any(not _in(resolve(item, parts), keys) for parts, keys in equal):
+            return False
+        for parts, regex in matching:
+            text = resolve(item, parts)
+            if not isinstance(text, str) or not regex.search(text):
+                return False
+        when = resolve(item, date_parts)
+        if not isinstance(when, date):
+            return not check.require_date
+        return not (isinstance(first, date) and when > first) and not (isinstance(last, date) and when < last)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        records = get(scope)
+        first = before(scope) if before else None
+        last = after(scope) if after else None
+        if isinstance(records, list) and any(matches(item, first, last) for item in records):
+            return []
+        return [violation(where, "check.record", path=where, where=described)]
+
+    return run
 
 
 # --- combinators --------------------------------------------------------------------
 
 
-def all_of(check: c.AllOf, scope: Scope, strict: bool) -> list[Violation]:
-    found: list[Violation] = []
-    for sub in check.checks:
-        found.extend(run(sub, scope, strict))
-    return found
+def all_of(check: c.AllOf) -> Compiled:
+    parts = [compile_check(sub) for sub in check.checks]
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        found: list[Violation] = []
+        for part in parts:
+            found.extend(part(scope, strict))
+        return found
+
+    return run
 
 
-def any_of(check: c.AnyOf, scope: Scope, strict: bool) -> list[Violation]:
-    failures: list[tuple[Violation, ...]] = []
-    for sub in check.checks:
-        result = run(sub, scope, strict)
-        if not result:
-            return []
-        failures.append(tuple(result))
-    return [violation(failures[0][0].path, "check.any_of", alternatives=_Alternatives(tuple(failures)))]
+def any_of(check: c.AnyOf) -> Compiled:
+    alternatives = [compile_check(sub) for sub in check.checks]
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        failures: list[tuple[Violation, ...]] = []
+        for alternative in alternatives:
+            result = alternative(scope, strict)
+            if not result:
+                return []
+            failures.append(tuple(result))
+        return [violation(failures[0][0].path, "check.any_of", alternatives=_Alternatives(tuple(failures)))]
+
+    return run
 
 
 def _first_path(check: Any) -> str:
@@ -372,20 +460,29 @@ def _first_path(check: Any) -> str:
     return _first_path(inner) if inner is not None else ""
 
 
-def not_(check: c.Not, scope: Scope, strict: bool) -> list[Violation]:
-    if run(check.check, scope, True):
-        return []
-    where = _first_path(check.check)
-    return [violation(where, "check.not", path=where)]
+def not_(check: c.Not) -> Compiled:
+    inner, where = compile_check(check.check), _first_path(check.check)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        if inner(scope, True):
+            return []
+        return [violation(where, "check.not", path=where)]
+
+    return run
 
 
-def implies(check: c.Implies, scope: Scope, strict: bool) -> list[Violation]:
-    if run(check.if_, scope, True):
-        return []
-    return run(check.then, scope, strict)
+def implies(check: c.Implies) -> Compiled:
+    condition, then = compile_check(check.if_), compile_check(check.then)
+
+    def run(scope: Scope, strict: bool) -> list[Violation]:
+        if condition(scope, True):
+            return []
+        return then(scope, strict)
+
+    return run
 
 
-CHECKS: dict[type, Callable[[Any, Scope, bool], list[Violation]]] = {
+FACTORIES: dict[type, Callable[[Any], Compiled]] = {
     c.Required: required,
     c.Pattern: pattern,
     c.ForbiddenPattern: forbidden_pattern,
@@ -406,5 +503,10 @@ CHECKS: dict[type, Callable[[Any, Scope, bool], list[Violation]]] = {
 }
 
 
+def compile_check(check: Any) -> Compiled:
+    return FACTORIES[check.__class__](check)
+
+
 def run(check: Any, scope: Scope, strict: bool = False) -> list[Violation]:
-    return CHECKS[check.__class__](check, scope, strict)
+    """Compile and run one check (for tests and one-off use; the engine compiles once)."""
+    return compile_check(check)(scope, strict)

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cached_property
 
 from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity, Text
-from sns_policy.evaluate.checks import Scope, Violation, run
+from sns_policy.evaluate.checks import Scope, Violation, compile_check
 from sns_policy.evaluate.paths import split
 from sns_policy.load.yaml_source import YamlDocument
 from sns_policy.messages import text as msg
@@ -46,7 +46,13 @@ class Engine:
         self.ruleset = ruleset
         self.ruleset_file = ruleset_file
         self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
-        self.checked_rules = tuple(r for r in ruleset.rules if r.check is not None)
+        # Every check and condition compiled once for the life of the engine.
+        self.checked_rules = tuple((r, compile_check(r.check)) for r in ruleset.rules if r.check is not None)
+        self.conditions = {
+            r.id: compile_check(r.applies_to.when)
+            for r in ruleset.rules
+            if r.applies_to is not None and r.applies_to.when is not None
+        }
         # Review items do not depend on the manifest beyond applicability: build them once.
         self.review_items = tuple(
             (rule, ReviewItem(
@@ -97,7 +103,7 @@ class Engine:
             return False
         if a.effective_until is not None and as_of > a.effective_until:
             return False
-        if a.when is not None and run(a.when, scope, True):
+        if a.when is not None and self.conditions[rule.id](scope, True):
             return False
         return True
 
@@ -112,13 +118,16 @@ class Engine:
             as_of=as_of,
         )
         outcomes = []
-        for rule in self.checked_rules:
-            if not self._applies(rule, manifest, scope, as_of):
+        for rule, check in self.checked_rules:
+            if rule.applies_to is not None and not self._applies(rule, manifest, scope, as_of):
                 continue
-            violations = run(rule.check, scope)
+            violations = check(scope, False)
             if violations:
                 outcomes.append(RuleOutcome(rule, tuple(violations)))
-        review = tuple(item for rule, item in self.review_items if self._applies(rule, manifest, scope, as_of))
+        review = tuple(
+            item for rule, item in self.review_items
+            if rule.applies_to is None or self._applies(rule, manifest, scope, as_of)
+        )
         return Evaluation(tuple(outcomes), review, None)
 
     def check_document(self, manifest: Manifest, document: YamlDocument, file: str, as_of: date) -> AccountResult:

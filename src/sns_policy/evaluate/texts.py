@@ -19,6 +19,7 @@ def shortener_hosts() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def url_host(url: str) -> str | None:
     """The host of a complete http(s) URL, or None when scheme or host is missing."""
     try:
@@ -34,6 +35,7 @@ def host_in(host: str, domains: list[str] | tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+@lru_cache(maxsize=4096)
 def is_shortener(host: str) -> bool:
     hosts = shortener_hosts()
     return host in hosts or any(host.endswith("." + h) for h in hosts)
@@ -77,13 +79,16 @@ _PLACEHOLDER = re.compile(r"[〇○◯]+")
 _NAME_LIKE = re.compile(r"^[\u3005\u4e00-\u9fff]{2,6}$|^[\u30a0-\u30ff\u3040-\u309f]{2,10}$")
 
 
-def units_of(department: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def units_of(department: str) -> frozenset[str]:
     """The units a department string names: ``市長室 広報広聴課`` → {市長室, 広報広聴課, …}."""
     parts = [p for p in _SEPARATORS.split(_PARENTHESISED.sub("", department)) if p]
-    return set(parts) | {"".join(parts)}
+    return frozenset(parts) | {"".join(parts)}
 
 
-def personal_name_in(value: str, units: set[str] | None) -> str | None:
+# Titles repeat across a city's manifests (広報広聴課長 …): judge each pair once.
+@lru_cache(maxsize=8192)
+def personal_name_in(value: str, units: frozenset[str] | None) -> str | None:
     """The part of `value` that is not a title or role (so looks like a person's name),
     or None when every part is a title. With `units`, a title must name one of them."""
     for aside in _PARENTHESISED.findall(value):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -110,6 +111,17 @@ def parse_date(value: str | date) -> date:
         return value
     if not isinstance(value, str):
         raise TypeError(f"parse_date expects str or date, not {type(value).__name__}")
+    return _parse_text(value)
+
+
+_ISO_DIGITS = frozenset("0123456789")
+
+
+@lru_cache(maxsize=8192)  # manifests repeat their dates; failures are not cached
+def _parse_text(value: str) -> date:
+    # Fast path for the commonest spelling, 2024-04-01 (ASCII digits only).
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and _ISO_DIGITS.issuperset(value[:4] + value[5:7] + value[8:]):
+        return _make(value, int(value[:4]), int(value[5:7]), int(value[8:]))
 
     for has_era, rx in _COMPILED:
         if m := rx.fullmatch(value):
