@@ -223,3 +223,13 @@ def test_console_script_runs_as_a_process() -> None:
     assert proc.returncode == 0, proc.stderr
     proc = subprocess.run([str(exe), "check", "/nonexistent.yaml"], capture_output=True, text=True)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr + proc.stdout
+
+
+@pytest.mark.parametrize("args", [["check"], ["check", "--format", "xml", "a.yaml"], ["nosuch"]])
+def test_usage_errors_are_one_bilingual_line_and_exit_2(args: list[str]) -> None:
+    exe = Path(sys.executable).parent / "sns-policy"
+    proc = subprocess.run([str(exe), *args], capture_output=True, text=True)
+    assert proc.returncode == 2
+    first = proc.stderr.splitlines()[0]
+    assert first.startswith("sns-policy: error: 使い方が正しくありません") and "usage error" in first
+    assert "Traceback" not in proc.stderr

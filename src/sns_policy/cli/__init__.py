@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from sns_policy.cli import check, rules, schemas
@@ -19,6 +22,39 @@ app.command("explain")(rules.explain)
 app.command("coverage")(rules.coverage)
 app.command("schemas")(schemas.schemas)
 
+# Exit status for a bug in the tool itself (sysexits EX_SOFTWARE), distinct from 2 (bad input).
+INTERNAL_ERROR = 70
+
 
 def main() -> None:
-    app()
+    """Run the CLI; usage errors become one bilingual line and exit 2, never a traceback."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        sys.stderr.write("sns-policy: 中断しました / aborted\n")
+        sys.exit(130)
+    except Exception as exc:
+        if _is_usage_error(exc):
+            problem = exc.format_message()  # type: ignore[attr-defined]
+            if not problem:  # `sns-policy` alone: the help was shown
+                sys.exit(getattr(exc, "exit_code", 2))
+            sys.stderr.write(f"sns-policy: error: 使い方が正しくありません: {problem} / usage error: {problem}\n")
+            context = getattr(exc, "ctx", None)
+            command = context.command_path if context is not None else "sns-policy"
+            sys.stderr.write(f"  {command} --help で使い方を表示します / run '{command} --help' for help\n")
+            sys.exit(getattr(exc, "exit_code", 2))
+        # A bug: say so in one line unless asked for the traceback.
+        if os.environ.get("SNS_POLICY_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"sns-policy: 内部エラー / internal error: {type(exc).__name__}: {exc} "
+            "(SNS_POLICY_DEBUG=1 で詳細を表示 / set SNS_POLICY_DEBUG=1 for the traceback)\n"
+        )
+        sys.exit(INTERNAL_ERROR)
+    sys.exit(code or 0)
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    # Click's exceptions (vendored inside recent typer, a dependency in older ones) carry
+    # format_message() and exit_code; matching on those keeps us off private modules.
+    return callable(getattr(exc, "format_message", None)) and isinstance(getattr(exc, "exit_code", None), int)
