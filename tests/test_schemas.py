@@ -114,3 +114,22 @@ def mutated_manifests(draw: st.DrawFn) -> Any:
 @given(mutated_manifests())
 def test_model_and_schema_accept_and_reject_the_same_manifests(data: Any) -> None:
     assert _pydantic_accepts(data) == VALIDATOR.is_valid(data), json.dumps(data, ensure_ascii=False, default=str)[:2000]
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_schemas_use_only_json_schema_bounds(name: str) -> None:
+    """pydantic can leak its own "ge"/"le" into a schema, where validators ignore them."""
+    leaked = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if "type" in node and {"ge", "le", "gt", "lt"} & set(node):
+                leaked.append(where)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    walk(json.loads(schema_text(name)), "")
+    assert leaked == []

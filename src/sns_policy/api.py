@@ -110,6 +110,6 @@ def check_paths(
             except RulesetError as exc:
                 errors.extend(exc.findings)
                 continue
-            results.append(engine.check_document(item.manifest, item.document, file, as_of))
+            results.append(engine.check_document(item.manifest, item.source, as_of))
     errors.sort(key=Finding.sort_key)
     return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())

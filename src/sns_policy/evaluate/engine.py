@@ -9,15 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Protocol
 
 from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity, Text
 from sns_policy.evaluate.checks import Scope, Violation, compile_check
 from sns_policy.evaluate.paths import split
-from sns_policy.load.yaml_source import YamlDocument
 from sns_policy.messages import text as msg
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.platforms import profile_limit
+
+
+class Source(Protocol):
+    """Where a manifest came from, so that findings can point into it."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def index(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+    def position(self, parts: tuple[str | int, ...]) -> tuple[str, int, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,7 @@ class Evaluation:
     outcomes: tuple[RuleOutcome, ...]  # fired rules only, in ruleset order
     review: tuple[ReviewItem, ...]
     out_of_scope: Text | None
+    evaluated: tuple[str, ...] = ()  # ids of the checked rules that applied (fired or passed)
 
 
 def clause_label(rule: Rule) -> str:
@@ -110,7 +123,7 @@ class Engine:
     def evaluate(self, manifest: Manifest, as_of: date) -> Evaluation:
         out_of_scope = self._out_of_scope(manifest)
         if out_of_scope is not None:
-            return Evaluation((), (), out_of_scope)
+            return Evaluation((), (), out_of_scope, ())
         scope = Scope(
             root=manifest,
             homepage_domains=self.homepage_domains,
@@ -118,9 +131,11 @@ class Engine:
             as_of=as_of,
         )
         outcomes = []
+        evaluated = []
         for rule, check in self.checked_rules:
             if rule.applies_to is not None and not self._applies(rule, manifest, scope, as_of):
                 continue
+            evaluated.append(rule.id)
             violations = check(scope, False)
             if violations:
                 outcomes.append(RuleOutcome(rule, tuple(violations)))
@@ -128,16 +143,19 @@ class Engine:
             item for rule, item in self.review_items
             if rule.applies_to is None or self._applies(rule, manifest, scope, as_of)
         )
-        return Evaluation(tuple(outcomes), review, None)
+        return Evaluation(tuple(outcomes), review, None, tuple(evaluated))
 
-    def check_document(self, manifest: Manifest, document: YamlDocument, file: str, as_of: date) -> AccountResult:
-        evaluation = self.evaluate(manifest, as_of)
+    def check_document(self, manifest: Manifest, source: Source, as_of: date) -> AccountResult:
+        """Evaluate, then place every violation in the file it came from."""
+        return self.result(manifest, source, self.evaluate(manifest, as_of))
+
+    def result(self, manifest: Manifest, source: Source, evaluation: Evaluation) -> AccountResult:
         findings = []
         for outcome in evaluation.outcomes:
             rule = outcome.rule
             message = Text(ja=rule.message.ja, en=rule.message.en)
             for violation in outcome.violations:
-                line, column = document.locate(split(violation.path)[1] if violation.path else ())
+                file, line, column = source.position(split(violation.path)[1] if violation.path else ())
                 findings.append(Finding(
                     code=rule.id,
                     severity=rule.effective_severity,
@@ -150,13 +168,13 @@ class Engine:
                     clause=clause_label(rule),
                     concept=rule.concept,
                     quote=rule.quote,
-                    document=document.index,
+                    document=source.index,
                 ))
         findings.sort(key=Finding.sort_key)
         return AccountResult(
-            file=file,
-            document=document.index,
-            line=document.line,
+            file=source.file,
+            document=source.index,
+            line=source.line,
             municipality=self.ruleset.municipality.id,
             account=account_label(manifest),
             provenance=self.provenance,

@@ -13,10 +13,35 @@ from sns_policy.model.manifest import Manifest
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """Where a manifest came from: a document of a file. Turns manifest paths into
+    (file, line, column) for findings."""
+
+    file: str
+    document: YamlDocument
+
+    @property
+    def index(self) -> int:
+        return self.document.index
+
+    @property
+    def line(self) -> int:
+        return self.document.line
+
+    def position(self, parts: tuple[str | int, ...]) -> tuple[str, int, int]:
+        line, column = self.document.locate(parts)
+        return self.file, line, column
+
+
+@dataclass(frozen=True, slots=True)
 class LoadedManifest:
     file: str
     document: YamlDocument
     manifest: Manifest
+
+    @property
+    def source(self) -> DocumentSource:
+        return DocumentSource(self.file, self.document)
 
 
 def read_manifests(text: str, file: str) -> tuple[list[LoadedManifest], list[Finding]]:

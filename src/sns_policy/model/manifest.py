@@ -25,7 +25,10 @@ def _integral(value: Any) -> Any:
     return value
 
 
-Whole = Annotated[int, BeforeValidator(_integral)]
+# The bound sits inside the Annotated type: on the Optional it would be exported as a
+# non-standard "ge" keyword that JSON Schema validators ignore.
+PositiveWhole = Annotated[int, Field(ge=1), BeforeValidator(_integral)]
+NonNegativeWhole = Annotated[int, Field(ge=0), BeforeValidator(_integral)]
 
 Platform = Literal[
     "x", "facebook", "instagram", "youtube", "line", "threads", "tiktok", "note", "bluesky", "other"
@@ -241,16 +244,16 @@ class Operations(Strict):
 
 
 class Password(Strict):
-    min_length: Whole | None = Field(None, ge=1)
+    min_length: PositiveWhole | None = None
     character_classes: list[Literal["upper", "lower", "letters", "digits", "symbols"]] | None = None
-    rotation_months: Whole | None = Field(None, ge=1, description="定期的に変更する間隔（月）")
+    rotation_months: PositiveWhole | None = Field(None, description="定期的に変更する間隔（月）")
     last_changed: FlexibleDate | None = None
     managed_under: str | None = Field(None, description="準拠する基準（例: 情報セキュリティ対策基準）")
     storage: str | None = Field(None, description="保管方法")
 
 
 class CredentialHolders(Strict):
-    count: Whole | None = Field(None, ge=0)
+    count: NonNegativeWhole | None = None
     titles: list[str] | None = None
 
 

@@ -1,0 +1,66 @@
+"""A ruleset test suite: named cases, each a manifest and what the rules must say of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from sns_policy.model.base import Strict
+from sns_policy.model.dates import FlexibleDate
+
+
+class Expectation(Strict):
+    compliant: bool | None = Field(None, description="アカウントが適合するか（error の指摘がないか）")
+    fires: list[str] | None = Field(
+        None, description="指摘されなければならないルール ID の集合（これ以外のルールが指摘されれば失敗）"
+    )
+    does_not_fire: list[str] | None = Field(None, description="指摘されてはならないルール ID")
+    out_of_scope: bool | None = Field(None, description="ガイドラインの対象外と判定されるか")
+
+    @model_validator(mode="after")
+    def _something(self) -> "Expectation":
+        if self.compliant is None and self.fires is None and self.does_not_fire is None and self.out_of_scope is None:
+            raise ValueError("expect needs compliant, fires, does_not_fire or out_of_scope")
+        return self
+
+
+class Case(Strict):
+    name: str = Field(min_length=1)
+    description: str | None = None
+    file: str | None = Field(None, description="マニフェストのファイル（スイートのファイルからの相対パス）")
+    manifest: str | None = Field(None, description="マニフェストをそのまま書いた YAML")
+    base: str | None = Field(None, description="patch を当てる元のマニフェスト（省略時はスイートの base）")
+    patch: dict[str, Any] | None = Field(
+        None, description="base に当てる JSON Merge Patch（RFC 7386: null はキーの削除、リストは置き換え）"
+    )
+    as_of: FlexibleDate | None = None
+    expect: Expectation
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Case":
+        given = [k for k in ("file", "manifest", "patch") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("a case gives exactly one of file, manifest or patch (with a base)")
+        if self.base is not None and self.patch is None:
+            raise ValueError("base goes with patch")
+        return self
+
+
+class Suite(Strict):
+    suite: str = Field(description="スイートの名前")
+    municipality: str
+    base: str | None = Field(None, description="patch を当てる既定のマニフェスト（スイートのファイルからの相対パス）")
+    as_of: FlexibleDate | None = None
+    cases: list[Case] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _names(self) -> "Suite":
+        names = [c.name for c in self.cases]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"case names appear twice: {duplicates}")
+        for case in self.cases:
+            if case.patch is not None and case.base is None and self.base is None:
+                raise ValueError(f"case '{case.name}' has a patch but neither it nor the suite names a base")
+        return self
