@@ -20,9 +20,10 @@ YAML_SUFFIXES = (".yaml", ".yml")
 _NOT_MANIFESTS = ("ruleset.yaml", "concepts.yaml")
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Finding | None]]:
+def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[tuple[str, Finding | None]]:
     """(file, error) for every input: files as given, directories walked recursively
-    for *.yaml / *.yml in a stable order, ``-`` for standard input."""
+    for *.yaml / *.yml in a stable order, ``-`` for standard input. A walk for manifests
+    passes over `tests` folders (the municipalities' suites); a walk for suites does not."""
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None
@@ -31,7 +32,7 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Finding | None]]:
         if path.is_dir():
             found = False
             for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "tests")
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (include_suites or d != "tests"))
                 for name in sorted(filenames):
                     if name.endswith(YAML_SUFFIXES) and name not in _NOT_MANIFESTS:
                         found = True
@@ -45,10 +46,11 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, Finding | None]]:
 
 
 class EngineCache:
-    """One engine per municipality, built on first use."""
+    """One engine per municipality, built on first use (or given, to try a ruleset that
+    is not the bundled one)."""
 
-    def __init__(self) -> None:
-        self._engines: dict[str, Engine] = {}
+    def __init__(self, engines: dict[str, Engine] | None = None) -> None:
+        self._engines: dict[str, Engine] = dict(engines or {})
 
     def get(self, municipality: str) -> Engine:
         engine = self._engines.get(municipality)

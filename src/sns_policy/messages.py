@@ -39,6 +39,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input.unknown-rule": ("ルール「{rule}」はありません", "no rule '{rule}'"),
     "input.bad-date": ("日付を解釈できません: {value}", "cannot read the date: {value}"),
     "input.no-files": ("YAML ファイルがありません: {path}", "no YAML files under {path}"),
+    "input.suite": ("テストスイートが不正です: {problem}", "invalid test suite: {problem}"),
     # --- pydantic error types, in Japanese (English comes from pydantic itself) ---
     "schema.missing": ("必須の項目がありません", "required field is missing"),
     "schema.extra_forbidden": ("この項目は定義されていません", "unknown field"),
@@ -81,6 +82,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "word.months": ("{n}か月", "{n} months"),
     "word.days": ("{n}日", "{n} days"),
     "word.none": ("（なし）", "(none)"),
+    # --- regression suites ---
+    "suite.scope": ("対象外の判定が期待と異なります（期待: {expected}、実際: {actual}）", "out-of-scope verdict differs (expected {expected}, got {actual})"),
+    "suite.compliant": ("適合の判定が期待と異なります（期待: {expected}、実際: {actual}）", "compliance verdict differs (expected {expected}, got {actual})"),
+    "suite.missing": ("{rule} が指摘されるはずでしたが、指摘されませんでした", "{rule} was expected to fire and did not"),
+    "suite.unexpected": ("期待されていない指摘: {rule}", "fired but not expected: {rule}"),
+    "suite.forbidden": ("指摘されてはならないルールが指摘されました: {rule}", "fired although it must not: {rule}"),
     # --- report lines ---
     "report.summary": (
         "{accounts} アカウントを検査: 適合 {compliant}、不適合 {noncompliant}、対象外 {out_of_scope}、入力エラー {input_errors}（エラー {errors}、警告 {warnings}、情報 {infos}、要確認 {review}）",

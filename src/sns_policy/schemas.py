@@ -15,11 +15,13 @@ from sns_policy.model.concepts import ConceptTaxonomy
 from sns_policy.model.dates import DateParseError, parse_date
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.ruleset import Ruleset
+from sns_policy.model.suite import Suite
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "manifest.schema.json": Manifest,
     "ruleset.schema.json": Ruleset,
     "concepts.schema.json": ConceptTaxonomy,
+    "suite.schema.json": Suite,
 }
 
 

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from sns_policy.cli import check, rules, schemas
+from sns_policy.cli import check, rules, schemas, suites
 
 app = typer.Typer(
     name="sns-policy",
@@ -20,6 +20,7 @@ app.command("check")(check.check)
 app.add_typer(rules.rules_app, name="rules")
 app.command("explain")(rules.explain)
 app.command("coverage")(rules.coverage)
+app.command("test")(suites.test)
 app.command("schemas")(schemas.schemas)
 
 # Exit status for a bug in the tool itself (sysexits EX_SOFTWARE), distinct from 2 (bad input).

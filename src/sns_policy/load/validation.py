@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
@@ -33,12 +33,26 @@ def _problem(error: dict[str, Any]) -> Text:
     return msg("schema.other", problem=problem)
 
 
+Position = Callable[[tuple[str | int, ...]], tuple[str, int, int]]
+
+
 def schema_findings(exc: ValidationError, document: YamlDocument, file: str) -> list[Finding]:
+    """Schema errors of one document of `file`, each at the value it is about."""
+
+    def position(parts: tuple[str | int, ...]) -> tuple[str, int, int]:
+        return (file, *document.locate(parts))
+
+    return schema_findings_at(exc, position, document.index)
+
+
+def schema_findings_at(exc: ValidationError, position: Position, document: int | None = None) -> list[Finding]:
+    """Schema errors placed by `position` (a manifest built from several files places
+    each value in the file it came from)."""
     findings = []
     for error in exc.errors(include_url=False):
         # Discriminated unions put the tag (e.g. 'required') into loc; YAML has no such key.
         loc = tuple(error["loc"])
-        line, column = document.locate(loc)
+        file, line, column = position(loc)
         field = ".".join(str(p) for p in loc) or "(document)"
         problem = _problem(error)
         findings.append(Finding(
@@ -49,7 +63,7 @@ def schema_findings(exc: ValidationError, document: YamlDocument, file: str) -> 
             column=column,
             message=msg("input.schema", field=field, problem=problem),
             path=field,
-            document=document.index,
+            document=document,
         ))
     return findings
 

@@ -91,6 +91,24 @@ class YamlDocument:
     def line(self) -> int:
         return self.root.start_mark.line + 1
 
+    def depth(self, path: tuple[str | int, ...]) -> int:
+        """How many leading elements of `path` exist in this document."""
+        node, found = self.root, 0
+        for part in path:
+            if isinstance(node, MappingNode):
+                for key, value in node.value:
+                    if key.value == part:
+                        node = value
+                        break
+                else:
+                    return found
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                return found
+            found += 1
+        return found
+
     def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
         """Line and column (1-based) of `path`, or of its nearest existing ancestor.
 

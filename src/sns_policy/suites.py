@@ -1,0 +1,328 @@
+"""Ruleset regression suites: run named cases and compare what fires with what must.
+
+A suite (``municipalities/<id>/tests/*.yaml``) holds cases; each case builds a manifest
+(a file, inline YAML, or a base manifest with a JSON Merge Patch) and states what the
+rules must say of it. Running a suite collects one `CaseOutcome` per case; reporters
+turn them into text, JSON or JUnit XML.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from sns_policy.api import EngineCache, iter_inputs
+from sns_policy.diagnostics import AccountResult, Finding, Text
+from sns_policy.evaluate.engine import Engine
+from sns_policy.load.manifests import DocumentSource
+from sns_policy.load.rulesets import RulesetError, known_municipalities
+from sns_policy.load.validation import input_error, schema_findings, schema_findings_at
+from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
+from sns_policy.messages import text as msg
+from sns_policy.model.manifest import Manifest
+from sns_policy.model.suite import Case, Expectation, Suite
+from sns_policy.resources import municipalities_dir
+
+SUITES_FOLDER = "tests"
+
+
+def merge_patch(target: Any, patch: Any) -> Any:
+    """RFC 7386 JSON Merge Patch: mappings merge, null deletes, anything else replaces."""
+    if not isinstance(patch, dict):
+        return copy.deepcopy(patch)
+    result = copy.deepcopy(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merge_patch(result.get(key), value)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class PatchedSource:
+    """A base manifest with a patch from a suite: a path the patch states points into the
+    suite file, any other into the base file."""
+
+    base: DocumentSource
+    suite_file: str
+    suite_document: YamlDocument
+    patch_at: tuple[str | int, ...]  # where the patch mapping sits in the suite document
+
+    @property
+    def file(self) -> str:
+        return self.suite_file
+
+    @property
+    def index(self) -> int:
+        return 1
+
+    @property
+    def line(self) -> int:
+        return self.suite_document.locate(self.patch_at)[0]
+
+    def position(self, parts: tuple[str | int, ...]) -> tuple[str, int, int]:
+        in_patch = self.suite_document.depth(self.patch_at + parts) - len(self.patch_at)
+        in_base = self.base.document.depth(parts)
+        if in_patch >= max(in_base, 1):
+            line, column = self.suite_document.locate(self.patch_at + parts)
+            return self.suite_file, line, column
+        return self.base.position(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class InlineSource:
+    """A manifest written inline in a suite as a block scalar; positions are mapped back
+    into the suite file."""
+
+    suite_file: str
+    document: YamlDocument
+    first_line: int  # suite-file line of the block's first line
+    indent: int  # columns the block is indented by in the suite file
+
+    @property
+    def file(self) -> str:
+        return self.suite_file
+
+    @property
+    def index(self) -> int:
+        return self.document.index
+
+    @property
+    def line(self) -> int:
+        return self.first_line + self.document.line - 1
+
+    def position(self, parts: tuple[str | int, ...]) -> tuple[str, int, int]:
+        line, column = self.document.locate(parts)
+        return self.suite_file, self.first_line + line - 1, column + self.indent
+
+
+@dataclass(frozen=True, slots=True)
+class CaseOutcome:
+    suite_file: str
+    suite: str
+    case: str
+    line: int  # where the case starts in the suite file
+    municipality: str
+    expected: Expectation
+    passed: bool
+    problems: tuple[Text, ...] = ()
+    fired: tuple[str, ...] = ()
+    evaluated: tuple[str, ...] = ()
+    result: AccountResult | None = None
+    errors: tuple[Finding, ...] = ()  # the case's manifest could not be built
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCoverage:
+    rule: str
+    fired: bool
+    passed: bool
+
+    @property
+    def covered(self) -> bool:
+        return self.fired and self.passed
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityCoverage:
+    municipality: str
+    rules: tuple[RuleCoverage, ...]  # machine-checked rules
+    review_rules: tuple[str, ...]  # review-only rules: no case can exercise them
+
+    @property
+    def percent(self) -> float:
+        if not self.rules:
+            return 100.0
+        return 100.0 * sum(r.covered for r in self.rules) / len(self.rules)
+
+
+@dataclass(frozen=True, slots=True)
+class SuiteReport:
+    outcomes: tuple[CaseOutcome, ...]
+    errors: tuple[Finding, ...] = ()  # broken suites (exit 2)
+    coverage: tuple[MunicipalityCoverage, ...] = field(default=())
+
+    @property
+    def failed(self) -> tuple[CaseOutcome, ...]:
+        return tuple(o for o in self.outcomes if not o.passed)
+
+    def exit_code(self, min_coverage: float | None = None) -> int:
+        if self.errors:
+            return 2
+        if self.failed:
+            return 1
+        if min_coverage is not None and any(c.percent < min_coverage for c in self.coverage):
+            return 1
+        return 0
+
+
+def default_suite_paths() -> list[str]:
+    root = municipalities_dir()
+    return [str(p) for m in known_municipalities() for p in sorted((root / m / SUITES_FOLDER).glob("*.yaml"))]
+
+
+def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...]) -> list[Text]:
+    problems = []
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_rule.setdefault(finding.code, []).append(finding)
+
+    def shown(rule: str) -> Text:
+        f = by_rule[rule][0]
+        said = f.detail or f.message
+        where = f"{rule} ({f.file}:{f.line}:{f.column}: "
+        return Text(ja=f"{where}{said.ja})", en=f"{where}{said.en})")
+
+    out_of_scope = result.out_of_scope is not None
+    if expected.out_of_scope is not None and expected.out_of_scope != out_of_scope:
+        problems.append(msg("suite.scope", expected=expected.out_of_scope, actual=out_of_scope))
+    if expected.compliant is not None and result.compliant is not expected.compliant:
+        problems.append(msg("suite.compliant", expected=expected.compliant, actual=result.compliant))
+    if expected.fires is not None:
+        for rule in sorted(set(expected.fires) - set(fired)):
+            problems.append(msg("suite.missing", rule=rule))
+        for rule in sorted(set(fired) - set(expected.fires)):
+            problems.append(msg("suite.unexpected", rule=shown(rule)))
+    for rule in sorted(set(expected.does_not_fire or ()) & set(fired)):
+        problems.append(msg("suite.forbidden", rule=shown(rule)))
+    return problems
+
+
+class _SuiteRunner:
+    def __init__(self, engines: EngineCache, as_of: date | None) -> None:
+        self.engines = engines
+        self.as_of = as_of
+        self.bases: dict[Path, tuple[list[YamlDocument] | None, list[Finding]]] = {}
+
+    def _base(self, path: Path) -> tuple[list[YamlDocument] | None, list[Finding]]:
+        if path not in self.bases:
+            try:
+                self.bases[path] = (parse_documents(path.read_text(encoding="utf-8")), [])
+            except FileNotFoundError:
+                self.bases[path] = (None, [input_error("input.file-not-found", str(path), path=str(path))])
+            except YamlError as exc:
+                self.bases[path] = (None, [input_error(exc.key, str(path), exc.line, exc.column, **exc.params)])
+        return self.bases[path]
+
+    def _build(self, suite: Suite, case: Case, index: int, suite_file: Path, document: YamlDocument) -> tuple[Any, Any, list[Finding]]:
+        """(manifest data, source) for a case, or the errors that stop it."""
+        folder = suite_file.parent
+        at = ("cases", index)
+        if case.file is not None:
+            path = folder / case.file
+            documents, errors = self._base(path)
+            if documents is None:
+                return None, None, errors
+            return documents[0].data, DocumentSource(str(path), documents[0]), []
+        if case.manifest is not None:
+            try:
+                documents = parse_documents(case.manifest)
+            except YamlError as exc:
+                line, column = document.locate(at + ("manifest",))
+                return None, None, [input_error(exc.key, str(suite_file), line + exc.line, column, **exc.params)]
+            line, _ = document.locate(at + ("manifest",))
+            raw = suite_file.read_text(encoding="utf-8").splitlines()
+            first = line + 1  # a block scalar's content starts on the line after `manifest: |`
+            indent = len(raw[first - 1]) - len(raw[first - 1].lstrip(" ")) if first <= len(raw) else 0
+            return documents[0].data, InlineSource(str(suite_file), documents[0], first, indent), []
+        base_path = folder / (case.base or suite.base or "")
+        documents, errors = self._base(base_path)
+        if documents is None:
+            return None, None, errors
+        base = DocumentSource(str(base_path), documents[0])
+        data = merge_patch(documents[0].data, case.patch)
+        return data, PatchedSource(base, str(suite_file), document, at + ("patch",)), []
+
+    def run_case(self, suite: Suite, case: Case, index: int, suite_file: Path, document: YamlDocument, engine: Engine) -> CaseOutcome:
+        line = document.locate(("cases", index))[0]
+        common = dict(suite_file=str(suite_file), suite=suite.suite, case=case.name, line=line,
+                      municipality=suite.municipality, expected=case.expect)
+        data, source, errors = self._build(suite, case, index, suite_file, document)
+        if errors:
+            return CaseOutcome(passed=False, errors=tuple(errors), **common)
+        try:
+            manifest = Manifest.model_validate(data)
+        except ValidationError as exc:
+            # Each schema error where the offending value came from (suite or base file).
+            return CaseOutcome(passed=False, errors=tuple(schema_findings_at(exc, source.position)), **common)
+        as_of = case.as_of or suite.as_of or self.as_of or date.today()
+        evaluation = engine.evaluate(manifest, as_of)
+        result = engine.result(manifest, source, evaluation)
+        fired = tuple(o.rule.id for o in evaluation.outcomes)
+        problems = _judge(case.expect, result, fired)
+        return CaseOutcome(passed=not problems, problems=tuple(problems), fired=fired,
+                           evaluated=evaluation.evaluated, result=result, **common)
+
+    def run_file(self, suite_file: Path) -> tuple[list[CaseOutcome], list[Finding]]:
+        file = str(suite_file)
+        try:
+            documents = parse_documents(suite_file.read_text(encoding="utf-8"))
+        except YamlError as exc:
+            return [], [input_error(exc.key, file, exc.line, exc.column, **exc.params)]
+        except UnicodeDecodeError as exc:
+            return [], [input_error("input.encoding", file, reason=exc.reason)]
+        if len(documents) != 1 or not isinstance(documents[0].data, dict):
+            return [], [input_error("input.suite", file, 1, 1, problem="one YAML mapping expected")]
+        document = documents[0]
+        try:
+            suite = Suite.model_validate(document.data)
+        except ValidationError as exc:
+            return [], schema_findings(exc, document, file)
+        try:
+            engine = self.engines.get(suite.municipality)
+        except KeyError:
+            line, column = document.locate(("municipality",))
+            return [], [input_error("input.unknown-municipality", file, line, column, municipality=suite.municipality,
+                                    known=", ".join(known_municipalities()))]
+        except RulesetError as exc:
+            return [], list(exc.findings)
+        known = {rule.id for rule in engine.ruleset.rules}
+        errors = []
+        for i, case in enumerate(suite.cases):
+            for key in ("fires", "does_not_fire"):
+                for j, rule in enumerate(getattr(case.expect, key) or ()):
+                    if rule not in known:
+                        line, column = document.locate(("cases", i, "expect", key, j))
+                        errors.append(input_error("input.unknown-rule", file, line, column, rule=rule))
+        if errors:
+            return [], errors
+        return [self.run_case(suite, case, i, suite_file, document, engine) for i, case in enumerate(suite.cases)], []
+
+
+def coverage_of(outcomes: Iterable[CaseOutcome], engines: EngineCache, municipalities: Iterable[str]) -> tuple[MunicipalityCoverage, ...]:
+    """For every machine-checked rule: did some case make it fire, and some case pass it?"""
+    report = []
+    outcomes = list(outcomes)
+    for municipality in sorted(set(municipalities)):
+        ruleset = engines.get(municipality).ruleset
+        mine = [o for o in outcomes if o.municipality == municipality and o.result is not None]
+        fired = {r for o in mine for r in o.fired}
+        passed = {r for o in mine for r in o.evaluated if r not in o.fired}
+        rules = tuple(RuleCoverage(r.id, r.id in fired, r.id in passed) for r in ruleset.rules if r.check is not None)
+        review = tuple(r.id for r in ruleset.rules if r.review)
+        report.append(MunicipalityCoverage(municipality, rules, review))
+    return tuple(report)
+
+
+def run_suites(paths: list[str] | None = None, *, as_of: date | None = None, with_coverage: bool = False,
+               engines: EngineCache | None = None) -> SuiteReport:
+    """Run the suites under `paths` (default: every shipped suite)."""
+    engines = engines or EngineCache()
+    runner = _SuiteRunner(engines, as_of)
+    outcomes: list[CaseOutcome] = []
+    errors: list[Finding] = []
+    for file, error in iter_inputs(paths or default_suite_paths(), include_suites=True):
+        if error is not None:
+            errors.append(error)
+            continue
+        found, broken = runner.run_file(Path(file))
+        outcomes.extend(found)
+        errors.extend(broken)
+    coverage = coverage_of(outcomes, engines, {o.municipality for o in outcomes}) if with_coverage else ()
+    return SuiteReport(tuple(outcomes), tuple(errors), coverage)
