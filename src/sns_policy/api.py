@@ -52,6 +52,10 @@ class EngineCache:
     def __init__(self, engines: dict[str, Engine] | None = None) -> None:
         self._engines: dict[str, Engine] = dict(engines or {})
 
+    def municipalities(self) -> set[str]:
+        """The municipalities whose engines are built (all of them, when given)."""
+        return set(self._engines)
+
     def get(self, municipality: str) -> Engine:
         engine = self._engines.get(municipality)
         if engine is None:

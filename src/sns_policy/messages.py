@@ -88,6 +88,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "suite.missing": ("{rule} が指摘されるはずでしたが、指摘されませんでした", "{rule} was expected to fire and did not"),
     "suite.unexpected": ("期待されていない指摘: {rule}", "fired but not expected: {rule}"),
     "suite.forbidden": ("指摘されてはならないルールが指摘されました: {rule}", "fired although it must not: {rule}"),
+    # --- impact ---
+    "impact.no-ruleset": ("この側には {municipality} のルールセットがありません", "no ruleset for {municipality} on this side"),
+    "impact.bad-spec": ("ルールセットを読み込めません: {spec}: {reason}", "cannot read rulesets from {spec}: {reason}"),
     # --- report lines ---
     "report.summary": (
         "{accounts} アカウントを検査: 適合 {compliant}、不適合 {noncompliant}、対象外 {out_of_scope}、入力エラー {input_errors}（エラー {errors}、警告 {warnings}、情報 {infos}、要確認 {review}）",

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from sns_policy.cli import check, rules, schemas, suites
+from sns_policy.cli import check, impact, rules, schemas, suites
 
 app = typer.Typer(
     name="sns-policy",
@@ -21,6 +21,7 @@ app.add_typer(rules.rules_app, name="rules")
 app.command("explain")(rules.explain)
 app.command("coverage")(rules.coverage)
 app.command("test")(suites.test)
+app.command("impact")(impact.impact)
 app.command("schemas")(schemas.schemas)
 
 # Exit status for a bug in the tool itself (sysexits EX_SOFTWARE), distinct from 2 (bad input).

@@ -1,0 +1,50 @@
+"""`sns-policy impact OLD NEW --manifests PATH...`."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
+from sns_policy.impact import RulesetSpecError, impact as compute_impact
+from sns_policy.load.rulesets import RulesetError
+from sns_policy.messages import text as msg
+from sns_policy.report import impact as impact_report
+
+
+class ImpactFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    newly_failing = "newly-failing"
+
+
+def impact(
+    old: Annotated[str, typer.Argument(help="変更前のルールセット（ファイル・フォルダ・git のリビジョン）/ the ruleset before (file, folder or git revision)")],
+    new: Annotated[str, typer.Argument(help="変更後のルールセット / the ruleset after")],
+    manifests: Annotated[list[str], typer.Option("--manifests", "-m", help="比較に使うマニフェスト（複数可）/ manifests to evaluate (repeatable)")],
+    format: Annotated[ImpactFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = ImpactFormat.text,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="newly-failing: 新たに不適合になるアカウントがあれば終了コード 1 / exit 1 when an account starts failing")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """ルールセットの変更で判定が変わるアカウントを一覧する / List the accounts whose verdict a ruleset change alters."""
+    try:
+        report = compute_impact(old, new, manifests, as_of=parse_as_of(as_of, lang))
+    except RulesetSpecError as exc:
+        fail(msg("impact.bad-spec", spec=exc.spec, reason=exc.reason).get(lang.value))
+    except RulesetError as exc:
+        f = exc.findings[0]
+        fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
+    if format is ImpactFormat.json:
+        emit(impact_report.render_json(report, lang.value))
+    elif format is ImpactFormat.markdown:
+        emit(impact_report.render_markdown(report, lang.value))
+    else:
+        emit(impact_report.render_text(report, lang.value))
+    raise typer.Exit(report.exit_code(fail_on is FailOn.newly_failing))

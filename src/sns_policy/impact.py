@@ -1,0 +1,184 @@
+"""Which real accounts change verdict when a ruleset changes: `sns-policy impact`.
+
+OLD and NEW are each a ruleset file, a folder (one municipality's, or a whole
+``municipalities/``), or a git revision of the project (``HEAD~1``, a branch, a tag).
+Both are evaluated over the same manifests; every account whose verdict or findings
+differ is reported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sns_policy.api import EngineCache, iter_inputs, read_text
+from sns_policy.diagnostics import AccountResult, Finding
+from sns_policy.evaluate.engine import Engine, account_label
+from sns_policy.load.manifests import read_manifests
+from sns_policy.load.rulesets import RULESET_FILE, RulesetError, read_ruleset
+from sns_policy.load.validation import input_error
+from sns_policy.messages import text as msg
+from sns_policy.resources import bundled_root
+
+
+class RulesetSpecError(Exception):
+    """OLD or NEW names nothing we can read; carries a one-line, bilingual-ready reason."""
+
+    def __init__(self, spec: str, reason: str) -> None:
+        super().__init__(f"{spec}: {reason}")
+        self.spec = spec
+        self.reason = reason
+
+
+def _engines_from_texts(texts: dict[str, tuple[str, str]]) -> dict[str, Engine]:
+    engines = {}
+    for _, (text, label) in sorted(texts.items()):
+        ruleset = read_ruleset(text, label)
+        engines[ruleset.municipality.id] = Engine(ruleset, label)
+    return engines
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RulesetSpecError(args[-1], proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "git failed")
+    return proc.stdout
+
+
+def _repository() -> Path:
+    """The project's git checkout: the one holding the bundled rulesets, else the cwd's."""
+    for start in (bundled_root(), Path.cwd()):
+        proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True)
+        if proc.returncode == 0:
+            return Path(proc.stdout.strip())
+    raise RulesetSpecError("git", "not inside a git checkout of the project")
+
+
+def load_rulesets(spec: str) -> dict[str, Engine]:
+    """Engines for every ruleset that `spec` names, by municipality id."""
+    path = Path(spec)
+    if path.is_file():
+        return _engines_from_texts({spec: (path.read_text(encoding="utf-8"), spec)})
+    if path.is_dir():
+        files = [path / RULESET_FILE] if (path / RULESET_FILE).is_file() else sorted(path.glob(f"*/{RULESET_FILE}"))
+        if not files:
+            raise RulesetSpecError(spec, f"no {RULESET_FILE} in this folder or its sub-folders")
+        return _engines_from_texts({str(f): (f.read_text(encoding="utf-8"), str(f)) for f in files})
+    repo = _repository()
+    try:
+        commit = _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], repo).strip()
+    except RulesetSpecError:
+        raise RulesetSpecError(spec, "not a ruleset file, a folder, or a git revision of the project") from None
+    listed = _git(["ls-tree", "-r", "--name-only", commit, "--", "municipalities"], repo).split()
+    files = [f for f in listed if f.endswith(f"/{RULESET_FILE}") and f.count("/") == 2]
+    if not files:
+        raise RulesetSpecError(spec, "this revision has no municipalities/*/ruleset.yaml")
+    return _engines_from_texts({f: (_git(["show", f"{commit}:{f}"], repo), f"{spec}:{f}") for f in files})
+
+
+Key = tuple[str, str]  # (rule id, manifest path)
+
+
+def _key(finding: Finding) -> Key:
+    return finding.code, finding.path or ""
+
+
+@dataclass(frozen=True, slots=True)
+class AccountChange:
+    file: str
+    document: int
+    line: int
+    municipality: str
+    account: str
+    old_compliant: bool | None
+    new_compliant: bool | None
+    added: tuple[Finding, ...]  # findings under NEW that OLD did not have
+    removed: tuple[Finding, ...]  # findings under OLD that NEW does not have
+
+    @property
+    def kind(self) -> str:
+        if self.old_compliant is not False and self.new_compliant is False:
+            return "newly_failing"
+        if self.old_compliant is False and self.new_compliant is not False:
+            return "newly_passing"
+        if self.old_compliant != self.new_compliant:
+            return "scope_changed"
+        return "findings_changed"
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactReport:
+    old: str
+    new: str
+    changes: tuple[AccountChange, ...]
+    accounts: int
+    errors: tuple[Finding, ...] = ()
+    only_in: dict[str, tuple[str, ...]] = field(default_factory=dict)  # municipalities in one side only
+
+    def count(self, kind: str) -> int:
+        return sum(1 for c in self.changes if c.kind == kind)
+
+    def exit_code(self, fail_on_newly_failing: bool = False) -> int:
+        if self.errors:
+            return 2
+        if fail_on_newly_failing and self.count("newly_failing"):
+            return 1
+        return 0
+
+
+def compare(old: AccountResult, new: AccountResult) -> AccountChange | None:
+    old_keys = {_key(f) for f in old.findings}
+    new_keys = {_key(f) for f in new.findings}
+    added = tuple(f for f in new.findings if _key(f) not in old_keys)
+    removed = tuple(f for f in old.findings if _key(f) not in new_keys)
+    if not added and not removed and old.compliant == new.compliant:
+        return None
+    return AccountChange(new.file, new.document, new.line, new.municipality, new.account,
+                         old.compliant, new.compliant, added, removed)
+
+
+def impact(old_spec: str, new_spec: str, manifests: list[str], *, as_of: date | None = None,
+           old: dict[str, Engine] | None = None, new: dict[str, Engine] | None = None) -> ImpactReport:
+    """Evaluate every manifest under both rulesets and list the accounts that change."""
+    as_of = as_of or date.today()
+    old_engines = EngineCache(old if old is not None else load_rulesets(old_spec))
+    new_engines = EngineCache(new if new is not None else load_rulesets(new_spec))
+    old_ids, new_ids = old_engines.municipalities(), new_engines.municipalities()
+    changes: list[AccountChange] = []
+    errors: list[Finding] = []
+    accounts = 0
+    for file, error in iter_inputs(manifests):
+        if error is not None:
+            errors.append(error)
+            continue
+        try:
+            text = read_text(file, None)
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(input_error("input.unreadable", file, reason=str(exc)))
+            continue
+        loaded, file_errors = read_manifests(text, file)
+        errors.extend(file_errors)
+        for item in loaded:
+            municipality = item.manifest.municipality
+            if municipality not in old_ids | new_ids:
+                continue  # neither side has a ruleset for it: nothing can change
+            accounts += 1
+            results = []
+            for engines, ids in ((old_engines, old_ids), (new_engines, new_ids)):
+                if municipality in ids:
+                    results.append(engines.get(municipality).check_document(item.manifest, item.source, as_of))
+                else:
+                    # No ruleset on this side: no verdict, no findings.
+                    results.append(AccountResult(item.file, item.document.index, item.document.line, municipality,
+                                                 account_label(item.manifest), None,
+                                                 out_of_scope=msg("impact.no-ruleset", municipality=municipality)))
+            change = compare(results[0], results[1])
+            if change is not None:
+                changes.append(change)
+    only = {"old": tuple(sorted(old_ids - new_ids)), "new": tuple(sorted(new_ids - old_ids))}
+    return ImpactReport(old_spec, new_spec, tuple(changes), accounts, tuple(errors), only)
+
+
+__all__ = ["AccountChange", "ImpactReport", "RulesetError", "RulesetSpecError", "compare", "impact", "load_rulesets"]
