@@ -20,6 +20,8 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	@# Every municipality's regression suite, through the command its editors use.
+	$(BIN)/sns-policy test --coverage --min-coverage 100
 
 schemas: $(STAMP)
 	$(BIN)/sns-policy schemas --out schemas

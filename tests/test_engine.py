@@ -77,3 +77,49 @@ def test_out_of_scope_accounts_are_said_so_never_passed() -> None:
     result = ENGINE.check_document(Manifest.model_validate(data), DocumentSource("m.yaml", BASES[0]), AS_OF)
     assert result.compliant is None and result.out_of_scope is not None
     assert "staff_personal" in result.out_of_scope.en
+
+
+def _rule_paths() -> dict[str, set[tuple]]:
+    from sns_policy.evaluate.paths import split
+    from sns_policy.evaluate.ruleset_paths import _paths
+    from sns_policy.model.manifest import Manifest as M
+
+    reads: dict[str, set[tuple]] = {}
+    for rule in ENGINE.ruleset.rules:
+        if rule.check is not None:
+            reads[rule.id] = {split(p)[1] for model, p in _paths(rule.check) if model is M and p != "@as_of"}
+    return reads
+
+
+READS = _rule_paths()
+REQUIRED = sorted({
+    (rule.id, path)
+    for rule in ENGINE.ruleset.rules
+    if rule.check is not None and rule.modality == "must" and rule.check.kind == "required"
+    for path in rule.check.paths
+})
+
+
+def _related(a: tuple, b: tuple) -> bool:
+    return a[: len(b)] == b or b[: len(a)] == a
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(REQUIRED))
+def test_removing_a_required_fact_fires_that_rule_and_only_rules_reading_it(pair: tuple[str, str]) -> None:
+    from sns_policy.evaluate.paths import split
+    from sns_policy.suites import merge_patch
+
+    rule_id, path = pair
+    parts = split(path)[1]
+    base = BASES[EXAMPLES.index(ROOT / "municipalities/miura/examples/x-city-compliant.yaml")]
+    patch: dict = {}
+    cursor = patch
+    for part in parts[:-1]:
+        cursor = cursor.setdefault(part, {})
+    cursor[parts[-1]] = None
+    manifest = Manifest.model_validate(merge_patch(base.data, patch))
+    fired = {o.rule.id for o in ENGINE.evaluate(manifest, AS_OF).outcomes}
+    assert rule_id in fired
+    for other in fired:
+        assert any(_related(parts, read) for read in READS[other]), (other, path)
