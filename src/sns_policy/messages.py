@@ -66,6 +66,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check.url_incomplete": ("{path} の URL が完全ではありません（スキームとホストが必要）: {url}", "{path} is not a complete URL (scheme and host): {url}"),
     "check.url_shortener": ("{path} に短縮 URL が使われています: {url}", "{path} uses a URL shortener: {url}"),
     "check.url_domain": ("{path} の URL のドメイン {host} は {allowed} ではありません", "{path}: host {host} is not one of {allowed}"),
+    "check.role_title_unit": ("{path} の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{path}: '{value}' does not read as a title in the running section ({unit}); it may be a personal name"),
     "check.role_title": ("{path} の「{value}」は役職・組織名ではなく個人名のように見えます", "{path}: '{value}' looks like a personal name, not a title or role"),
     "check.discloses_value": ("{path} に {value_path} の値 {value} がそのまま記載されていません", "{path} does not contain {value_path} ({value}) in full"),
     "check.discloses_pattern": ("{path} に {fact} の記載がありません", "{path} does not state {fact}"),

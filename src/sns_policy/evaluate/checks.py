@@ -288,8 +288,13 @@ def role_title(check: c.RoleTitle) -> Compiled:
             name = department(scope)
             if isinstance(name, str) and name.strip():
                 units = texts.units_of(name)
-        return [violation(where, "check.role_title", path=where, value=t)
-                for t in _texts(value) if texts.personal_name_in(t, units) is not None]
+        found = []
+        for t in _texts(value):
+            problem = texts.personal_name_in(t, units)
+            if problem is not None:
+                key = "check.role_title" if problem[1] == "name" else "check.role_title_unit"
+                found.append(violation(where, key, path=where, value=t, unit=department(scope) if department else ""))
+        return found
 
     return run
 

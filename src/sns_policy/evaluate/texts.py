@@ -77,6 +77,9 @@ _PLACEHOLDER = re.compile(r"[〇○◯]+")
 # Inside parentheses people add qualifiers (（委託事業者を含む）) or, wrongly, a name
 # (（山田太郎）). A short run of kanji or kana with no particle or unit is taken for a name.
 _NAME_LIKE = re.compile(r"^[\u3005\u4e00-\u9fff]{2,6}$|^[\u30a0-\u30ff\u3040-\u309f]{2,10}$")
+# …unless it is one of the usual notes on how a post is held (（兼務）, （委託）, （会計年度任用）).
+_QUALIFIERS = ("兼務", "兼任", "併任", "委託", "任用", "派遣", "臨時", "非常勤", "嘱託", "代理", "代行", "事務取扱",
+               "予定", "担当", "含む", "等", "職員", "課", "部", "室", "係")
 
 
 @lru_cache(maxsize=1024)
@@ -88,23 +91,25 @@ def units_of(department: str) -> frozenset[str]:
 
 # Titles repeat across a city's manifests (広報広聴課長 …): judge each pair once.
 @lru_cache(maxsize=8192)
-def personal_name_in(value: str, units: frozenset[str] | None) -> str | None:
-    """The part of `value` that is not a title or role (so looks like a person's name),
-    or None when every part is a title. With `units`, a title must name one of them."""
+def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str] | None:
+    """(the part of `value` that is not a title, why) or None when every part is a title.
+    Why is "name" (no title grammar at all: 山田太郎) or "unit" (a title naming a unit that
+    is none of `units`: 山田課長 — or a title of another section)."""
     for aside in _PARENTHESISED.findall(value):
         for token in _SEPARATORS.split(aside):
-            if token and token not in _BARE_TITLES and _NAME_LIKE.match(token) and not _TITLE.match(token):
-                return token
+            if (token and token not in _BARE_TITLES and _NAME_LIKE.match(token) and not _TITLE.match(token)
+                    and not any(q in token for q in _QUALIFIERS)):
+                return token, "name"
     for token in _SEPARATORS.split(_PARENTHESISED.sub("", value)):
         if not token or token in _BARE_TITLES:
             continue
         match = _TITLE.match(_PLACEHOLDER.sub("〇〇", token))
         if match is None:
-            return token
+            return token, "name"
         if units is not None and not _PLACEHOLDER.search(token):
             unit = match.group("unit")
             # 広報広聴課長 names 広報広聴課; 市長室長 names 市長室; a unit that names none
             # of the department's units (山田課長 → 山田課) is taken for a surname + title.
             if not any(unit == u or unit.endswith(u) or u.endswith(unit) for u in units):
-                return token
+                return token, "unit"
     return None
