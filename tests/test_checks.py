@@ -170,3 +170,23 @@ def test_rulesets_cannot_carry_bad_regexes_or_unknown_kinds() -> None:
         CHECK.validate_python({"kind": "pattern", "path": "a", "regex": "("})
     with pytest.raises(ValidationError):
         CHECK.validate_python({"kind": "eval", "code": "__import__('os')"})
+
+
+def test_record_after_another_record() -> None:
+    check = {"kind": "record", "path": "approvals", "where": {"kind": "approval", "act": "opening"},
+             "match": {"authority": "総合政策部長"}, "require_date": True,
+             "after_record": {"where": {"kind": "approval", "act": "opening"}, "match": {"authority": "部長"}}}
+    dept = {"kind": "approval", "act": "opening", "authority": "土木部長", "date": "2024-04-01"}
+    policy = {"kind": "approval", "act": "opening", "authority": "総合政策部長", "date": "2024-04-05"}
+    assert violations(check, manifest(approvals=[dept, policy])) == []
+    assert violations(check, manifest(approvals=[{**dept, "date": "2024-04-06"}, policy])) != []
+    assert violations(check, manifest(approvals=[policy])) != []  # the 総合政策部長 record matches 部長 but is itself
+
+
+def test_number_range_bounded_by_a_count() -> None:
+    check = {"kind": "number_range", "path": "security.credential_holders.count",
+             "max_count_of": ["ownership.operators", "ownership.manager_title"]}
+    owners = {"manager_title": "広報課長", "operators": ["広報課職員", "広報課職員（委託）"]}
+    assert violations(check, manifest(ownership=owners, security={"credential_holders": {"count": 3}})) == []
+    fired = violations(check, manifest(ownership=owners, security={"credential_holders": {"count": 4}}))
+    assert "at most the number of ownership.operators, ownership.manager_title (3)" in fired[0][1]

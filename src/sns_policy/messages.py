@@ -80,6 +80,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- words used in details ---
     "word.at_least": ("{n}以上", "at least {n}"),
     "word.at_most": ("{n}以下", "at most {n}"),
+    "word.at_most_count": ("{paths} の数（{n}）以下", "at most the number of {paths} ({n})"),
     "word.months": ("{n}か月", "{n} months"),
     "word.days": ("{n}日", "{n} days"),
     "word.none": ("（なし）", "(none)"),

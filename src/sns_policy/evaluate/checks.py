@@ -228,8 +228,16 @@ def includes(check: c.Includes) -> Compiled:
     return run
 
 
+def _count(value: Any) -> int:
+    if is_absent(value):
+        return 0
+    return len(value) if isinstance(value, list) else 1
+
+
 def number_range(check: c.NumberRange) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    counted = [getter(p) for p in check.max_count_of or ()]
+    counted_paths = ", ".join(absolute(p) for p in check.max_count_of or ())
 
     def run(scope: Scope, strict: bool) -> list[Violation]:
         value = get(scope)
@@ -239,6 +247,8 @@ def number_range(check: c.NumberRange) -> Compiled:
             bound = msg("word.at_least", n=_num(check.min))
         elif check.max is not None and value > check.max:
             bound = msg("word.at_most", n=_num(check.max))
+        elif counted and value > (limit := sum(_count(g(scope)) for g in counted)):
+            bound = msg("word.at_most_count", n=limit, paths=counted_paths)
         else:
             return []
         return [violation(where, "check.number_range", path=where, actual=value, bound=bound)]
@@ -390,6 +400,9 @@ def record(check: c.Record) -> Compiled:
     equal = [(split(k)[1], _keys([v])) for k, v in check.where.items()]
     matching = [(split(k)[1], _regex(r)) for k, r in check.match.items()]
     date_parts = split(check.date_field)[1]
+    prior = check.after_record
+    prior_equal = [(split(k)[1], _keys([v])) for k, v in prior.where.items()] if prior else []
+    prior_matching = [(split(k)[1], _regex(r)) for k, r in prior.match.items()] if prior else []
     before = getter(check.on_or_before) if check.on_or_before else None
     after = getter(check.on_or_after) if check.on_or_after else None
     conditions = [f"{k}={_show(v)}" for k, v in check.where.items()]
@@ -398,26 +411,42 @@ def record(check: c.Record) -> Compiled:
         conditions.append(f"{check.date_field}<={absolute(check.on_or_before)}")
     if check.on_or_after:
         conditions.append(f"{check.date_field}>={absolute(check.on_or_after)}")
+    if prior:
+        selected = [f"{k}={_show(v)}" for k, v in prior.where.items()] + [f"{k}~/{r}/" for k, r in prior.match.items()]
+        conditions.append(f"{check.date_field}>=({', '.join(selected)}).{check.date_field}")
     described = ", ".join(conditions)
 
-    def matches(item: Any, first: Any, last: Any) -> bool:
-        if any(not _in(resolve(item, parts), keys) for parts, keys in equal):
+    def selected_by(item: Any, equal_: list, matching_: list) -> bool:
+        if any(not _in(resolve(item, parts), keys) for parts, keys in equal_):
             return False
-        for parts, regex in matching:
+        for parts, regex in matching_:
             text = resolve(item, parts)
             if not isinstance(text, str) or not regex.search(text):
                 return False
+        return True
+
+    def matches(item: Any, first: Any, last: Any, earliest: list[tuple[int, date]] | None) -> bool:
+        if not selected_by(item, equal, matching):
+            return False
         when = resolve(item, date_parts)
         if not isinstance(when, date):
-            return not check.require_date
+            return not check.require_date and earliest is None
+        # The earlier record must be another record than this one.
+        if earliest is not None and not any(other != id(item) and when >= d for other, d in earliest):
+            return False
         return not (isinstance(first, date) and when > first) and not (isinstance(last, date) and when < last)
 
     def run(scope: Scope, strict: bool) -> list[Violation]:
         records = get(scope)
         first = before(scope) if before else None
         last = after(scope) if after else None
-        if isinstance(records, list) and any(matches(item, first, last) for item in records):
-            return []
+        if isinstance(records, list):
+            earliest = None
+            if prior is not None:
+                earliest = [(id(item), d) for item in records if selected_by(item, prior_equal, prior_matching)
+                            and isinstance(d := resolve(item, date_parts), date)]
+            if any(matches(item, first, last, earliest) for item in records):
+                return []
         return [violation(where, "check.record", path=where, where=described)]
 
     return run

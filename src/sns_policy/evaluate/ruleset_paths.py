@@ -28,10 +28,13 @@ def _paths(check: Any) -> Iterator[tuple[type[BaseModel], str]]:
             yield Manifest, value
     for value in getattr(check, "paths", None) or ():
         yield Manifest, value
+    for value in getattr(check, "max_count_of", None) or ():
+        yield Manifest, value
     if isinstance(check, c.Record):
         items = [t for t in types_at(Manifest, split(check.path)[1]) if isinstance(t, type) and issubclass(t, BaseModel)]
+        selector_keys = (*check.after_record.where, *check.after_record.match) if check.after_record else ()
         for item in items[:1]:
-            for key in (*check.where, *check.match, check.date_field):
+            for key in (*check.where, *check.match, check.date_field, *selector_keys):
                 yield item, key
         for bound in (check.on_or_before, check.on_or_after):
             if bound:

@@ -90,17 +90,21 @@ class Includes(_Check):
 
 
 class NumberRange(_Check):
-    """The number at `path` lies within [min, max] (either bound may be omitted)."""
+    """The number at `path` lies within [min, max] (either bound may be omitted). With
+    `max_count_of`, the maximum is the number of values at those paths (a list counts its
+    items, any other present value counts one): ``credential_holders.count`` at most the
+    operators plus the manager."""
 
     kind: Literal["number_range"]
     path: str
     min: float | None = None
     max: float | None = None
+    max_count_of: list[str] | None = None
 
     @model_validator(mode="after")
     def _bound(self) -> "NumberRange":
-        if self.min is None and self.max is None:
-            raise ValueError("number_range needs min or max")
+        if self.min is None and self.max is None and not self.max_count_of:
+            raise ValueError("number_range needs min, max or max_count_of")
         return self
 
 
@@ -174,10 +178,24 @@ class MaxLength(_Check):
     limit: int | None = Field(None, ge=1)
 
 
+class RecordSelector(Strict):
+    where: dict[str, Scalar] = Field(default_factory=dict)
+    match: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("match")
+    @classmethod
+    def _regexes(cls, value: dict[str, str]) -> dict[str, str]:
+        for regex in value.values():
+            _valid_regex(regex)
+        return value
+
+
 class Record(_Check):
     """The list at `path` holds at least one record whose fields equal `where`, whose
     text fields match `match` (regular expressions) and whose `date_field` falls on or
-    before / on or after the dates at `on_or_before` / `on_or_after`."""
+    before / on or after the dates at `on_or_before` / `on_or_after` — and, with
+    `after_record`, on or after the date of another record of the list that matches that
+    selector (the 総合政策部長's approval after the 部長's)."""
 
     kind: Literal["record"]
     path: str
@@ -187,6 +205,7 @@ class Record(_Check):
     require_date: bool = False
     on_or_before: str | None = None
     on_or_after: str | None = None
+    after_record: RecordSelector | None = None
 
     @field_validator("match")
     @classmethod
