@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
 from sns_policy.evaluate.engine import Engine
-from sns_policy.load.manifests import read_manifests
+from sns_policy.load.manifests import LoadedManifest, read_manifests
 from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
 from sns_policy.load.validation import input_error
 
@@ -72,6 +72,23 @@ def read_text(file: str, stdin_text: str | None) -> str:
     return data.decode("utf-8-sig")
 
 
+def load_manifests(paths: Iterable[str], stdin_text: str | None = None) -> Iterator[tuple[list[LoadedManifest], list[Finding]]]:
+    """Per input file: the manifests it holds and the input errors it has."""
+    for file, error in iter_inputs(paths):
+        if error is not None:
+            yield [], [error]
+            continue
+        try:
+            text = read_text(file, stdin_text)
+        except UnicodeDecodeError as exc:
+            yield [], [input_error("input.encoding", file, reason=exc.reason)]
+            continue
+        except OSError as exc:
+            yield [], [input_error("input.unreadable", file, reason=exc.strerror or str(exc))]
+            continue
+        yield read_manifests(text, file)
+
+
 def check_paths(
     paths: list[str],
     *,
@@ -85,31 +102,19 @@ def check_paths(
     engines = engines or EngineCache()
     results: list[AccountResult] = []
     errors: list[Finding] = []
-    for file, error in iter_inputs(paths):
-        if error is not None:
-            errors.append(error)
-            continue
-        try:
-            text = read_text(file, stdin_text)
-        except UnicodeDecodeError as exc:
-            errors.append(input_error("input.encoding", file, reason=exc.reason))
-            continue
-        except OSError as exc:
-            errors.append(input_error("input.unreadable", file, reason=exc.strerror or str(exc)))
-            continue
-        loaded, file_errors = read_manifests(text, file)
+    for loaded, file_errors in load_manifests(paths, stdin_text):
         errors.extend(file_errors)
         for item in loaded:
             target = municipality or item.manifest.municipality
             line, column = item.document.locate(("municipality",))
             if target is None:
-                errors.append(input_error("input.no-municipality", file, line, column, document=item.document.index))
+                errors.append(input_error("input.no-municipality", item.file, line, column, document=item.document.index))
                 continue
             try:
                 engine = engines.get(target)
             except KeyError:
                 errors.append(input_error(
-                    "input.unknown-municipality", file, line, column, document=item.document.index,
+                    "input.unknown-municipality", item.file, line, column, document=item.document.index,
                     municipality=target, known=", ".join(known_municipalities()),
                 ))
                 continue

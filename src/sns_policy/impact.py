@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sns_policy.api import EngineCache, iter_inputs, read_text
+from sns_policy.api import EngineCache, load_manifests
 from sns_policy.diagnostics import AccountResult, Finding
 from sns_policy.evaluate.engine import Engine, account_label
-from sns_policy.load.manifests import read_manifests
 from sns_policy.load.rulesets import RULESET_FILE, RulesetError, read_ruleset
-from sns_policy.load.validation import input_error
 from sns_policy.messages import text as msg
 from sns_policy.resources import bundled_root
 
@@ -149,16 +147,7 @@ def impact(old_spec: str, new_spec: str, manifests: list[str], *, as_of: date | 
     changes: list[AccountChange] = []
     errors: list[Finding] = []
     accounts = 0
-    for file, error in iter_inputs(manifests):
-        if error is not None:
-            errors.append(error)
-            continue
-        try:
-            text = read_text(file, None)
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(input_error("input.unreadable", file, reason=str(exc)))
-            continue
-        loaded, file_errors = read_manifests(text, file)
+    for loaded, file_errors in load_manifests(manifests):
         errors.extend(file_errors)
         for item in loaded:
             municipality = item.manifest.municipality

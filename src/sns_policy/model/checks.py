@@ -190,7 +190,7 @@ class RecordSelector(Strict):
         return value
 
 
-class Record(_Check):
+class Record(RecordSelector, _Check):
     """The list at `path` holds at least one record whose fields equal `where`, whose
     text fields match `match` (regular expressions) and whose `date_field` falls on or
     before / on or after the dates at `on_or_before` / `on_or_after` — and, with
@@ -199,20 +199,11 @@ class Record(_Check):
 
     kind: Literal["record"]
     path: str
-    where: dict[str, Scalar] = Field(default_factory=dict)
-    match: dict[str, str] = Field(default_factory=dict)
     date_field: str = "date"
     require_date: bool = False
     on_or_before: str | None = None
     on_or_after: str | None = None
     after_record: RecordSelector | None = None
-
-    @field_validator("match")
-    @classmethod
-    def _regexes(cls, value: dict[str, str]) -> dict[str, str]:
-        for regex in value.values():
-            _valid_regex(regex)
-        return value
 
 
 class AllOf(_Check):
