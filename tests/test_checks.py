@@ -190,3 +190,11 @@ def test_number_range_bounded_by_a_count() -> None:
     assert violations(check, manifest(ownership=owners, security={"credential_holders": {"count": 3}})) == []
     fired = violations(check, manifest(ownership=owners, security={"credential_holders": {"count": 4}}))
     assert "at most the number of ownership.operators, ownership.manager_title (3)" in fired[0][1]
+
+
+def test_a_fact_is_named_in_the_language_of_the_message() -> None:
+    check = {"kind": "discloses", "path": "profile.text", "fact": {"ja": "発信内容", "en": "what is posted"}, "patterns": ["お知らせ"]}
+    (violation,) = run(CHECK.validate_python(check), Scope(root=manifest(profile={"text": "公式"}), homepage_domains=(),
+                                                             profile_limit=None, as_of=date(2026, 11, 21)))
+    assert violation.detail.ja == "profile.text に 発信内容 の記載がありません"
+    assert violation.detail.en == "profile.text does not state what is posted"

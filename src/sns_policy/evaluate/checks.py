@@ -327,12 +327,13 @@ def discloses(check: c.Discloses) -> Compiled:
 
         return run_value
     regexes = [_regex(p) for p in check.patterns or ()]
+    fact = Text(ja=check.fact.ja, en=check.fact.en)
 
     def run_patterns(scope: Scope, strict: bool) -> list[Violation]:
         value = get(scope)
         if isinstance(value, str) and any(r.search(value) for r in regexes):
             return []
-        return [violation(where, "check.discloses_pattern", path=where, fact=check.fact)]
+        return [violation(where, "check.discloses_pattern", path=where, fact=fact)]
 
     return run_patterns
 
