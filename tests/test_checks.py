@@ -42,6 +42,8 @@ def violations(check: dict, m: Manifest, strict: bool = False) -> list[tuple[str
         ("広報広聴課長（山田太郎）", "市長室 広報広聴課", False),
         ("広報広聴課長（ヤマダ）", None, False),
         ("まちづくり推進部長", None, True),
+        ("〇〇課長補佐", None, True),
+        ("広報広聴課長補佐", "市長室 広報広聴課", True),
     ],
 )
 def test_role_title_heuristic(title: str, department: str | None, is_title: bool) -> None:

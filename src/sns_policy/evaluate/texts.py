@@ -67,7 +67,7 @@ def contains_in_full(text: str, value: str) -> bool:
 
 # An organisational unit ends with one of these; a title is a unit plus a role word.
 _UNIT = r"(?:課|部|局|室|係|班|グループ|センター|事務所|所|館|委員会|本部|支所|出張所)"
-_ROLE = r"(?:長|職員|担当者|担当|係員|課員|主幹|主査|主任|次長|参事|補佐|課長補佐|会計年度任用職員)?"
+_ROLE = r"(?:長補佐|長代理|長心得|長|職員|担当者|担当|係員|課員|主幹|主査|主任|次長|参事|補佐|課長補佐|会計年度任用職員)?"
 _TITLE = re.compile(rf"^(?P<unit>.+?{_UNIT}){_ROLE}$")
 # Titles that name no unit.
 _BARE_TITLES = frozenset({"市長", "副市長", "区長", "副区長", "町長", "村長", "職員", "担当者", "運用担当者", "委託事業者"})
