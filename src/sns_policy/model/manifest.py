@@ -84,6 +84,7 @@ class Account(Strict):
     purpose: str | None = Field(None, description="利用目的")
     content: str | None = Field(None, description="発信内容")
     icon: Icon | None = None
+    header_image: Icon | None = Field(None, description="背景画像（ヘッダー画像）の出典")
     email: Email | None = None
     character: str | None = Field(None, description="業務として認められたキャラクターとして発信する場合、その名称")
     posts_about_duties: bool | None = Field(
@@ -215,11 +216,13 @@ class Replies(Strict):
 
 class Follows(Strict):
     policy: Literal["none", "selective", "all"] | None = None
+    permitted_by: list[str] | None = Field(None, description="フォローを許可した者")
 
 
 class Feature(Strict):
     enabled: bool | None = None
     reason: str | None = Field(None, description="有効にしている理由")
+    permitted_by: list[str] | None = Field(None, description="使用を許可した者")
 
 
 class Photos(Strict):
@@ -263,6 +266,7 @@ class Security(Strict):
     password_changed_on_staff_change: bool | None = Field(None, description="人事異動等で運用者が変わったらパスワードを変更するか")
     two_factor: bool | None = None
     impersonation_measures: list[str] | None = Field(None, description="なりすまし防止策")
+    measures: list[str] | None = Field(None, description="その他のセキュリティ対策")
 
 
 class Notice(Strict):

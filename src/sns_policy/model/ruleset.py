@@ -45,7 +45,7 @@ class Municipality(Strict):
 
 class HistoryEntry(Strict):
     event: Literal["enacted", "in_force", "amended", "revised"]
-    date: FlexibleDate
+    date: FlexibleDate | None = Field(None, description="日付（原文に日付がない改正は省略し、note に書く）")
     wareki: str = Field(description="原文の和暦表記")
     note: str | None = None
 
@@ -58,10 +58,16 @@ class Document(Strict):
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     history: list[HistoryEntry] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _a_dated_version(self) -> "Document":
+        if not any(h.date is not None for h in self.history):
+            raise ValueError("document.history needs at least one dated entry")
+        return self
+
     def in_force(self) -> HistoryEntry:
         """The latest entry that put a version in force (or was enacted)."""
-        dated = [h for h in self.history if h.event in ("in_force", "enacted", "amended", "revised")]
-        return max(dated, key=lambda h: h.date)
+        dated = [h for h in self.history if h.date is not None]
+        return max(dated, key=lambda h: h.date)  # type: ignore[arg-type, return-value]
 
 
 class Scope(Strict):
