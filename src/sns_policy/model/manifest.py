@@ -113,7 +113,9 @@ class Ownership(Strict):
         None, description="運用管理責任者・アカウント管理者の職名（個人名ではなく「広報広聴課長」など）"
     )
     operators: list[str] | None = Field(None, description="運用者・運用担当者（職名・所属で。個人名は書かない）")
+    manager_designated: FlexibleDate | None = Field(None, description="アカウント管理者（運用管理責任者）を定めた日")
     operators_designated: FlexibleDate | None = Field(None, description="運用に携わる職員を定めた日")
+    operators_changed: FlexibleDate | None = Field(None, description="人事異動等で運用に携わる者が最後に変わった日")
     contractor: Contractor | None = None
     transfer: Transfer | None = None
 
@@ -180,6 +182,7 @@ class Profile(Strict):
 
 class HomepagePage(Strict):
     url: str | None = None
+    managed_by: str | None = Field(None, description="このページを管理する所属（所管サイト）")
     publishes: list[PublishedFact] | None = Field(None, description="このページに掲載している事項")
     links_to_account: bool | None = Field(None, description="このページからアカウントへリンクしているか")
 
