@@ -133,33 +133,36 @@ def required(check: c.Required) -> Compiled:
     return run
 
 
-def pattern(check: c.Pattern) -> Compiled:
-    get, where, regex = getter(check.path), absolute(check.path), _regex(check.regex)
+def _text_checker(path: str, regex: re.Pattern[str], judge: Callable[[str, str], Violation | None]) -> Compiled:
+    """A check over every text at `path` (a text or a list of texts)."""
+    get, where = getter(path), absolute(path)
 
     def run(scope: Scope, strict: bool) -> list[Violation]:
         value = get(scope)
         if is_absent(value):
             return _absent(where, strict)
-        return [violation(where, "check.pattern", path=where, regex=check.regex) for t in _texts(value) if not regex.search(t)]
+        return [v for t in _texts(value) if (v := judge(where, t)) is not None]
 
     return run
+
+
+def pattern(check: c.Pattern) -> Compiled:
+    regex = _regex(check.regex)
+
+    def judge(where: str, text: str) -> Violation | None:
+        return None if regex.search(text) else violation(where, "check.pattern", path=where, regex=check.regex)
+
+    return _text_checker(check.path, regex, judge)
 
 
 def forbidden_pattern(check: c.ForbiddenPattern) -> Compiled:
-    get, where, regex = getter(check.path), absolute(check.path), _regex(check.regex)
+    regex = _regex(check.regex)
 
-    def run(scope: Scope, strict: bool) -> list[Violation]:
-        value = get(scope)
-        if is_absent(value):
-            return _absent(where, strict)
-        found = []
-        for t in _texts(value):
-            m = regex.search(t)
-            if m:
-                found.append(violation(where, "check.forbidden_pattern", path=where, match=m.group(0)))
-        return found
+    def judge(where: str, text: str) -> Violation | None:
+        m = regex.search(text)
+        return violation(where, "check.forbidden_pattern", path=where, match=m.group(0)) if m else None
 
-    return run
+    return _text_checker(check.path, regex, judge)
 
 
 def _items(value: Any) -> list[Any]:
