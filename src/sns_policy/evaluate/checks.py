@@ -133,7 +133,7 @@ def required(check: c.Required) -> Compiled:
     return run
 
 
-def _text_checker(path: str, regex: re.Pattern[str], judge: Callable[[str, str], Violation | None]) -> Compiled:
+def _text_checker(path: str, judge: Callable[[str, str], Violation | None]) -> Compiled:
     """A check over every text at `path` (a text or a list of texts)."""
     get, where = getter(path), absolute(path)
 
@@ -152,7 +152,7 @@ def pattern(check: c.Pattern) -> Compiled:
     def judge(where: str, text: str) -> Violation | None:
         return None if regex.search(text) else violation(where, "check.pattern", path=where, regex=check.regex)
 
-    return _text_checker(check.path, regex, judge)
+    return _text_checker(check.path, judge)
 
 
 def forbidden_pattern(check: c.ForbiddenPattern) -> Compiled:
@@ -162,7 +162,7 @@ def forbidden_pattern(check: c.ForbiddenPattern) -> Compiled:
         m = regex.search(text)
         return violation(where, "check.forbidden_pattern", path=where, match=m.group(0)) if m else None
 
-    return _text_checker(check.path, regex, judge)
+    return _text_checker(check.path, judge)
 
 
 def _items(value: Any) -> list[Any]:
