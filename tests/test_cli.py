@@ -233,3 +233,19 @@ def test_usage_errors_are_one_bilingual_line_and_exit_2(args: list[str]) -> None
     first = proc.stderr.splitlines()[0]
     assert first.startswith("sns-policy: error: 使い方が正しくありません") and "usage error" in first
     assert "Traceback" not in proc.stderr
+
+
+def test_every_check_of_every_ruleset_is_said_in_words() -> None:
+    from sns_policy.load.rulesets import known_municipalities, load_ruleset
+    from sns_policy.model.checks import Check
+    from sns_policy.report.check_words import describe
+    from typing import get_args
+
+    kinds = {t.model_fields["kind"].annotation.__args__[0] for t in get_args(get_args(Check)[0])}
+    for municipality in known_municipalities():
+        for rule in load_ruleset(municipality)[0].rules:
+            if rule.check is None:
+                continue
+            for lang in ("ja", "en"):
+                lines = describe(rule.check, lang)
+                assert lines and not any(line.strip() in kinds for line in lines), (rule.id, lines)

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sns_policy.coverage import CoverageReport
 from sns_policy.evaluate.engine import clause_label
 from sns_policy.model.ruleset import Rule, Ruleset
+from sns_policy.report.check_words import describe, describe_applicability
 from sns_policy.resources import templates_dir
 
 
@@ -66,13 +67,13 @@ def _environment() -> Environment:
 def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
     template = _environment().get_template(f"explain.{'en' if lang == 'en' else 'ja'}.txt.j2")
     units = {u.ref: u for u in ruleset.outline}
-    check = rule.check.model_dump(mode="json", by_alias=True, exclude_none=True) if rule.check else None
     return template.render(
         ruleset=ruleset,
         rule=rule,
         severity=rule.effective_severity.value,
         clauses=[units[ref] for ref in rule.clauses],
-        check_yaml=json.dumps(check, ensure_ascii=False, indent=2) if check else None,
+        check_words="\n".join("  " + line for line in describe(rule.check, lang)) if rule.check else None,
+        applies_words="\n".join(describe_applicability(rule.applies_to, lang)) if rule.applies_to else None,
         in_force=ruleset.document.in_force(),
     )
 
