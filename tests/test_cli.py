@@ -61,7 +61,7 @@ def test_text_format_puts_the_quote_beneath_each_finding() -> None:
 
 def test_english_messages() -> None:
     result = run("check", str(EXAMPLES / "line-operations-noncompliant.yaml"), "--lang", "en", "--as-of", "2026-11-21")
-    assert "1 accounts checked: 0 compliant, 1 non-compliant" in result.output
+    assert "accounts checked: 1 — 0 compliant, 1 non-compliant" in result.output
     assert "ownership.department is not stated" in result.output
     assert "basis: 三浦市ソーシャルメディア活用ガイドライン (version in force 2014-02-01)" in result.output
 
@@ -248,3 +248,50 @@ def test_every_check_of_every_ruleset_is_said_in_words() -> None:
             for lang in ("ja", "en"):
                 lines = describe(rule.check, lang)
                 assert lines and not any(line.strip() in kinds for line in lines), (rule.id, lines)
+
+
+def test_a_broken_document_does_not_hide_the_good_one_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text(COMPLIANT[0].read_text(encoding="utf-8") + "---\naccount: {platform: x, kind: [oops\n", encoding="utf-8")
+    data = json.loads(run("check", str(path), "-f", "json", "--as-of", "2026-11-21").output)
+    assert [r["compliant"] for r in data["results"]] == [True]
+    assert [e["code"] for e in data["errors"]] == ["input.yaml-syntax"]
+
+
+def test_yaml_problems_are_explained_in_japanese(tmp_path: Path) -> None:
+    path = tmp_path / "tab.yaml"
+    path.write_text("account:\n\tplatform: x\n", encoding="utf-8")
+    line = _one_error_line(run("check", str(path)).output)
+    assert "タブ文字" in line and ":2:1:" in line
+
+
+def test_before_the_guideline_was_in_force_the_account_is_out_of_scope() -> None:
+    data = json.loads(run("check", str(COMPLIANT[0]), "-f", "json", "--as-of", "2010-01-01", "--lang", "en").output)
+    (result,) = data["results"]
+    assert result["compliant"] is None and "not yet in force on 2010-01-01" in result["out_of_scope"]
+
+
+def test_unknown_municipality_option_is_a_usage_error() -> None:
+    result = run("check", str(COMPLIANT[0]), "--municipality", "atlantis")
+    assert result.exit_code == 2 and "atlantis" in result.stderr and str(COMPLIANT[0]) not in result.stderr
+
+
+def test_a_pipe_is_read_like_a_file() -> None:
+    import os
+
+    read, write = os.pipe()
+    os.write(write, COMPLIANT[0].read_bytes())
+    os.close(write)
+    try:
+        result = run("check", f"/dev/fd/{read}", "--as-of", "2026-11-21")
+    finally:
+        os.close(read)
+    assert result.exit_code == 0, result.output
+
+
+def test_schemas_out_must_be_a_folder(tmp_path: Path) -> None:
+    existing = tmp_path / "file.yaml"
+    existing.write_text("x: 1\n", encoding="utf-8")
+    result = run("schemas", "--out", str(existing))
+    assert result.exit_code == 2 and "not a folder" in result.stderr
+    assert existing.read_text(encoding="utf-8") == "x: 1\n"

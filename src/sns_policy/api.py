@@ -39,7 +39,7 @@ def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[
                         yield str(Path(dirpath) / name), None
             if not found:
                 yield raw, input_error("input.no-files", raw, path=raw)
-        elif path.is_file():
+        elif path.exists():  # a regular file, or a pipe such as <(…) or /dev/stdin
             yield raw, None
         else:
             yield raw, input_error("input.file-not-found", raw, path=raw)

@@ -54,6 +54,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "schema.date_format": ("日付の形式が不正です（例: 2024-04-01、令和6年4月1日）: {value}", "not a date (e.g. 2024-04-01, 令和6年4月1日): {value}"),
     "schema.date_impossible": ("存在しない日付です: {value}", "no such date: {value}"),
     "schema.date_era_range": ("元号の範囲外の日付です: {value}", "date outside its era: {value}"),
+    "schema.date_type": ("日付（文字列）でなければなりません（例: 2024-04-01、令和6年4月1日）", "must be a date string (e.g. 2024-04-01, 令和6年4月1日)"),
+    "schema.date_has_time": ("時刻のない日付でなければなりません: {value}", "must be a date without a time: {value}"),
     "schema.other": ("値が不正です: {problem}", "invalid value: {problem}"),
     # --- check details (why a rule fired) ---
     "check.required": ("{path} が記載されていません", "{path} is not stated"),
@@ -96,7 +98,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- report lines ---
     "report.summary": (
         "{accounts} アカウントを検査: 適合 {compliant}、不適合 {noncompliant}、対象外 {out_of_scope}、入力エラー {input_errors}（エラー {errors}、警告 {warnings}、情報 {infos}、要確認 {review}）",
-        "{accounts} accounts checked: {compliant} compliant, {noncompliant} non-compliant, {out_of_scope} out of scope, {input_errors} input errors ({errors} errors, {warnings} warnings, {infos} info, {review} to review)",
+        "accounts checked: {accounts} — {compliant} compliant, {noncompliant} non-compliant, {out_of_scope} out of scope; input errors: {input_errors} (findings: {errors} error, {warnings} warning, {infos} info; {review} to review)",
     ),
     "report.account": ("{file}:{line}: {account}（{municipality}）: {verdict}", "{file}:{line}: {account} ({municipality}): {verdict}"),
     "report.compliant": ("適合", "compliant"),
@@ -110,6 +112,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "scope.platform": (
         "{title} は {platform} のアカウントを対象としていません（対象: {allowed}）",
         "{title} does not cover {platform} accounts (it covers: {allowed})",
+    ),
+    "scope.not-in-force": (
+        "{as_of} の時点で {title} はまだ施行されていません（最初の日付: {first}）",
+        "{title} was not yet in force on {as_of} (its first date: {first})",
     ),
     "scope.kind": (
         "{title} は {kind} のアカウントを対象としていません（対象: {allowed}）",

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from sns_policy.cli.common import fail
 from sns_policy.schemas import write_schemas
 
 
@@ -14,5 +15,7 @@ def schemas(
     out: Annotated[Path, typer.Option("--out", "-o", help="出力先フォルダ / folder to write to")] = Path("schemas"),
 ) -> None:
     """JSON Schema を生成する / Generate the JSON Schemas from the models."""
+    if out.exists() and not out.is_dir():
+        fail(f"{out}: フォルダではありません / not a folder")
     for path in write_schemas(out):
         typer.echo(str(path))

@@ -91,7 +91,11 @@ class Engine:
             ruleset_file=self.ruleset_file,
         )
 
-    def _out_of_scope(self, manifest: Manifest) -> Text | None:
+    def _out_of_scope(self, manifest: Manifest, as_of: date) -> Text | None:
+        first = min(h.date for h in self.ruleset.document.history if h.date is not None)
+        if as_of < first:
+            return msg("scope.not-in-force", title=self.ruleset.document.title, as_of=as_of.isoformat(),
+                       first=first.isoformat())
         scope, account = self.ruleset.scope, manifest.account
         if scope.platforms is not None and account.platform not in scope.platforms:
             return msg("scope.platform", title=self.ruleset.document.title, platform=account.platform,
@@ -121,7 +125,7 @@ class Engine:
         return True
 
     def evaluate(self, manifest: Manifest, as_of: date) -> Evaluation:
-        out_of_scope = self._out_of_scope(manifest)
+        out_of_scope = self._out_of_scope(manifest, as_of)
         if out_of_scope is not None:
             return Evaluation((), (), out_of_scope, ())
         scope = Scope(

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from sns_policy.diagnostics import Finding
 from sns_policy.load.validation import input_error, schema_findings
-from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
+from sns_policy.load.yaml_source import YamlDocument, parse_stream
 from sns_policy.model.manifest import Manifest
 
 
@@ -49,15 +49,14 @@ def read_manifests(text: str, file: str) -> tuple[list[LoadedManifest], list[Fin
 
     A broken document does not hide the good ones in the same file.
     """
-    try:
-        documents = parse_documents(text)
-    except YamlError as exc:
-        return [], [input_error(exc.key, file, exc.line, exc.column, **exc.params)]
+    documents, syntax = parse_stream(text)
+    errors: list[Finding] = []
+    if syntax is not None:
+        errors.append(input_error(syntax.key, file, syntax.line, syntax.column, **syntax.params))
     documents = [d for d in documents if d.data is not None]  # empty documents (a trailing ---)
     if not documents:
-        return [], [input_error("input.no-manifest", file, 1, 1)]
+        return [], errors or [input_error("input.no-manifest", file, 1, 1)]
     loaded: list[LoadedManifest] = []
-    errors: list[Finding] = []
     for document in documents:
         if not isinstance(document.data, dict):
             line, column = document.locate(())

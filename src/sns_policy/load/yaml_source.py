@@ -20,6 +20,8 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tag import Tag
 
+from sns_policy.diagnostics import Text
+
 # Tags our resolver hands back to the C composer: only whether a scalar was plain. They
 # are Tag instances made once, because ruamel's Node() builds a new Tag from every string
 # tag it is given — a third of the parse time for a typical manifest.
@@ -176,8 +178,33 @@ class _Converter:
         return result
 
 
-def parse_documents(text: str) -> list[YamlDocument]:
-    """All documents of a YAML stream, each with its node tree. Raises YamlError."""
+# libyaml's problems, in Japanese too (the commonest ones; others keep libyaml's words).
+_PROBLEMS_JA = (
+    ("found character that cannot start any token", "この文字で始まる要素はありません（インデントにタブ文字を使っていませんか）"),
+    ("found a tab character", "タブ文字はインデントに使えません"),
+    ("mapping values are not allowed", "ここには「キー: 値」を書けません（値の中の「: 」は引用符で囲んでください）"),
+    ("found unexpected ':'", "予期しない「:」があります（URL などは引用符で囲んでください）"),
+    ("could not find expected ':'", "「:」が見つかりません"),
+    ("did not find expected key", "キーが見つかりません（インデントがずれていませんか）"),
+    ("did not find expected ',' or ']'", "「,」か「]」が見つかりません（[ ] が閉じていません）"),
+    ("did not find expected ',' or '}'", "「,」か「}」が見つかりません（{ } が閉じていません）"),
+    ("did not find expected '-' indicator", "「-」が見つかりません（リストのインデントがずれていませんか）"),
+    ("found unexpected end of stream", "ファイルが途中で終わっています（引用符が閉じていません）"),
+    ("found undefined alias", "定義されていないエイリアス（*名前）です"),
+    ("is not allowed", "使えない文字です"),
+)
+
+
+def problem_text(problem: str) -> Text:
+    for english, japanese in _PROBLEMS_JA:
+        if english in problem:
+            return Text(ja=f"{japanese}（{problem}）", en=problem)
+    return Text(ja=problem, en=problem)
+
+
+def parse_stream(text: str) -> tuple[list[YamlDocument], YamlError | None]:
+    """The documents of a YAML stream up to the first error, and that error (or None):
+    a broken second document does not hide a good first one."""
     parser = _Composer(text)
     documents: list[YamlDocument] = []
     try:
@@ -188,16 +215,27 @@ def parse_documents(text: str) -> list[YamlDocument]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise YamlError("input.yaml-syntax", line, column, problem=problem) from None
+        return documents, YamlError("input.yaml-syntax", line, column, problem=problem_text(problem))
     except RecursionError:
-        raise YamlError("input.unsupported-yaml", 1, 1, what="nesting too deep") from None
+        return documents, YamlError("input.unsupported-yaml", 1, 1, what="nesting too deep")
+    except YamlError as exc:
+        return documents, exc
     except ReaderError as exc:
         # A character YAML does not allow (a control character): located by offset.
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        raise YamlError("input.yaml-syntax", line, column, problem=f"character U+{_codepoint(exc.character):04X} is not allowed") from None
+        problem = f"character U+{_codepoint(exc.character):04X} is not allowed"
+        return documents, YamlError("input.yaml-syntax", line, column, problem=problem_text(problem))
     except YAMLError as exc:
-        raise YamlError("input.yaml-syntax", 1, 1, problem=str(exc).splitlines()[0]) from None
+        return documents, YamlError("input.yaml-syntax", 1, 1, problem=problem_text(str(exc).splitlines()[0]))
+    return documents, None
+
+
+def parse_documents(text: str) -> list[YamlDocument]:
+    """All documents of a YAML stream, each with its node tree. Raises YamlError."""
+    documents, error = parse_stream(text)
+    if error is not None:
+        raise error
     return documents
 
 

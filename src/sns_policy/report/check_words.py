@@ -22,6 +22,10 @@ def _interval(i: c.Interval | None, lang: str) -> str:
     return "".join(parts) if lang == "ja" else " ".join(parts)
 
 
+def _path(path: str | None) -> str:
+    return (path or "")[2:] if (path or "").startswith("$.") else (path or "")
+
+
 def _selector(where: dict[str, Any], match: dict[str, str]) -> str:
     return ", ".join([f"{k}={_values([v])}" for k, v in where.items()] + [f"{k}~/{r}/" for k, r in match.items()])
 
@@ -94,9 +98,9 @@ def describe(check: Any, lang: str, depth: int = 0) -> list[str]:
     elif k == "record":
         conditions = _selector(check.where, check.match)
         if check.on_or_before:
-            conditions += f", {check.date_field} <= {check.on_or_before}"
+            conditions += f", {check.date_field} <= {_path(check.on_or_before)}"
         if check.on_or_after:
-            conditions += f", {check.date_field} >= {check.on_or_after}"
+            conditions += f", {check.date_field} >= {_path(check.on_or_after)}"
         if check.require_date:
             conditions += ", 日付あり" if ja else ", dated"
         line = f"{check.path} に記録がある: {conditions}" if ja else f"{check.path} has a record: {conditions}"

@@ -16,7 +16,7 @@ _LABEL = {
            "verdict": {True: "適合", False: "不適合", None: "対象外"}},
     "en": {"newly_failing": "newly failing", "newly_passing": "newly passing", "findings_changed": "findings changed",
            "scope_changed": "scope changed", "added": "added", "removed": "removed",
-           "summary": "{accounts} accounts compared ({old} → {new}): {newly_failing} newly failing, {newly_passing} newly passing, {findings_changed} with changed findings, {scope_changed} with changed scope, {unchanged} unchanged",
+           "summary": "accounts compared ({old} → {new}): {accounts} — {newly_failing} newly failing, {newly_passing} newly passing, {findings_changed} with changed findings, {scope_changed} with changed scope, {unchanged} unchanged",
            "verdict": {True: "compliant", False: "non-compliant", None: "out of scope"}},
 }
 
