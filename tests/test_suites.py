@@ -170,3 +170,26 @@ def test_shipped_suites_pass_with_full_coverage() -> None:
     assert report.errors == ()
     assert [f"{o.suite_file}:{o.line} {o.case}" for o in report.failed] == []
     assert {c.municipality: c.percent for c in report.coverage}.get("miura") == 100.0
+
+
+def test_a_case_whose_manifest_cannot_be_built_is_a_broken_suite(tmp_path: Path) -> None:
+    path = tmp_path / "unbuildable.yaml"
+    path.write_text(SUITE.replace("    patch: {}\n", "    patch: {lifecycle: {opened: 令和5年2月30日}}\n", 1)
+                    .replace(f"base: {BASE}", "base: missing.yaml").replace("  - name: a file", "  - name: a file"), encoding="utf-8")
+    report = run_suites([str(path)])
+    assert report.exit_code() == 2
+    codes = sorted({e.code for e in report.errors})
+    assert codes == ["input.file-not-found"]
+    assert all(e.file == str(path) and e.line == 3 for e in report.errors)  # located at `base:`
+    junit = runner.invoke(app, ["test", str(path), "--format", "junit"])
+    root = ET.fromstring(junit.output.split("\n", 1)[1])
+    assert int(root.get("errors")) >= 1
+
+
+def test_an_impossible_date_in_a_patch_points_into_the_suite(tmp_path: Path) -> None:
+    path = tmp_path / "baddate.yaml"
+    path.write_text(SUITE.replace("    patch: {}\n", "    patch: {lifecycle: {opened: 令和5年2月30日}}\n", 1), encoding="utf-8")
+    report = run_suites([str(path)])
+    assert report.exit_code() == 2
+    (error,) = report.errors
+    assert (error.code, error.file, error.line) == ("input.schema", str(path), 7)

@@ -200,12 +200,14 @@ class _SuiteRunner:
         self.as_of = as_of
         self.bases: dict[Path, tuple[list[YamlDocument] | None, list[Finding]]] = {}
 
-    def _base(self, path: Path) -> tuple[list[YamlDocument] | None, list[Finding]]:
+    def _base(self, path: Path, named_at: tuple[str, int, int]) -> tuple[list[YamlDocument] | None, list[Finding]]:
+        """The documents of a file a suite names; a missing file is reported where it is named."""
         if path not in self.bases:
             try:
                 self.bases[path] = (parse_documents(path.read_text(encoding="utf-8")), [])
-            except FileNotFoundError:
-                self.bases[path] = (None, [input_error("input.file-not-found", str(path), path=str(path))])
+            except (FileNotFoundError, IsADirectoryError):
+                suite_file, line, column = named_at
+                self.bases[path] = (None, [input_error("input.file-not-found", suite_file, line, column, path=str(path))])
             except YamlError as exc:
                 self.bases[path] = (None, [input_error(exc.key, str(path), exc.line, exc.column, **exc.params)])
         return self.bases[path]
@@ -216,7 +218,7 @@ class _SuiteRunner:
         at = ("cases", index)
         if case.file is not None:
             path = folder / case.file
-            documents, errors = self._base(path)
+            documents, errors = self._base(path, (str(suite_file), *document.locate(at + ("file",))))
             if documents is None:
                 return None, None, errors
             return documents[0].data, DocumentSource(str(path), documents[0]), []
@@ -232,7 +234,8 @@ class _SuiteRunner:
             indent = len(raw[first - 1]) - len(raw[first - 1].lstrip(" ")) if first <= len(raw) else 0
             return documents[0].data, InlineSource(str(suite_file), documents[0], first, indent), []
         base_path = folder / (case.base or suite.base or "")
-        documents, errors = self._base(base_path)
+        named = at + ("base",) if case.base else ("base",)
+        documents, errors = self._base(base_path, (str(suite_file), *document.locate(named)))
         if documents is None:
             return None, None, errors
         base = DocumentSource(str(base_path), documents[0])
@@ -292,7 +295,10 @@ class _SuiteRunner:
                         errors.append(input_error("input.unknown-rule", file, line, column, rule=rule))
         if errors:
             return [], errors
-        return [self.run_case(suite, case, i, suite_file, document, engine) for i, case in enumerate(suite.cases)], []
+        outcomes = [self.run_case(suite, case, i, suite_file, document, engine) for i, case in enumerate(suite.cases)]
+        # A case whose manifest cannot be built is a broken suite (exit 2), not a failed test.
+        broken = [e for o in outcomes for e in o.errors]
+        return [o for o in outcomes if not o.errors], broken
 
 
 def coverage_of(outcomes: Iterable[CaseOutcome], engines: EngineCache, municipalities: Iterable[str]) -> tuple[MunicipalityCoverage, ...]:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sns_policy.diagnostics import CheckReport, Severity
+from sns_policy.diagnostics import CheckReport, Finding, Severity
+
+
+def location(finding: Finding) -> str:
+    """file:line:column, or just the file when the problem is the file as a whole."""
+    if finding.line <= 0:
+        return finding.file
+    return f"{finding.file}:{finding.line}:{finding.column}"
 
 
 def summary_counts(report: CheckReport) -> dict[str, int]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from sns_policy.diagnostics import Finding
 from sns_policy.impact import AccountChange, ImpactReport
+from sns_policy.report import location
 
 _KINDS = ("newly_failing", "newly_passing", "findings_changed", "scope_changed")
 _LABEL = {
@@ -37,7 +38,7 @@ def _finding(f: Finding, lang: str) -> str:
 
 def render_text(report: ImpactReport, lang: str = "ja") -> str:
     w = _LABEL[lang]
-    lines = [f"{e.file}:{e.line}:{e.column}: error {e.code} {e.message.get(lang)}" for e in report.errors]
+    lines = [f"{location(e)}: error {e.code} {e.message.get(lang)}" for e in report.errors]
     for change in report.changes:
         verdicts = f"{w['verdict'][change.old_compliant]} → {w['verdict'][change.new_compliant]}"
         lines.append(f"{change.file}:{change.line}: {change.account} ({change.municipality}): {w[change.kind]} ({verdicts})")

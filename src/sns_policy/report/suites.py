@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
 
+from sns_policy.report import location
 from sns_policy.suites import CaseOutcome, MunicipalityCoverage, SuiteReport
 
 _WORDS = {
@@ -42,7 +43,7 @@ def failure_text(outcome: CaseOutcome, lang: str) -> str:
     lines = [f"  {w['expected']}: {_expected(outcome)}",
              f"  {w['fired']}: {', '.join(sorted(outcome.fired)) or w['none']}"]
     for error in outcome.errors:
-        lines.append(f"  {w['input']}: {error.file}:{error.line}:{error.column}: {error.message.get(lang)}")
+        lines.append(f"  {w['input']}: {location(error)}: {error.message.get(lang)}")
     for problem in outcome.problems:
         lines.append(f"  - {problem.get(lang)}")
     if outcome.result is not None:
@@ -68,7 +69,7 @@ def _coverage_lines(coverage: tuple[MunicipalityCoverage, ...], lang: str) -> li
 
 def render_text(report: SuiteReport, lang: str = "ja", verbose: bool = False) -> str:
     w = _WORDS[lang]
-    lines = [f"{e.file}:{e.line}:{e.column}: error {e.code} {e.message.get(lang)}" for e in report.errors]
+    lines = [f"{location(e)}: error {e.code} {e.message.get(lang)}" for e in report.errors]
     for outcome in report.outcomes:
         if outcome.passed and not verbose:
             continue
@@ -135,8 +136,8 @@ def render_junit(report: SuiteReport, lang: str = "ja") -> str:
         broken = ET.SubElement(root, "testsuite", name="suite errors", tests=str(len(report.errors)),
                                failures="0", errors=str(len(report.errors)), skipped="0")
         for e in report.errors:
-            case = ET.SubElement(broken, "testcase", classname="suites", name=f"{e.file}:{e.line}:{e.column}")
+            case = ET.SubElement(broken, "testcase", classname="suites", name=location(e))
             error = ET.SubElement(case, "error", message=e.message.get(lang), type=e.code)
-            error.text = f"{e.file}:{e.line}:{e.column}: {e.message.get(lang)}"
+            error.text = f"{location(e)}: {e.message.get(lang)}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
 from sns_policy.messages import text as msg
-from sns_policy.report import summary_counts
-
-
-def _where(finding: Finding) -> str:
-    if finding.line <= 0:
-        return finding.file
-    return f"{finding.file}:{finding.line}:{finding.column}"
+from sns_policy.report import location, summary_counts
 
 
 def finding_line(finding: Finding, lang: str) -> str:
@@ -18,7 +12,7 @@ def finding_line(finding: Finding, lang: str) -> str:
     detail = f" — {finding.detail.get(lang)}" if finding.detail else ""
     # Severity words stay English (error/warning/info) in both languages: editors and CI
     # annotators parse them.
-    return f"{_where(finding)}: {finding.severity.value} {finding.code}{clause} {finding.message.get(lang)}{detail}"
+    return f"{location(finding)}: {finding.severity.value} {finding.code}{clause} {finding.message.get(lang)}{detail}"
 
 
 def _account_lines(result: AccountResult, lang: str, show_review: bool) -> list[str]:
