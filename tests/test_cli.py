@@ -295,3 +295,16 @@ def test_schemas_out_must_be_a_folder(tmp_path: Path) -> None:
     result = run("schemas", "--out", str(existing))
     assert result.exit_code == 2 and "not a folder" in result.stderr
     assert existing.read_text(encoding="utf-8") == "x: 1\n"
+
+
+def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
+    """The manifest and suite examples in the README parse and fit their models."""
+    from sns_policy.load.yaml_source import parse_documents
+    from sns_policy.model.manifest import Manifest
+    from sns_policy.model.suite import Suite
+
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        data = parse_documents(block.replace("…", "x"))[0].data
+        (Suite if "cases" in data else Manifest).model_validate(data)
