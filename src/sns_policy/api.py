@@ -81,7 +81,10 @@ def load_manifests(paths: Iterable[str], stdin_text: str | None = None) -> Itera
         try:
             text = read_text(file, stdin_text)
         except UnicodeDecodeError as exc:
-            yield [], [input_error("input.encoding", file, reason=exc.reason)]
+            before = exc.object[: exc.start]
+            line = before.count(b"\n") + 1
+            column = len(before) - (before.rfind(b"\n") + 1) + 1
+            yield [], [input_error("input.encoding", file, line, column, position=exc.start)]
             continue
         except OSError as exc:
             yield [], [input_error("input.unreadable", file, reason=exc.strerror or str(exc))]

@@ -14,20 +14,24 @@ from datetime import date
 from pathlib import Path
 
 from sns_policy.api import EngineCache, load_manifests
-from sns_policy.diagnostics import AccountResult, Finding
+from sns_policy.diagnostics import AccountResult, Finding, Text
 from sns_policy.evaluate.engine import Engine, account_label
 from sns_policy.load.rulesets import RULESET_FILE, RulesetError, read_ruleset
+from sns_policy.messages import has as has_message
 from sns_policy.messages import text as msg
 from sns_policy.resources import bundled_root
 
 
 class RulesetSpecError(Exception):
-    """OLD or NEW names nothing we can read; carries a one-line, bilingual-ready reason."""
+    """OLD or NEW names nothing we can read; `reason` is a message key or git's own words."""
 
     def __init__(self, spec: str, reason: str) -> None:
         super().__init__(f"{spec}: {reason}")
         self.spec = spec
         self.reason = reason
+
+    def reason_text(self) -> Text:
+        return msg(self.reason) if has_message(self.reason) else Text(ja=self.reason, en=self.reason)
 
 
 def _engines_from_texts(texts: dict[str, tuple[str, str]]) -> dict[str, Engine]:
@@ -51,7 +55,7 @@ def _repository() -> Path:
         proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True)
         if proc.returncode == 0:
             return Path(proc.stdout.strip())
-    raise RulesetSpecError("git", "not inside a git checkout of the project")
+    raise RulesetSpecError("git", "impact.no-checkout")
 
 
 def load_rulesets(spec: str) -> dict[str, Engine]:
@@ -62,17 +66,17 @@ def load_rulesets(spec: str) -> dict[str, Engine]:
     if path.is_dir():
         files = [path / RULESET_FILE] if (path / RULESET_FILE).is_file() else sorted(path.glob(f"*/{RULESET_FILE}"))
         if not files:
-            raise RulesetSpecError(spec, f"no {RULESET_FILE} in this folder or its sub-folders")
+            raise RulesetSpecError(spec, "impact.no-ruleset-in-folder")
         return _engines_from_texts({str(f): (f.read_text(encoding="utf-8"), str(f)) for f in files})
     repo = _repository()
     try:
         commit = _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], repo).strip()
     except RulesetSpecError:
-        raise RulesetSpecError(spec, "not a ruleset file, a folder, or a git revision of the project") from None
+        raise RulesetSpecError(spec, "impact.not-found") from None
     listed = _git(["ls-tree", "-r", "--name-only", commit, "--", "municipalities"], repo).split()
     files = [f for f in listed if f.endswith(f"/{RULESET_FILE}") and f.count("/") == 2]
     if not files:
-        raise RulesetSpecError(spec, "this revision has no municipalities/*/ruleset.yaml")
+        raise RulesetSpecError(spec, "impact.no-ruleset-in-revision")
     return _engines_from_texts({f: (_git(["show", f"{commit}:{f}"], repo), f"{spec}:{f}") for f in files})
 
 

@@ -14,7 +14,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- input errors (exit 2) ---
     "input.file-not-found": ("ファイルが見つかりません: {path}", "file not found: {path}"),
     "input.unreadable": ("ファイルを読み込めません: {reason}", "cannot read file: {reason}"),
-    "input.encoding": ("UTF-8 として読み込めません: {reason}", "not valid UTF-8: {reason}"),
+    "input.encoding": ("UTF-8 として読み込めません（{position} バイト目）。UTF-8 で保存してください", "not valid UTF-8 (at byte {position}); save the file as UTF-8"),
     "input.yaml-syntax": ("YAML の構文エラー: {problem}", "YAML syntax error: {problem}"),
     "input.no-manifest": (
         "アカウント定義（マニフェスト）がありません",
@@ -95,6 +95,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- impact ---
     "impact.no-ruleset": ("この側には {municipality} のルールセットがありません", "no ruleset for {municipality} on this side"),
     "impact.bad-spec": ("ルールセットを読み込めません: {spec}: {reason}", "cannot read rulesets from {spec}: {reason}"),
+    "impact.not-found": ("ルールセットのファイル・フォルダ、またはこのプロジェクトの git リビジョンではありません", "not a ruleset file, a folder, or a git revision of the project"),
+    "impact.no-ruleset-in-folder": ("このフォルダとその下に ruleset.yaml がありません", "no ruleset.yaml in this folder or its sub-folders"),
+    "impact.no-ruleset-in-revision": ("このリビジョンには municipalities/*/ruleset.yaml がありません", "this revision has no municipalities/*/ruleset.yaml"),
+    "impact.no-checkout": ("プロジェクトの git チェックアウトの中ではありません", "not inside a git checkout of the project"),
     # --- report lines ---
     "report.summary": (
         "{accounts} アカウントを検査: 適合 {compliant}、不適合 {noncompliant}、対象外 {out_of_scope}、入力エラー {input_errors}（エラー {errors}、警告 {warnings}、情報 {infos}、要確認 {review}）",

@@ -37,7 +37,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:
         if _is_usage_error(exc):
-            problem = exc.format_message()  # type: ignore[attr-defined]
+            problem = exc.format_message().replace("Value error, ", "")  # type: ignore[attr-defined]
             if not problem:  # `sns-policy` alone: the help was shown
                 sys.exit(getattr(exc, "exit_code", 2))
             sys.stderr.write(f"sns-policy: error: 使い方が正しくありません: {problem} / usage error: {problem}\n")

@@ -37,7 +37,7 @@ def impact(
     try:
         report = compute_impact(old, new, manifests, as_of=parse_as_of(as_of, lang))
     except RulesetSpecError as exc:
-        fail(msg("impact.bad-spec", spec=exc.spec, reason=exc.reason).get(lang.value))
+        fail(msg("impact.bad-spec", spec=exc.spec, reason=exc.reason_text()).get(lang.value))
     except RulesetError as exc:
         f = exc.findings[0]
         fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
