@@ -99,6 +99,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "impact.no-ruleset-in-folder": ("このフォルダとその下に ruleset.yaml がありません", "no ruleset.yaml in this folder or its sub-folders"),
     "impact.no-ruleset-in-revision": ("このリビジョンには municipalities/*/ruleset.yaml がありません", "this revision has no municipalities/*/ruleset.yaml"),
     "impact.no-checkout": ("プロジェクトの git チェックアウトの中ではありません", "not inside a git checkout of the project"),
+    # --- render ---
+    "render.does-not-fit": (
+        "ガイドラインが求める最小限の文面でも {length} 文字で、上限 {limit} 文字を {over} 文字超えます",
+        "even the least text the guideline accepts has {length} characters, {over} over the limit of {limit}",
+    ),
+    "render.does-not-fit-rules": (
+        "プロフィールの文面が次のルールを満たせません（マニフェストの記載が足りません）: {rules}",
+        "no profile text can satisfy these rules (the manifest lacks facts they need): {rules}",
+    ),
+    "render.template": ("テンプレートの誤り: {problem}", "template error: {problem}"),
+    "render.profile-note": (
+        "{account}: {platform} 向け {length}/{limit} 文字。ホームページのページに掲載する事項: {moved}",
+        "{account}: for {platform}, {length}/{limit} characters; to publish on the homepage page instead: {moved}",
+    ),
     # --- report lines ---
     "report.summary": (
         "{accounts} アカウントを検査: 適合 {compliant}、不適合 {noncompliant}、対象外 {out_of_scope}、入力エラー {input_errors}（エラー {errors}、警告 {warnings}、情報 {infos}、要確認 {review}）",

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from sns_policy.cli import check, impact, rules, schemas, suites
+from sns_policy.cli import check, impact, render, rules, schemas, suites
 
 app = typer.Typer(
     name="sns-policy",
@@ -22,6 +22,7 @@ app.command("explain")(rules.explain)
 app.command("coverage")(rules.coverage)
 app.command("test")(suites.test)
 app.command("impact")(impact.impact)
+app.add_typer(render.render_app, name="render")
 app.command("schemas")(schemas.schemas)
 
 # Exit status for a bug in the tool itself (sysexits EX_SOFTWARE), distinct from 2 (bad input).

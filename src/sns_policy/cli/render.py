@@ -1,0 +1,69 @@
+"""`sns-policy render profile`: the profile text a guideline requires, generated."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from jinja2 import TemplateError
+
+from sns_policy.api import EngineCache, load_manifests
+from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
+from sns_policy.load.rulesets import RulesetError
+from sns_policy.messages import text as msg
+from sns_policy.model.manifest import Platform
+from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, render_profile
+from sns_policy.report import location
+from sns_policy.schemas import write_atomic
+
+render_app = typer.Typer(help="公開が求められる文面を生成する / render what the guidelines require to be published",
+                         no_args_is_help=True)
+
+
+@render_app.command("profile")
+def profile(
+    manifest: Annotated[str, typer.Argument(help="マニフェスト（- は標準入力）/ the account manifest (- for stdin)")],
+    platform: Annotated[Optional[str], typer.Option("--platform", help="このサービス向けに生成する / render for this platform")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル（既定は標準出力）/ write here (default: stdout)")] = None,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """プロフィール（自己紹介）の文面を生成する / Render the profile (bio) text the guideline requires."""
+    from datetime import date
+
+    if platform is not None and platform not in Platform.__args__:  # type: ignore[attr-defined]
+        fail(msg("input.schema", field="--platform", problem=", ".join(Platform.__args__)).get(lang.value))  # type: ignore[attr-defined]
+    stdin_text = sys.stdin.read() if manifest == "-" else None
+    texts = []
+    engines = EngineCache()
+    for loaded, errors in load_manifests([manifest], stdin_text):
+        if errors:
+            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+        for item in loaded:
+            try:
+                engine = engines.get(item.manifest.municipality or "")
+            except (KeyError, RulesetError):
+                fail(msg("input.no-municipality").get(lang.value))
+            try:
+                rendered = render_profile(item.manifest, engine, parse_as_of(as_of, lang) or date.today(),
+                                          platform=platform, templates=templates)
+            except TemplateError as exc:
+                fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+            except OutOfScope as exc:
+                fail(f"{item.file}:{item.document.line}: {exc.reason.get(lang.value)}")
+            except ProfileDoesNotFit as exc:
+                key = "render.does-not-fit-rules" if exc.rules else "render.does-not-fit"
+                fail(f"{item.file}:{item.document.line}: " + msg(key, length=exc.shortest, limit=exc.limit,
+                     over=exc.shortest - exc.limit, rules=", ".join(exc.rules)).get(lang.value))
+            texts.append(rendered.text)
+            sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
+                                 length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
+                                 moved=", ".join(rendered.moved_to_homepage) or "-").get(lang.value) + "\n")
+    output = "\n\n".join(texts) + "\n"
+    if out is None:
+        emit(output)
+    else:
+        write_atomic(out, output)

@@ -1,0 +1,1 @@
+"""Render: what the guidelines require to be published, generated from the manifest."""

@@ -1,0 +1,162 @@
+"""The profile (bio) text an account must carry, generated so that it passes the check.
+
+The text is built from segments (templates/profile/*.j2, overridable per municipality in
+templates/<id>/profile/). Candidates are tried from the fullest down: each candidate is
+put into the manifest and evaluated with the municipality's own rules; the first one that
+no rule reading the profile text objects to, and that fits the platform's limit, wins.
+When the full text does not fit, facts the guideline lets the homepage carry instead
+(content, manager, operators, comment policy, media policy) move to the account's
+homepage page — never the link to that page, which stays in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from sns_policy.evaluate.engine import Engine
+from sns_policy.evaluate.paths import split
+from sns_policy.evaluate.ruleset_paths import _paths
+from sns_policy.model.manifest import Manifest
+from sns_policy.platforms import profile_limit
+from sns_policy.resources import templates_dir
+
+SEGMENTS = ("official", "disclaimer", "content", "manager", "operators", "replies", "follows", "media_policy", "link")
+# Segments that may move to the homepage page, least important first, with the fact the
+# page then publishes (homepage.account_page.publishes).
+MOVABLE = (("content", "content"), ("operators", "operators"), ("manager", "manager"),
+           ("media_policy", "media_policy"), ("replies", "comment_policy"))
+PROFILE_TEXT = ("profile", "text")
+
+
+class ProfileDoesNotFit(Exception):
+    """Even the least text the rules accept is longer than the platform allows."""
+
+    def __init__(self, shortest: int, limit: int, rules: tuple[str, ...]) -> None:
+        super().__init__(shortest, limit, rules)
+        self.shortest = shortest
+        self.limit = limit
+        self.rules = rules
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedProfile:
+    text: str
+    platform: str
+    limit: int | None
+    moved_to_homepage: tuple[str, ...]  # facts the homepage page must now publish
+
+
+def environment(extra: Path | None, municipality: str) -> SandboxedEnvironment:
+    """Templates: a user's folder first (if given), then the municipality's overrides,
+    then the shared defaults. Sandboxed, strict about undefined names."""
+    base = templates_dir()
+    folders = ([extra / municipality, extra] if extra else []) + [base / municipality, base]
+    return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+
+
+def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
+    m = manifest
+    department = (m.ownership.department if m.ownership else None) or ""
+    # The most specific unit: the last one the department names (市長室 広報広聴課 → 広報広聴課).
+    units = [u for u in re.split(r"[\s　]+", department) if u]
+    page = m.homepage.account_page if m.homepage else None
+    return {
+        "name": engine.ruleset.municipality.name.ja,
+        "unit": units[-1] if units else "",
+        "staff_personal": m.account.kind == "staff_personal",
+        "content": m.account.content,
+        "manager": m.ownership.manager_title if m.ownership else None,
+        "operators": (m.ownership.operators or []) if m.ownership else [],
+        "replies": m.operations.replies.policy if m.operations and m.operations.replies else None,
+        "follows": m.operations.follows.policy if m.operations and m.operations.follows else None,
+        "policy_url": m.policy.url if m.policy else None,
+        "page_url": page.url if page else None,
+        "homepage": engine.ruleset.municipality.homepage,
+    }
+
+
+def _profile_rules(engine: Engine) -> set[str]:
+    """Rules whose checks read the profile text."""
+    found = set()
+    for rule in engine.ruleset.rules:
+        if rule.check is not None and any(split(p)[1][:2] == PROFILE_TEXT for _, p in _paths(rule.check)):
+            found.add(rule.id)
+    return found
+
+
+def _with(manifest: Manifest, text: str, platform: str, publishes: tuple[str, ...]) -> Manifest:
+    data = manifest.model_dump(mode="python", by_alias=True, exclude_none=True)
+    data["account"]["platform"] = platform
+    data.setdefault("profile", {})["text"] = text
+    if publishes:
+        page = data.setdefault("homepage", {}).setdefault("account_page", {})
+        page["publishes"] = sorted(set(page.get("publishes", [])) | set(publishes))
+    return Manifest.model_validate(data)
+
+
+class OutOfScope(Exception):
+    """The guideline does not cover this account: there is nothing it requires to publish."""
+
+    def __init__(self, reason: Any) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
+
+
+def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform: str | None = None,
+                   templates: Path | None = None) -> RenderedProfile:
+    platform = platform or manifest.account.platform
+    probe = engine.evaluate(_with(manifest, "", platform, ()), as_of)
+    if probe.out_of_scope is not None:
+        raise OutOfScope(probe.out_of_scope)
+    limit = profile_limit(platform)
+    env = environment(templates, engine.ruleset.municipality.id)
+    context = _context(manifest, engine)
+    pieces = {name: env.get_template(f"profile/{name}.j2").render(context).strip() for name in SEGMENTS}
+    watched = _profile_rules(engine)
+
+    has_page = bool(context["page_url"])
+
+    def objections(dropped: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str, ...]]:
+        names = {segment for segment, _ in dropped}
+        text = "".join(p for name, p in pieces.items() if p and name not in names)
+        # With a homepage page for the account, what leaves the profile is published there;
+        # without one, a segment may only leave when no rule asks for it at all.
+        trial = _with(manifest, text, platform, tuple(fact for _, fact in dropped) if has_page else ())
+        found = tuple(o.rule.id for o in engine.evaluate(trial, as_of).outcomes
+                      if o.rule.id in watched and not any(c.kind == "max_length" for c in _leaves(o.rule.check)))
+        return text, found
+
+    def fits(text: str) -> bool:
+        return limit is None or len(text) <= limit
+
+    # Greedy: move facts to the homepage page one at a time, least important first, only
+    # where the rules accept them there, until the text fits.
+    dropped: tuple[tuple[str, str], ...] = ()
+    text, found = objections(dropped)
+    if found:
+        raise ProfileDoesNotFit(len(text), limit or 0, found)
+    for move in MOVABLE:
+        if fits(text):
+            break
+        candidate_text, candidate_found = objections(dropped + (move,))
+        if not candidate_found:
+            dropped, text = dropped + (move,), candidate_text
+    if not fits(text):
+        raise ProfileDoesNotFit(len(text), limit or 0, ())
+    return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else ())
+
+
+def _leaves(check: Any) -> list[Any]:
+    subs = list(getattr(check, "checks", None) or [])
+    for name in ("check", "if_", "then"):
+        if getattr(check, name, None) is not None and not isinstance(getattr(check, name), (str, bool)):
+            subs.append(getattr(check, name))
+    return [check] + [leaf for sub in subs for leaf in _leaves(sub)]

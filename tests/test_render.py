@@ -1,0 +1,85 @@
+"""`sns-policy render profile`: the generated text always passes the check and fits."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sns_policy.api import EngineCache, load_manifests
+from sns_policy.cli import app
+from sns_policy.render.profile import OutOfScope, _profile_rules, _with, render_profile
+
+from conftest import ROOT
+
+AS_OF = date(2026, 11, 21)
+ENGINES = EngineCache()
+EXAMPLES = sorted(ROOT.glob("municipalities/*/examples/*-compliant.yaml"))
+runner = CliRunner()
+
+
+def _accounts(path: Path):
+    for loaded, errors in load_manifests([str(path)]):
+        assert errors == []
+        yield from loaded
+
+
+def _assert_passes(item, platform: str | None = None) -> str:
+    engine = ENGINES.get(item.manifest.municipality)
+    rendered = render_profile(item.manifest, engine, AS_OF, platform=platform)
+    assert rendered.limit is None or len(rendered.text) <= rendered.limit
+    trial = _with(item.manifest, rendered.text, rendered.platform, rendered.moved_to_homepage)
+    watched = _profile_rules(engine)
+    objections = [o.rule.id for o in engine.evaluate(trial, AS_OF).outcomes if o.rule.id in watched]
+    assert objections == [], (item.file, rendered.text)
+    return rendered.text
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_example_profile_renders_fits_and_passes(path: Path) -> None:
+    for item in _accounts(path):
+        engine = ENGINES.get(item.manifest.municipality)
+        if engine.evaluate(item.manifest, AS_OF).out_of_scope is not None:
+            with pytest.raises(OutOfScope):
+                render_profile(item.manifest, engine, AS_OF)
+            continue
+        _assert_passes(item)
+
+
+@pytest.mark.parametrize("platform", ["x", "instagram", "tiktok", "youtube", "note"])
+def test_a_long_profile_moves_facts_to_the_homepage_and_still_passes(platform: str) -> None:
+    (item,) = _accounts(ROOT / "municipalities/miura/examples/youtube-closing-compliant.yaml")
+    text = _assert_passes(item, platform)
+    assert "https://www.city.miura.kanagawa.jp/sports/youtube.html" in text  # the link always stays, in full
+
+
+def test_cli_profile(tmp_path: Path) -> None:
+    out = tmp_path / "bio.txt"
+    result = runner.invoke(app, ["render", "profile", str(ROOT / "municipalities/miura/examples/x-city-compliant.yaml"),
+                                 "--out", str(out), "--as-of", "2026-11-21", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("三浦市広報広聴課の公式アカウントです。")
+    assert "for x, " in result.stderr and "/160 characters" in result.stderr
+
+
+def test_cli_out_of_scope_and_too_long_are_one_line_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["render", "profile", str(ROOT / "municipalities/shiroi/examples/instagram-out-of-scope-compliant.yaml")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "instagram" in result.stderr
+    long = tmp_path / "long.yaml"
+    text = (ROOT / "municipalities/kamisu/examples/x-city-compliant.yaml").read_text(encoding="utf-8")
+    long.write_text(text.replace("platform: x", "platform: tiktok").replace("department: ", "department: 長い長い長い長い長い長い長い長い長い長い長い長い長い長い部 ", 1), encoding="utf-8")
+    result = runner.invoke(app, ["render", "profile", str(long), "--as-of", "2026-11-21", "--lang", "en"])
+    assert result.exit_code == 2 and "over the limit of 80" in result.stderr
+
+
+def test_user_templates_are_used_and_sandboxed(tmp_path: Path) -> None:
+    (tmp_path / "profile").mkdir()
+    (tmp_path / "profile" / "official.j2").write_text("{{ name }}{{ unit }}の公式です（独自）。", encoding="utf-8")
+    manifest = str(ROOT / "municipalities/miura/examples/x-city-compliant.yaml")
+    result = runner.invoke(app, ["render", "profile", manifest, "--templates", str(tmp_path), "--as-of", "2026-11-21"])
+    assert result.exit_code == 0 and "の公式です（独自）。" in result.output
+    (tmp_path / "profile" / "official.j2").write_text("{{ name.__class__.__mro__ }}", encoding="utf-8")
+    result = runner.invoke(app, ["render", "profile", manifest, "--templates", str(tmp_path), "--as-of", "2026-11-21"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
