@@ -83,3 +83,43 @@ def test_user_templates_are_used_and_sandboxed(tmp_path: Path) -> None:
     (tmp_path / "profile" / "official.j2").write_text("{{ name.__class__.__mro__ }}", encoding="utf-8")
     result = runner.invoke(app, ["render", "profile", manifest, "--templates", str(tmp_path), "--as-of", "2026-11-21"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_notice_dates_come_from_the_rules_and_satisfy_them() -> None:
+    from sns_policy.render.notice import render_notice
+
+    (item,) = _accounts(ROOT / "municipalities/iwaki/examples/youtube-renamed-compliant.yaml")
+    engine = ENGINES.get("iwaki")
+    notice = render_notice(item.manifest, engine, "change")
+    by = {(d.place, d.bound): d.day for d in notice.deadlines}
+    assert notice.effective == date(2026, 10, 1)
+    assert by[("account", "start_by")] == by[("homepage", "start_by")] == date(2026, 9, 1)  # 一月以上前
+    assert by[("account", "keep_until")] == by[("homepage", "keep_until")] == date(2027, 9, 1)  # 1年程度 (≥ 11 months)
+    # A manifest that follows the plan to the day passes every change rule.
+    data = item.manifest.model_dump(mode="python", exclude_none=True)
+    for place in ("account", "homepage"):
+        data["lifecycle"]["change"][f"notice_on_{place}"] = {"start": by[(place, "start_by")], "end": by[(place, "keep_until")]}
+    from sns_policy.model.manifest import Manifest
+
+    fired = {o.rule.id for o in engine.evaluate(Manifest.model_validate(data), date(2027, 10, 1)).outcomes}
+    assert not fired & {d.rule for d in notice.deadlines}, fired
+    assert "令和8年10月1日" in notice.account_text and "令和8年10月1日" in notice.homepage_text
+
+
+def test_notice_closure_for_miura_is_a_day_before_and_iwaki_six_months_after() -> None:
+    from sns_policy.render.notice import render_notice
+
+    (miura,) = _accounts(ROOT / "municipalities/miura/examples/youtube-closing-compliant.yaml")
+    notice = render_notice(miura.manifest, ENGINES.get("miura"), "close")
+    assert {(d.place, d.bound, d.day) for d in notice.deadlines} == {
+        ("account", "start_by", date(2027, 1, 30)), ("homepage", "start_by", date(2027, 1, 30))}
+    (iwaki,) = _accounts(ROOT / "municipalities/iwaki/examples/line-closed-compliant.yaml")
+    notice = render_notice(iwaki.manifest, ENGINES.get("iwaki"), "close")
+    assert ("homepage", "keep_until", date(2026, 11, 30)) in {(d.place, d.bound, d.day) for d in notice.deadlines}
+
+
+def test_cli_notice_without_a_date_is_exit_2() -> None:
+    result = runner.invoke(app, ["render", "notice", str(ROOT / "municipalities/miura/examples/x-city-compliant.yaml"), "--kind", "close"])
+    assert result.exit_code == 2 and "lifecycle.closure.effective" in result.stderr
+    ok = runner.invoke(app, ["render", "notice", str(ROOT / "municipalities/iwaki/examples/youtube-renamed-compliant.yaml"), "--kind", "change", "--lang", "en"])
+    assert ok.exit_code == 0 and "start on the account: by 2026-09-01" in ok.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,7 +15,9 @@ from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
 from sns_policy.load.rulesets import RulesetError
 from sns_policy.messages import text as msg
 from sns_policy.model.manifest import Platform
+from sns_policy.render.notice import NoEffectiveDate, render_notice
 from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, render_profile
+from sns_policy.report.notice import notice_text
 from sns_policy.report import location
 from sns_policy.schemas import write_atomic
 
@@ -63,6 +66,45 @@ def profile(
                                  length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
                                  moved=", ".join(rendered.moved_to_homepage) or "-").get(lang.value) + "\n")
     output = "\n\n".join(texts) + "\n"
+    if out is None:
+        emit(output)
+    else:
+        write_atomic(out, output)
+
+
+class NoticeKind(str, Enum):
+    change = "change"
+    suspend = "suspend"
+    close = "close"
+
+
+@render_app.command("notice")
+def notice(
+    manifest: Annotated[str, typer.Argument(help="マニフェスト / the account manifest")],
+    kind: Annotated[NoticeKind, typer.Option("--kind", help="change=変更, suspend=運用停止, close=廃止")],
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル / write here")] = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """変更・停止・廃止のお知らせと、ガイドラインが定める日付 / Notices of a change or closure, with the guideline's dates."""
+    engines = EngineCache()
+    parts = []
+    for loaded, errors in load_manifests([manifest]):
+        if errors:
+            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+        for item in loaded:
+            try:
+                engine = engines.get(item.manifest.municipality or "")
+            except (KeyError, RulesetError):
+                fail(msg("input.no-municipality").get(lang.value))
+            try:
+                rendered = render_notice(item.manifest, engine, kind.value, templates)
+            except NoEffectiveDate as exc:
+                fail(f"{item.file}:{item.document.line}: " + msg("check.required", path=exc.path).get(lang.value))
+            except TemplateError as exc:
+                fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+            parts.append(notice_text(rendered, lang.value))
+    output = "\n\n".join(parts) + "\n"
     if out is None:
         emit(output)
     else:

@@ -59,7 +59,8 @@ def environment(extra: Path | None, municipality: str) -> SandboxedEnvironment:
     base = templates_dir()
     folders = ([extra / municipality, extra] if extra else []) + [base / municipality, base]
     return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
-                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                                trim_blocks=True, lstrip_blocks=True)
 
 
 def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:

@@ -1,0 +1,125 @@
+"""Notices of a change, suspension or closure, with the dates the guideline sets.
+
+The dates are read off the municipality's own rules, not written here: a rule that wants a
+notice started at least N before the change (``date_interval`` from the notice's start to
+the effective date) gives the latest day to start it; a rule that wants it kept at least N
+after (from the effective date to the notice's end) gives the first day it may come down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+from sns_policy.evaluate.checks import add_interval
+from sns_policy.evaluate.engine import Engine
+from sns_policy.model import checks as c
+from sns_policy.model.dates import to_wareki
+from sns_policy.model.manifest import LifecycleEvent, Manifest
+from sns_policy.model.ruleset import Rule
+from sns_policy.platforms import platforms
+from sns_policy.render.profile import environment
+
+Kind = Literal["change", "suspend", "close"]
+EVENT = {"change": "change", "suspend": "closure", "close": "closure"}
+PLACES = ("account", "homepage")
+
+
+class NoEffectiveDate(Exception):
+    """The manifest does not say when the change or closure takes effect."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    place: str  # account | homepage
+    bound: Literal["start_by", "keep_until"]
+    day: date
+    rule: str
+    clause: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    kind: str
+    effective: date
+    account_text: str
+    homepage_text: str
+    deadlines: tuple[Deadline, ...]
+
+
+def _date_intervals(check: Any) -> Iterator[c.DateInterval]:
+    if isinstance(check, c.DateInterval):
+        yield check
+    for sub in getattr(check, "checks", None) or ():
+        yield from _date_intervals(sub)
+    for name in ("check", "if_", "then"):
+        sub = getattr(check, name, None)
+        if sub is not None and not isinstance(sub, (str, bool)):
+            yield from _date_intervals(sub)
+
+
+def _latest_start(effective: date, interval: c.Interval) -> date:
+    """The last day a notice may start so that it runs at least `interval` before `effective`."""
+    day = add_interval(effective, c.Interval(months=-interval.months, days=-interval.days))
+    while add_interval(day, interval) > effective:
+        day -= timedelta(days=1)
+    return day
+
+
+def deadlines(rules: list[Rule], event: str, effective: date) -> list[Deadline]:
+    found = []
+    for rule in rules:
+        for check in _date_intervals(rule.check):
+            if check.min is None:
+                continue
+            for place in PLACES:
+                notice = f"lifecycle.{event}.notice_on_{place}"
+                if check.earlier == f"{notice}.start" and check.later == f"lifecycle.{event}.effective":
+                    found.append(Deadline(place, "start_by", _latest_start(effective, check.min), rule.id, ", ".join(rule.clauses)))
+                if check.earlier == f"lifecycle.{event}.effective" and check.later == f"{notice}.end":
+                    found.append(Deadline(place, "keep_until", add_interval(effective, check.min), rule.id, ", ".join(rule.clauses)))
+    # The strictest deadline per place and bound: the earliest start, the latest end.
+    best: dict[tuple[str, str], Deadline] = {}
+    for d in found:
+        key = (d.place, d.bound)
+        if key not in best or (d.day < best[key].day if d.bound == "start_by" else d.day > best[key].day):
+            best[key] = d
+    return sorted(best.values(), key=lambda d: (PLACES.index(d.place), d.bound != "start_by"))
+
+
+def render_notice(manifest: Manifest, engine: Engine, kind: Kind, templates: Path | None = None) -> Notice:
+    event_name = EVENT[kind]
+    event: LifecycleEvent | None = getattr(manifest.lifecycle, event_name, None) if manifest.lifecycle else None
+    if event is None or event.effective is None:
+        raise NoEffectiveDate(f"lifecycle.{event_name}.effective")
+    effective = event.effective
+    env = environment(templates, engine.ruleset.municipality.id)
+    m = manifest
+    page = m.homepage.account_page if m.homepage else None
+    context = {
+        "kind": kind,
+        "name": engine.ruleset.municipality.name.ja,
+        "display_name": m.account.display_name or m.account.handle or "",
+        "service": platforms().get(m.account.platform, {}).get("name", {}).get("ja", m.account.platform),
+        "account_url": m.account.url or "",
+        "effective": to_wareki(effective),
+        "description": event.description,
+        "reason": event.reason,
+        "page_url": page.url if page else None,
+        "homepage": engine.ruleset.municipality.homepage,
+        "department": (m.ownership.department if m.ownership else None) or engine.ruleset.municipality.name.ja,
+    }
+    applicable = [r for r in engine.ruleset.rules if r.check is not None]
+    return Notice(
+        kind=kind,
+        effective=effective,
+        account_text=env.get_template("notice/account.j2").render(context).strip(),
+        homepage_text=env.get_template("notice/homepage.j2").render(context).strip(),
+        deadlines=tuple(deadlines(applicable, event_name, effective)),
+    )
