@@ -123,3 +123,39 @@ def test_cli_notice_without_a_date_is_exit_2() -> None:
     assert result.exit_code == 2 and "lifecycle.closure.effective" in result.stderr
     ok = runner.invoke(app, ["render", "notice", str(ROOT / "municipalities/iwaki/examples/youtube-renamed-compliant.yaml"), "--kind", "change", "--lang", "en"])
     assert ok.exit_code == 0 and "start on the account: by 2026-09-01" in ok.output
+
+
+def test_page_and_index_escape_every_manifest_value(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    text = (ROOT / "municipalities/miura/examples/x-city-compliant.yaml").read_text(encoding="utf-8")
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(text.replace("display_name: 三浦市（広報）", "display_name: \"<script>alert(1)</script>\"")
+                       .replace("content: 市政のお知らせ、イベント情報、防災・気象情報", "content: '\"><img src=x onerror=alert(1)>'")
+                       .replace("url: https://x.com/miura_city_koho", "url: \"javascript:alert(1)\""), encoding="utf-8")
+    for command in (["render", "page", str(hostile)], ["render", "index", str(hostile), "-m", "miura"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+        html = result.output
+        assert "<script" not in html and "<img" not in html and 'href="javascript:' not in html
+        assert "&lt;script&gt;" in html
+        tags: list[str] = []
+
+        class Collect(HTMLParser):
+            def handle_starttag(self, tag: str, attrs: list) -> None:
+                tags.append(tag)
+
+        Collect().feed(html)
+        assert tags[0] == "html" and 'lang="ja"' in html and "viewport" in html
+
+
+def test_page_markdown_lists_the_rulesets_prohibited_content() -> None:
+    result = runner.invoke(app, ["render", "page", str(ROOT / "municipalities/kamisu/examples/x-city-compliant.yaml"), "-f", "md"])
+    assert result.exit_code == 0
+    assert "## 投稿しない内容" in result.output and "- 職務上知り得た秘密" in result.output
+
+
+def test_disclaimer_only_where_a_guideline_recommends_one() -> None:
+    ok = runner.invoke(app, ["render", "disclaimer", "-m", "chiyoda"])
+    assert ok.exit_code == 0 and ok.output.strip() == "投稿内容は私個人の見解であり、千代田区及び所属部署の見解を代表するものではありません。"
+    assert runner.invoke(app, ["render", "disclaimer", "-m", "miura"]).exit_code == 2

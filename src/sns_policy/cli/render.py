@@ -5,18 +5,19 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from jinja2 import TemplateError
 
 from sns_policy.api import EngineCache, load_manifests
 from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
-from sns_policy.load.rulesets import RulesetError
+from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.messages import text as msg
 from sns_policy.model.manifest import Platform
 from sns_policy.render.notice import NoEffectiveDate, render_notice
-from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, render_profile
+from sns_policy.render.page import render_index, render_page
+from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, environment, render_profile
 from sns_policy.report.notice import notice_text
 from sns_policy.report import location
 from sns_policy.schemas import write_atomic
@@ -109,3 +110,78 @@ def notice(
         emit(output)
     else:
         write_atomic(out, output)
+
+
+class PageFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+def _one_engine(engines: EngineCache, municipality: str, lang: Lang) -> Any:
+    try:
+        return engines.get(municipality)
+    except (KeyError, RulesetError):
+        fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
+
+
+def _write(output: str, out: Optional[Path]) -> None:
+    if out is None:
+        emit(output)
+    else:
+        write_atomic(out, output)
+
+
+@render_app.command("page")
+def page(
+    manifest: Annotated[str, typer.Argument(help="マニフェスト / the account manifest")],
+    format: Annotated[PageFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = PageFormat.html,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル / write here")] = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """アカウントについて記述する市ホームページのページ / The homepage page for one account."""
+    engines = EngineCache()
+    pages = []
+    for loaded, errors in load_manifests([manifest]):
+        if errors:
+            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+        for item in loaded:
+            engine = _one_engine(engines, item.manifest.municipality or "", lang)
+            try:
+                pages.append(render_page(item.manifest, engine, format.value, templates))
+            except TemplateError as exc:
+                fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+    _write("".join(pages), out)
+
+
+@render_app.command("index")
+def index(
+    paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ / manifest files or folders")],
+    municipality: Annotated[str, typer.Option("--municipality", "-m", help="自治体 ID / municipality id")],
+    format: Annotated[PageFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = PageFormat.html,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル / write here")] = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """公式アカウントの一覧 / The municipality's list of official accounts."""
+    engine = _one_engine(EngineCache(), municipality, lang)
+    manifests = []
+    for loaded, errors in load_manifests(paths):
+        if errors:
+            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+        manifests += [i.manifest for i in loaded if i.manifest.municipality == municipality
+                      and i.manifest.account.kind != "staff_personal"]
+    _write(render_index(manifests, engine, format.value, templates), out)
+
+
+@render_app.command("disclaimer")
+def disclaimer(
+    municipality: Annotated[str, typer.Option("--municipality", "-m", help="自治体 ID / municipality id")],
+    lang: LangOption = Lang.ja,
+) -> None:
+    """職員個人のアカウントに推奨される但し書き / The disclaimer a guideline recommends for staff's personal accounts."""
+    engine = _one_engine(EngineCache(), municipality, lang)
+    if "staff_personal" not in engine.ruleset.scope.account_kinds:
+        fail(msg("render.no-disclaimer", title=engine.ruleset.document.title).get(lang.value))
+    env = environment(None, municipality)
+    emit(env.get_template("profile/disclaimer.j2").render(name=engine.ruleset.municipality.name.ja, staff_personal=True).strip() + "\n")

@@ -59,7 +59,9 @@ def environment(extra: Path | None, municipality: str) -> SandboxedEnvironment:
     base = templates_dir()
     folders = ([extra / municipality, extra] if extra else []) + [base / municipality, base]
     return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
-                                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False,
+                                undefined=StrictUndefined, keep_trailing_newline=False,
+                                # HTML pages escape every value; text templates stay plain.
+                                autoescape=lambda name: bool(name and name.endswith(".html.j2")),
                                 trim_blocks=True, lstrip_blocks=True)
 
 

@@ -1,0 +1,95 @@
+"""The homepage page for one account, and the municipality's list of official accounts.
+
+Values from manifests are data: they are passed to the templates, never rendered as
+templates, and HTML escapes every one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from sns_policy.evaluate.engine import Engine
+from sns_policy.model.dates import to_wareki
+from sns_policy.model.manifest import Manifest
+from sns_policy.platforms import platforms
+from sns_policy.render.profile import environment
+
+Format = Literal["html", "md"]
+REPLIES = {
+    "none": "コメント・お問い合わせにはお答えしていません。",
+    "as_needed": "コメントには原則お答えせず、必要に応じて回答します。",
+    "all": "コメントにはお答えします。",
+}
+STATUS = {"active": "運用中", "suspended": "停止中", "closing": "廃止予定", "closed": "廃止"}
+# The enumerator a quoted item starts with (ア, (1), ①, ・).
+_ENUMERATOR = re.compile(r"^\s*(?:[ア-ン]\s|\(\d+\)\s*|[①-⑳]\s*|・\s*)")
+
+
+def service_name(platform: str) -> str:
+    return platforms().get(platform, {}).get("name", {}).get("ja", platform)
+
+
+def prohibited_content(engine: Engine) -> list[str]:
+    """The ruleset's own list of what is not posted, in the document's words."""
+    seen: list[str] = []
+    for rule in engine.ruleset.rules:
+        if rule.concept.startswith("content.prohibited."):
+            item = _ENUMERATOR.sub("", rule.quote.split("…")[-1]).strip().rstrip("。")
+            if item and item not in seen:
+                seen.append(item)
+    return seen
+
+
+def _notices(m: Manifest) -> list[str]:
+    out = []
+    for name, verb in (("change", "変更します"), ("closure", "廃止（削除）します")):
+        event = getattr(m.lifecycle, name, None) if m.lifecycle else None
+        if event is not None and event.effective is not None:
+            detail = f"（{event.description}）" if event.description else ""
+            out.append(f"このアカウントは{to_wareki(event.effective)}に{verb}{detail}。")
+    return out
+
+
+def _link(url: str | None) -> str | None:
+    """Only http(s) addresses become links: a manifest's `javascript:` never does."""
+    return url if url and re.match(r"https?://", url) else None
+
+
+def account_context(m: Manifest, engine: Engine) -> dict[str, Any]:
+    name = engine.ruleset.municipality.name.ja
+    display = m.account.display_name or m.account.handle or ""
+    return {
+        "title": f"{name}公式アカウント: {display}（{service_name(m.account.platform)}）",
+        "name": name,
+        "guideline": engine.ruleset.document.title,
+        "service": service_name(m.account.platform),
+        "display_name": display,
+        "account_url": _link(m.account.url),
+        "purpose": m.account.purpose,
+        "content": m.account.content,
+        "manager": m.ownership.manager_title if m.ownership else None,
+        "operators": (m.ownership.operators or []) if m.ownership else [],
+        "replies": REPLIES.get(m.operations.replies.policy or "") if m.operations and m.operations.replies else None,
+        "inquiries": (m.operations.replies.inquiries_directed_to or []) if m.operations and m.operations.replies else [],
+        "department": (m.ownership.department if m.ownership else None) or name,
+        "prohibited": prohibited_content(engine),
+        "notices": _notices(m),
+        "status": STATUS.get(m.account.status, m.account.status),
+        "page": _link(m.homepage.account_page.url) if m.homepage and m.homepage.account_page else None,
+        "url": _link(m.account.url),
+    }
+
+
+def render_page(m: Manifest, engine: Engine, fmt: Format, templates: Path | None = None) -> str:
+    env = environment(templates, engine.ruleset.municipality.id)
+    return env.get_template(f"page/account.{fmt}.j2").render(account_context(m, engine)).rstrip() + "\n"
+
+
+def render_index(manifests: list[Manifest], engine: Engine, fmt: Format, templates: Path | None = None) -> str:
+    env = environment(templates, engine.ruleset.municipality.id)
+    name = engine.ruleset.municipality.name.ja
+    accounts = sorted((account_context(m, engine) for m in manifests), key=lambda a: (a["service"], a["display_name"]))
+    return env.get_template(f"page/index.{fmt}.j2").render(
+        title=f"{name}の公式ソーシャルメディアアカウント一覧", name=name, accounts=accounts).rstrip() + "\n"
