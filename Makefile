@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@# Exit 1 only means "some example is non-compliant", which the demo is there to show.
 	$(BIN)/sns-policy check municipalities/*/examples; test $$? -le 1
+	$(BIN)/sns-policy render site municipalities/*/examples --out build/site
+	@echo "demo site: file://$(CURDIR)/build/site/index.html"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

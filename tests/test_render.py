@@ -159,3 +159,31 @@ def test_disclaimer_only_where_a_guideline_recommends_one() -> None:
     ok = runner.invoke(app, ["render", "disclaimer", "-m", "chiyoda"])
     assert ok.exit_code == 0 and ok.output.strip() == "投稿内容は私個人の見解であり、千代田区及び所属部署の見解を代表するものではありません。"
     assert runner.invoke(app, ["render", "disclaimer", "-m", "miura"]).exit_code == 2
+
+
+def test_site_is_self_contained_and_every_link_resolves(tmp_path: Path) -> None:
+    import re as _re
+
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["render", "site", str(ROOT / "municipalities"), "-o", str(out), "--as-of", "2026-11-21", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert f"site written" in result.stderr and str(out / "index.html") in result.stderr
+    pages = sorted(out.rglob("*.html"))
+    examples = sum(1 for _ in ROOT.glob("municipalities/*/examples/*.yaml"))
+    assert len(pages) >= 2 * examples + 1
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'lang="ja"' in html
+        assert not _re.search(r'<(script|link|img)\b', html)  # no external (or any) assets
+        for href in _re.findall(r'href="([^"#]+)(?:#[^"]*)?"', html):
+            if href.startswith(("http://", "https://")):
+                continue
+            assert (page.parent / href).resolve().is_file(), (page, href)
+
+
+def test_site_does_not_delete_what_the_user_keeps_in_the_folder(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert runner.invoke(app, ["render", "site", str(ROOT / "municipalities/miura/examples"), "-o", str(out)]).exit_code == 0
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -17,6 +17,7 @@ from sns_policy.messages import text as msg
 from sns_policy.model.manifest import Platform
 from sns_policy.render.notice import NoEffectiveDate, render_notice
 from sns_policy.render.page import render_index, render_page
+from sns_policy.render.site import build_site
 from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, environment, render_profile
 from sns_policy.report.notice import notice_text
 from sns_policy.report import location
@@ -185,3 +186,26 @@ def disclaimer(
         fail(msg("render.no-disclaimer", title=engine.ruleset.document.title).get(lang.value))
     env = environment(None, municipality)
     emit(env.get_template("profile/disclaimer.j2").render(name=engine.ruleset.municipality.name.ja, staff_personal=True).strip() + "\n")
+
+
+@render_app.command("site")
+def site(
+    paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ / manifest files or folders")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="サイトを書き出すフォルダ / folder to write the site to")],
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """一覧・各アカウントのページ・検査結果の静的サイト / A static site: the list, every account's page and its check."""
+    from datetime import date
+
+    if out.exists() and not out.is_dir():
+        fail(f"{out}: フォルダではありません / not a folder")
+    try:
+        report = build_site(paths, out, as_of=parse_as_of(as_of, lang) or date.today(), templates=templates)
+    except TemplateError as exc:
+        fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+    for error in report.errors:
+        sys.stderr.write(f"{location(error)}: error {error.code} {error.message.get(lang.value)}\n")
+    sys.stderr.write(msg("render.site", folder=str(report.folder / "index.html"), pages=report.pages).get(lang.value) + "\n")
+    raise typer.Exit(2 if report.errors else 0)
