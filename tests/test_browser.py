@@ -1,0 +1,103 @@
+"""Rendered pages in a real browser: layout on a 375-px phone, printing, accessibility.
+
+Runs headless Debian Chromium through Selenium, and axe-core (fetched by `make browser-deps`
+with npm). Where Chromium or axe-core is missing the tests are skipped with the reason;
+`.ci/run` installs both.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sns_policy.cli import app
+
+from conftest import ROOT
+
+AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER and AXE.is_file()),
+    reason="browser tests need Debian chromium + chromium-driver and axe-core (apt-get install chromium chromium-driver; make browser-deps)",
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = CliRunner().invoke(app, ["render", "site", str(ROOT / "municipalities"), "-o", str(out), "--as-of", "2026-11-21"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_window_size(375, 812)
+    yield driver
+    driver.quit()
+
+
+def _sample(site: Path) -> list[Path]:
+    """The list, and for each municipality one account page and one check page."""
+    pages = [site / "index.html"]
+    for folder in sorted(p for p in site.iterdir() if p.is_dir()):
+        accounts = sorted(folder.glob("*.html"))
+        pages += [next(p for p in accounts if not p.name.endswith("-check.html")), next(p for p in accounts if p.name.endswith("-check.html"))]
+    return pages
+
+
+def test_pages_fit_a_phone_screen_and_print(site: Path, browser, tmp_path: Path) -> None:
+    for page in _sample(site):
+        browser.get(page.as_uri())
+        width = browser.execute_script("return document.documentElement.scrollWidth")
+        inner = browser.execute_script("return window.innerWidth")
+        assert width <= inner, (page, width, inner)
+        assert browser.execute_script("return document.documentElement.lang") == "ja"
+        shot = tmp_path / f"{page.parent.name}-{page.stem}.png"
+        browser.save_screenshot(str(shot))
+        assert shot.stat().st_size > 1000
+        pdf = browser.execute_cdp_cmd("Page.printToPDF", {})
+        assert len(pdf["data"]) > 1000
+
+
+def test_no_serious_or_critical_accessibility_violation(site: Path, browser) -> None:
+    axe = AXE.read_text(encoding="utf-8")
+    for page in _sample(site):
+        browser.get(page.as_uri())
+        browser.execute_script(axe)
+        result = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => [v.id, v.impact])));"
+        )
+        serious = [v for v in result if v[1] in ("serious", "critical")]
+        assert serious == [], (page.name, serious)
+
+
+def test_markup_in_manifest_values_stays_text(browser, tmp_path: Path) -> None:
+    text = (ROOT / "municipalities/miura/examples/x-city-compliant.yaml").read_text(encoding="utf-8")
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(text.replace("display_name: 三浦市（広報）", "display_name: \"<script>window.pwned=1</script>\"")
+                       .replace("content: 市政のお知らせ、イベント情報、防災・気象情報", "content: '\"><img src=x onerror=\"window.pwned=1\">'"),
+                       encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert CliRunner().invoke(app, ["render", "page", str(hostile), "--out", str(page)]).exit_code == 0
+    browser.get(page.as_uri())
+    assert browser.execute_script("return window.pwned === undefined")
+    assert browser.execute_script("return document.querySelectorAll('img, script').length") == 0
+    assert "<script>window.pwned=1</script>" in browser.find_element("tag name", "h1").text
