@@ -187,3 +187,54 @@ def test_site_does_not_delete_what_the_user_keeps_in_the_folder(tmp_path: Path) 
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     assert runner.invoke(app, ["render", "site", str(ROOT / "municipalities/miura/examples"), "-o", str(out)]).exit_code == 0
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def _variants():
+    import copy
+
+    from hypothesis import strategies as st
+
+    from sns_policy.load.yaml_source import parse_documents
+    from sns_policy.model.manifest import Manifest
+    from pydantic import ValidationError
+
+    bases = [d.data for p in EXAMPLES for d in parse_documents(p.read_text(encoding="utf-8"))]
+    optional = [("account", "content"), ("ownership", "operators"), ("operations", "replies"), ("operations", "follows"),
+                ("policy", "url"), ("homepage", "account_page"), ("account", "display_name")]
+
+    @st.composite
+    def variant(draw):
+        data = copy.deepcopy(draw(st.sampled_from(bases)))
+        for block, key in draw(st.lists(st.sampled_from(optional), max_size=3, unique=True)):
+            data.get(block, {}).pop(key, None)
+        data["account"]["platform"] = draw(st.sampled_from(["x", "instagram", "tiktok", "youtube", "facebook", "line", "threads", "note"]))
+        try:
+            return Manifest.model_validate(data)
+        except ValidationError:
+            return Manifest.model_validate(draw(st.sampled_from(bases)))
+
+    return variant()
+
+
+from hypothesis import given, settings  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(_variants())
+def test_rendered_profiles_of_generated_manifests_pass_or_say_why(manifest) -> None:
+    from sns_policy.render.profile import ProfileDoesNotFit
+
+    engine = ENGINES.get(manifest.municipality)
+    if engine.evaluate(manifest, AS_OF).out_of_scope is not None:
+        return
+    try:
+        rendered = render_profile(manifest, engine, AS_OF)
+    except ProfileDoesNotFit as exc:
+        # Refusing is allowed only with a reason: a named rule the manifest cannot satisfy,
+        # or a text that is really over the limit.
+        assert exc.rules or exc.shortest > exc.limit
+        return
+    assert rendered.limit is None or len(rendered.text) <= rendered.limit
+    trial = _with(manifest, rendered.text, rendered.platform, rendered.moved_to_homepage)
+    watched = _profile_rules(engine)
+    assert [o.rule.id for o in engine.evaluate(trial, AS_OF).outcomes if o.rule.id in watched] == []
