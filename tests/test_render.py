@@ -238,3 +238,18 @@ def test_rendered_profiles_of_generated_manifests_pass_or_say_why(manifest) -> N
     trial = _with(manifest, rendered.text, rendered.platform, rendered.moved_to_homepage)
     watched = _profile_rules(engine)
     assert [o.rule.id for o in engine.evaluate(trial, AS_OF).outcomes if o.rule.id in watched] == []
+
+
+def test_every_site_page_is_valid_html5(tmp_path: Path) -> None:
+    import html5lib
+
+    out = tmp_path / "site"
+    assert runner.invoke(app, ["render", "site", str(ROOT / "municipalities"), "-o", str(out), "--as-of", "2026-11-21"]).exit_code == 0
+    parser = html5lib.HTMLParser(strict=True)  # raises on any HTML5 parse error
+    pages = sorted(out.rglob("*.html"))
+    assert pages
+    for page in pages:
+        parser.parse(page.read_text(encoding="utf-8"))
+    for fmt_page in (runner.invoke(app, ["render", "page", str(ROOT / "municipalities/iwaki/examples/youtube-renamed-compliant.yaml")]).output,
+                     runner.invoke(app, ["render", "index", str(ROOT / "municipalities"), "-m", "kamisu"]).output):
+        parser.parse(fmt_page)
