@@ -109,6 +109,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "no profile text can satisfy these rules (the manifest lacks facts they need): {rules}",
     ),
     "render.no-disclaimer": ("{title} は職員個人のアカウントの但し書きを定めていません", "{title} recommends no disclaimer for staff's personal accounts"),
+    "render.not-official": ("職員個人のアカウントは市ホームページのページの対象ではありません", "staff's personal accounts get no page on the city homepage"),
     "render.site": ("サイトを書き出しました（{pages} ページ）: {folder}", "site written ({pages} pages): {folder}"),
     "render.template": ("テンプレートの誤り: {problem}", "template error: {problem}"),
     "render.profile-note": (

@@ -16,7 +16,7 @@ from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.messages import text as msg
 from sns_policy.model.manifest import Platform
 from sns_policy.render.notice import NoEffectiveDate, render_notice
-from sns_policy.render.page import render_index, render_page
+from sns_policy.render.page import NotAnOfficialAccount, render_index, render_page
 from sns_policy.render.site import build_site
 from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, environment, render_profile
 from sns_policy.report.notice import notice_text
@@ -150,6 +150,8 @@ def page(
             engine = _one_engine(engines, item.manifest.municipality or "", lang)
             try:
                 pages.append(render_page(item.manifest, engine, format.value, templates))
+            except NotAnOfficialAccount:
+                fail(f"{item.file}:{item.document.line}: " + msg("render.not-official").get(lang.value))
             except TemplateError as exc:
                 fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
     _write("".join(pages), out)

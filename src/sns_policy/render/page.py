@@ -7,6 +7,7 @@ templates, and HTML escapes every one of them.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,31 +25,37 @@ REPLIES = {
 }
 STATUS = {"active": "運用中", "suspended": "停止中", "closing": "廃止予定", "closed": "廃止"}
 # The enumerator a quoted item starts with (ア, (1), ①, ・).
-_ENUMERATOR = re.compile(r"^\s*(?:[ア-ン]\s|\(\d+\)\s*|[①-⑳]\s*|・\s*)")
+_ENUMERATOR = re.compile(r"^\s*(?:[ア-ン]\s|[（(][0-9０-９ア-ン]+[）)]\s*|[①-⑳]\s*|・\s*)")
 
 
 def service_name(platform: str) -> str:
     return platforms().get(platform, {}).get("name", {}).get("ja", platform)
 
 
-def prohibited_content(engine: Engine) -> list[str]:
-    """The ruleset's own list of what is not posted, in the document's words."""
+def prohibited_content(engine: Engine, kind: str | None = None) -> list[str]:
+    """The ruleset's own list of what is not posted, in the document's words: the text of
+    the clause each prohibition cites (a quote may leave words out; the clause does not)."""
+    units = {u.ref: u.text for u in engine.ruleset.outline}
     seen: list[str] = []
     for rule in engine.ruleset.rules:
-        if rule.concept.startswith("content.prohibited."):
-            item = _ENUMERATOR.sub("", rule.quote.split("…")[-1]).strip().rstrip("。")
+        kinds = rule.applies_to.account_kinds if rule.applies_to else None
+        if kind is not None and kinds is not None and kind not in kinds:
+            continue  # e.g. the rules for staff's personal accounts on an official account's page
+        if rule.concept.startswith("content.prohibited.") and rule.modality == "must_not":
+            # The most specific clause it cites: the item (5(4)ア), not the lead (5(4)).
+            item = _ENUMERATOR.sub("", units[max(rule.clauses, key=len)]).strip().rstrip("。")
             if item and item not in seen:
                 seen.append(item)
     return seen
 
 
-def _notices(m: Manifest) -> list[str]:
+def _notices(m: Manifest, as_of: date) -> list[str]:
     out = []
-    for name, verb in (("change", "変更します"), ("closure", "廃止（削除）します")):
+    for name, verb, done in (("change", "変更します", "変更しました"), ("closure", "廃止（削除）します", "廃止（削除）しました")):
         event = getattr(m.lifecycle, name, None) if m.lifecycle else None
         if event is not None and event.effective is not None:
             detail = f"（{event.description}）" if event.description else ""
-            out.append(f"このアカウントは{to_wareki(event.effective)}に{verb}{detail}。")
+            out.append(f"このアカウントは{to_wareki(event.effective)}に{done if event.effective < as_of else verb}{detail}。")
     return out
 
 
@@ -57,7 +64,7 @@ def _link(url: str | None) -> str | None:
     return url if url and re.match(r"https?://", url) else None
 
 
-def account_context(m: Manifest, engine: Engine) -> dict[str, Any]:
+def account_context(m: Manifest, engine: Engine, as_of: date | None = None) -> dict[str, Any]:
     name = engine.ruleset.municipality.name.ja
     display = m.account.display_name or m.account.handle or ""
     return {
@@ -74,17 +81,24 @@ def account_context(m: Manifest, engine: Engine) -> dict[str, Any]:
         "replies": REPLIES.get(m.operations.replies.policy or "") if m.operations and m.operations.replies else None,
         "inquiries": (m.operations.replies.inquiries_directed_to or []) if m.operations and m.operations.replies else [],
         "department": (m.ownership.department if m.ownership else None) or name,
-        "prohibited": prohibited_content(engine),
-        "notices": _notices(m),
+        "prohibited": prohibited_content(engine, m.account.kind),
+        "notices": _notices(m, as_of or date.today()),
         "status": STATUS.get(m.account.status, m.account.status),
         "page": _link(m.homepage.account_page.url) if m.homepage and m.homepage.account_page else None,
         "url": _link(m.account.url),
     }
 
 
-def render_page(m: Manifest, engine: Engine, fmt: Format, templates: Path | None = None) -> str:
+class NotAnOfficialAccount(Exception):
+    """Staff's personal accounts get no page on the city homepage."""
+
+
+def render_page(m: Manifest, engine: Engine, fmt: Format, templates: Path | None = None,
+                as_of: date | None = None) -> str:
+    if m.account.kind == "staff_personal":
+        raise NotAnOfficialAccount(m.account.handle or "")
     env = environment(templates, engine.ruleset.municipality.id)
-    return env.get_template(f"page/account.{fmt}.j2").render(account_context(m, engine)).rstrip() + "\n"
+    return env.get_template(f"page/account.{fmt}.j2").render(account_context(m, engine, as_of)).rstrip() + "\n"
 
 
 def render_index(manifests: list[Manifest], engine: Engine, fmt: Format, templates: Path | None = None) -> str:

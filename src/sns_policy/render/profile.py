@@ -122,7 +122,8 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     limit = profile_limit(platform)
     env = environment(templates, engine.ruleset.municipality.id)
     context = _context(manifest, engine)
-    pieces = {name: env.get_template(f"profile/{name}.j2").render(context).strip() for name in SEGMENTS}
+    # Only line breaks are trimmed: a template may end with a space on purpose (between URLs).
+    pieces = {name: env.get_template(f"profile/{name}.j2").render(context).strip("\n") for name in SEGMENTS}
     watched = _profile_rules(engine)
 
     has_page = bool(context["page_url"])

@@ -53,8 +53,10 @@ def build_site(paths: list[str], folder: Path, *, as_of: date, templates: Path |
             env = environment(templates, engine.ruleset.municipality.id)
             mid = engine.ruleset.municipality.id
             slug = _slug(f"{item.manifest.account.platform}-{item.manifest.account.handle or Path(item.file).stem}", taken)
-            context = account_context(item.manifest, engine)
-            write_atomic(folder / mid / f"{slug}.html", render_page(item.manifest, engine, "html", templates))
+            context = account_context(item.manifest, engine, as_of)
+            official = item.manifest.account.kind != "staff_personal"
+            if official:  # staff's personal accounts get no homepage page, only their check
+                write_atomic(folder / mid / f"{slug}.html", render_page(item.manifest, engine, "html", templates, as_of))
             findings = [{
                 "anchor": f"f{i}", "severity": f.severity.value, "clause": f.clause, "message": f.message.ja,
                 "detail": f.detail.ja if f.detail else "", "quote": f.quote or "", "where": location(f),
@@ -65,14 +67,15 @@ def build_site(paths: list[str], folder: Path, *, as_of: date, templates: Path |
                 basis=f"{p.title}（{p.in_force_wareki}施行版）、{as_of.isoformat()} 時点" if p else "",
                 out_of_scope=result.out_of_scope.ja if result.out_of_scope else None,
                 findings=findings, review=[{"clause": r.clause, "message": r.message.ja} for r in result.review],
-                index_href="../index.html", page_href=f"{slug}.html"))
-            pages += 2
+                index_href="../index.html", page_href=f"{slug}.html" if official else "../index.html"))
+            pages += 2 if official else 1
             group = groups.setdefault(mid, {"name": engine.ruleset.municipality.name.ja,
                                             "guideline": engine.ruleset.document.title, "accounts": []})
             group["accounts"].append({
                 "display_name": context["display_name"], "service": service_name(item.manifest.account.platform),
                 "verdict": VERDICT[result.compliant], "findings": len(result.findings), "review": len(result.review),
-                "page_href": f"{mid}/{slug}.html", "check_href": f"{mid}/{slug}-check.html#findings",
+                "page_href": f"{mid}/{slug}.html" if official else f"{mid}/{slug}-check.html",
+                "check_href": f"{mid}/{slug}-check.html#findings",
             })
     env = environment(templates, "")
     accounts = sum(len(g["accounts"]) for g in groups.values())
