@@ -167,7 +167,7 @@ def test_site_is_self_contained_and_every_link_resolves(tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = runner.invoke(app, ["render", "site", str(ROOT / "municipalities"), "-o", str(out), "--as-of", "2026-11-21", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert f"site written" in result.stderr and str(out / "index.html") in result.stderr
+    assert "site written" in result.stderr and str(out / "index.html") in result.stderr
     pages = sorted(out.rglob("*.html"))
     examples = sum(1 for _ in ROOT.glob("municipalities/*/examples/*.yaml"))
     personal = sum(1 for _ in ROOT.glob("municipalities/*/examples/*staff-personal*.yaml"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Iterator, Optional
 
 import typer
 from jinja2 import TemplateError
@@ -22,6 +22,19 @@ from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, environment
 from sns_policy.report.notice import notice_text
 from sns_policy.report import location
 from sns_policy.schemas import write_atomic
+
+def _accounts(paths: list[str], lang: Lang, stdin_text: str | None = None) -> Iterator[tuple[Any, Any]]:
+    """Each account of the inputs with its municipality's engine; the first input error
+    ends the command with one line and exit 2 (a render needs a whole, valid manifest)."""
+    engines = EngineCache()
+    for loaded, errors in load_manifests(paths, stdin_text):
+        if errors:
+            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+        for item in loaded:
+            if not item.manifest.municipality:
+                fail(msg("input.no-municipality").get(lang.value))
+            yield item, _one_engine(engines, item.manifest.municipality, lang)
+
 
 render_app = typer.Typer(help="公開が求められる文面を生成する / render what the guidelines require to be published",
                          no_args_is_help=True)
@@ -43,30 +56,22 @@ def profile(
         fail(msg("input.schema", field="--platform", problem=", ".join(Platform.__args__)).get(lang.value))  # type: ignore[attr-defined]
     stdin_text = sys.stdin.read() if manifest == "-" else None
     texts = []
-    engines = EngineCache()
-    for loaded, errors in load_manifests([manifest], stdin_text):
-        if errors:
-            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
-        for item in loaded:
-            try:
-                engine = engines.get(item.manifest.municipality or "")
-            except (KeyError, RulesetError):
-                fail(msg("input.no-municipality").get(lang.value))
-            try:
-                rendered = render_profile(item.manifest, engine, parse_as_of(as_of, lang) or date.today(),
-                                          platform=platform, templates=templates)
-            except TemplateError as exc:
-                fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
-            except OutOfScope as exc:
-                fail(f"{item.file}:{item.document.line}: {exc.reason.get(lang.value)}")
-            except ProfileDoesNotFit as exc:
-                key = "render.does-not-fit-rules" if exc.rules else "render.does-not-fit"
-                fail(f"{item.file}:{item.document.line}: " + msg(key, length=exc.shortest, limit=exc.limit,
-                     over=exc.shortest - exc.limit, rules=", ".join(exc.rules)).get(lang.value))
-            texts.append(rendered.text)
-            sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
-                                 length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
-                                 moved=", ".join(rendered.moved_to_homepage) or "-").get(lang.value) + "\n")
+    for item, engine in _accounts([manifest], lang, stdin_text):
+        try:
+            rendered = render_profile(item.manifest, engine, parse_as_of(as_of, lang) or date.today(),
+                                      platform=platform, templates=templates)
+        except TemplateError as exc:
+            fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+        except OutOfScope as exc:
+            fail(f"{item.file}:{item.document.line}: {exc.reason.get(lang.value)}")
+        except ProfileDoesNotFit as exc:
+            key = "render.does-not-fit-rules" if exc.rules else "render.does-not-fit"
+            fail(f"{item.file}:{item.document.line}: " + msg(key, length=exc.shortest, limit=exc.limit,
+                 over=exc.shortest - exc.limit, rules=", ".join(exc.rules)).get(lang.value))
+        texts.append(rendered.text)
+        sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
+                             length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
+                             moved=", ".join(rendered.moved_to_homepage) or "-").get(lang.value) + "\n")
     output = "\n\n".join(texts) + "\n"
     if out is None:
         emit(output)
@@ -89,23 +94,15 @@ def notice(
     lang: LangOption = Lang.ja,
 ) -> None:
     """変更・停止・廃止のお知らせと、ガイドラインが定める日付 / Notices of a change or closure, with the guideline's dates."""
-    engines = EngineCache()
     parts = []
-    for loaded, errors in load_manifests([manifest]):
-        if errors:
-            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
-        for item in loaded:
-            try:
-                engine = engines.get(item.manifest.municipality or "")
-            except (KeyError, RulesetError):
-                fail(msg("input.no-municipality").get(lang.value))
-            try:
-                rendered = render_notice(item.manifest, engine, kind.value, templates)
-            except NoEffectiveDate as exc:
-                fail(f"{item.file}:{item.document.line}: " + msg("check.required", path=exc.path).get(lang.value))
-            except TemplateError as exc:
-                fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
-            parts.append(notice_text(rendered, lang.value))
+    for item, engine in _accounts([manifest], lang):
+        try:
+            rendered = render_notice(item.manifest, engine, kind.value, templates)
+        except NoEffectiveDate as exc:
+            fail(f"{item.file}:{item.document.line}: " + msg("check.required", path=exc.path).get(lang.value))
+        except TemplateError as exc:
+            fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+        parts.append(notice_text(rendered, lang.value))
     output = "\n\n".join(parts) + "\n"
     if out is None:
         emit(output)
@@ -141,19 +138,14 @@ def page(
     lang: LangOption = Lang.ja,
 ) -> None:
     """アカウントについて記述する市ホームページのページ / The homepage page for one account."""
-    engines = EngineCache()
     pages = []
-    for loaded, errors in load_manifests([manifest]):
-        if errors:
-            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
-        for item in loaded:
-            engine = _one_engine(engines, item.manifest.municipality or "", lang)
-            try:
-                pages.append(render_page(item.manifest, engine, format.value, templates))
-            except NotAnOfficialAccount:
-                fail(f"{item.file}:{item.document.line}: " + msg("render.not-official").get(lang.value))
-            except TemplateError as exc:
-                fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+    for item, engine in _accounts([manifest], lang):
+        try:
+            pages.append(render_page(item.manifest, engine, format.value, templates))
+        except NotAnOfficialAccount:
+            fail(f"{item.file}:{item.document.line}: " + msg("render.not-official").get(lang.value))
+        except TemplateError as exc:
+            fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
     _write("".join(pages), out)
 
 

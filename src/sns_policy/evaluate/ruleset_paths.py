@@ -20,8 +20,13 @@ _SPECIAL = {"@as_of"}
 _PATH_FIELDS = ("path", "value_path", "department_path", "earlier", "later")
 
 
-def _paths(check: Any) -> Iterator[tuple[type[BaseModel], str]]:
+def _paths(tree: Any) -> Iterator[tuple[type[BaseModel], str]]:
     """(model the path starts from, path) for every path in a check tree."""
+    for check in c.iter_checks(tree):
+        yield from _own_paths(check)
+
+
+def _own_paths(check: Any) -> Iterator[tuple[type[BaseModel], str]]:
     for name in _PATH_FIELDS:
         value = getattr(check, name, None)
         if isinstance(value, str) and value not in _SPECIAL:
@@ -39,12 +44,6 @@ def _paths(check: Any) -> Iterator[tuple[type[BaseModel], str]]:
         for bound in (check.on_or_before, check.on_or_after):
             if bound:
                 yield Manifest, bound
-    for sub in getattr(check, "checks", None) or ():
-        yield from _paths(sub)
-    for name in ("check", "if_", "then"):
-        sub = getattr(check, name, None)
-        if sub is not None and not isinstance(sub, (str, bool)):
-            yield from _paths(sub)
 
 
 def unknown_paths(ruleset: Ruleset) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ condition.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Iterator, Literal, Union
 
 from pydantic import Field, field_validator, model_validator
 
@@ -239,3 +239,14 @@ Check = Annotated[
 
 for _model in (AllOf, AnyOf, Not, Implies):
     _model.model_rebuild()
+
+
+def iter_checks(check: Any) -> Iterator[Any]:
+    """The check and every check nested in it (all_of, any_of, not, implies), depth first."""
+    yield check
+    for sub in getattr(check, "checks", None) or ():
+        yield from iter_checks(sub)
+    for name in ("check", "if_", "then"):
+        sub = getattr(check, name, None)
+        if sub is not None and not isinstance(sub, (str, bool)):
+            yield from iter_checks(sub)

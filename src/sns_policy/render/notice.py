@@ -54,14 +54,7 @@ class Notice:
 
 
 def _date_intervals(check: Any) -> Iterator[c.DateInterval]:
-    if isinstance(check, c.DateInterval):
-        yield check
-    for sub in getattr(check, "checks", None) or ():
-        yield from _date_intervals(sub)
-    for name in ("check", "if_", "then"):
-        sub = getattr(check, name, None)
-        if sub is not None and not isinstance(sub, (str, bool)):
-            yield from _date_intervals(sub)
+    return (sub for sub in c.iter_checks(check) if isinstance(sub, c.DateInterval))
 
 
 def _latest_start(effective: date, interval: c.Interval) -> date:

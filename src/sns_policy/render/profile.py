@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from sns_policy.evaluate.engine import Engine
 from sns_policy.evaluate.paths import split
 from sns_policy.evaluate.ruleset_paths import _paths
+from sns_policy.model.checks import iter_checks
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import profile_limit
 from sns_policy.resources import templates_dir
@@ -135,7 +136,7 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
         # without one, a segment may only leave when no rule asks for it at all.
         trial = _with(manifest, text, platform, tuple(fact for _, fact in dropped) if has_page else ())
         found = tuple(o.rule.id for o in engine.evaluate(trial, as_of).outcomes
-                      if o.rule.id in watched and not any(c.kind == "max_length" for c in _leaves(o.rule.check)))
+                      if o.rule.id in watched and not any(sub.kind == "max_length" for sub in iter_checks(o.rule.check)))
         return text, found
 
     def fits(text: str) -> bool:
@@ -158,9 +159,3 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else ())
 
 
-def _leaves(check: Any) -> list[Any]:
-    subs = list(getattr(check, "checks", None) or [])
-    for name in ("check", "if_", "then"):
-        if getattr(check, name, None) is not None and not isinstance(getattr(check, name), (str, bool)):
-            subs.append(getattr(check, name))
-    return [check] + [leaf for sub in subs for leaf in _leaves(sub)]
