@@ -37,7 +37,9 @@ def outputs(path: Path) -> dict[str, str]:
             engine = ENGINES.get(item.manifest.municipality)
             stem = path.stem
             try:
-                found[f"{stem}.profile.txt"] = render_profile(item.manifest, engine, AS_OF).text + "\n"
+                rendered = render_profile(item.manifest, engine, AS_OF)
+                unresolved = f"(still failing: {', '.join(rendered.unresolved)})\n" if rendered.unresolved else ""
+                found[f"{stem}.profile.txt"] = rendered.text + "\n" + unresolved
             except (OutOfScope, ProfileDoesNotFit) as exc:
                 found[f"{stem}.profile.txt"] = f"(not rendered: {type(exc).__name__})\n"
             if item.manifest.account.kind != "staff_personal":

@@ -112,6 +112,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "render.not-official": ("職員個人のアカウントは市ホームページのページの対象ではありません", "staff's personal accounts get no page on the city homepage"),
     "render.site": ("サイトを書き出しました（{pages} ページ）: {folder}", "site written ({pages} pages): {folder}"),
     "render.template": ("テンプレートの誤り: {problem}", "template error: {problem}"),
+    "render.unresolved": (
+        "この文面でも次のルールは満たせません。マニフェスト（事実や方針）を直してください: {rules}",
+        "even with this text these rules still fail; fix the manifest (its facts or policies): {rules}",
+    ),
     "render.profile-note": (
         "{account}: {platform} 向け {length}/{limit} 文字。ホームページのページに掲載する事項: {moved}",
         "{account}: for {platform}, {length}/{limit} characters; to publish on the homepage page instead: {moved}",

@@ -69,6 +69,9 @@ def profile(
             fail(f"{item.file}:{item.document.line}: " + msg(key, length=exc.shortest, limit=exc.limit,
                  over=exc.shortest - exc.limit, rules=", ".join(exc.rules)).get(lang.value))
         texts.append(rendered.text)
+        if rendered.unresolved:
+            sys.stderr.write(f"{item.file}:{item.document.line}: warning " + msg(
+                "render.unresolved", rules=", ".join(rendered.unresolved)).get(lang.value) + "\n")
         sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
                              length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
                              moved=", ".join(rendered.moved_to_homepage) or "-").get(lang.value) + "\n")

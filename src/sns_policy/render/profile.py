@@ -37,7 +37,9 @@ PROFILE_TEXT = ("profile", "text")
 
 
 class ProfileDoesNotFit(Exception):
-    """Even the least text the rules accept is longer than the platform allows."""
+    """Even the least text the rules accept is longer than the platform allows.
+    (`rules` is kept for callers that name rules; the renderer reports those beside the
+    text instead, as `RenderedProfile.unresolved`.)"""
 
     def __init__(self, shortest: int, limit: int, rules: tuple[str, ...]) -> None:
         super().__init__(shortest, limit, rules)
@@ -52,6 +54,7 @@ class RenderedProfile:
     platform: str
     limit: int | None
     moved_to_homepage: tuple[str, ...]  # facts the homepage page must now publish
+    unresolved: tuple[str, ...] = ()  # rules the manifest itself fails, whatever the text says
 
 
 def environment(extra: Path | None, municipality: str) -> SandboxedEnvironment:
@@ -142,20 +145,21 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     def fits(text: str) -> bool:
         return limit is None or len(text) <= limit
 
+    # Rules that object even to the fullest text object to the manifest, not to the text
+    # (a missing fact, a policy the guideline forbids): the text cannot mend them, so they
+    # are reported beside it and must not grow as facts move out.
+    dropped: tuple[tuple[str, str], ...] = ()
+    text, unresolved = objections(dropped)
     # Greedy: move facts to the homepage page one at a time, least important first, only
     # where the rules accept them there, until the text fits.
-    dropped: tuple[tuple[str, str], ...] = ()
-    text, found = objections(dropped)
-    if found:
-        raise ProfileDoesNotFit(len(text), limit or 0, found)
     for move in MOVABLE:
         if fits(text):
             break
         candidate_text, candidate_found = objections(dropped + (move,))
-        if not candidate_found:
+        if set(candidate_found) <= set(unresolved):
             dropped, text = dropped + (move,), candidate_text
     if not fits(text):
         raise ProfileDoesNotFit(len(text), limit or 0, ())
-    return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else ())
+    return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else (), unresolved)
 
 
