@@ -82,9 +82,6 @@ def types_at(model: type[BaseModel], parts: tuple[str | int, ...]) -> list[Any]:
     return types
 
 
-def path_exists(model: type[BaseModel], parts: tuple[str | int, ...]) -> bool:
-    return bool(types_at(model, parts))
-
 
 def is_absent(value: Any) -> bool:
     return value is MISSING or value is None or value == "" or value == []
