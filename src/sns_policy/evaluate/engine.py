@@ -59,6 +59,8 @@ class Engine:
         self.ruleset = ruleset
         self.ruleset_file = ruleset_file
         self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
+        # Before this date no version of the guideline was in force (computed once, not per manifest).
+        self.first_in_force = min(h.date for h in ruleset.document.history if h.date is not None)
         # Every check and condition compiled once for the life of the engine.
         self.checked_rules = tuple((r, compile_check(r.check)) for r in ruleset.rules if r.check is not None)
         self.conditions = {
@@ -92,7 +94,7 @@ class Engine:
         )
 
     def _out_of_scope(self, manifest: Manifest, as_of: date) -> Text | None:
-        first = min(h.date for h in self.ruleset.document.history if h.date is not None)
+        first = self.first_in_force
         if as_of < first:
             return msg("scope.not-in-force", title=self.ruleset.document.title, as_of=as_of.isoformat(),
                        first=first.isoformat())
