@@ -75,11 +75,7 @@ def profile(
         sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
                              length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
                              moved=", ".join(rendered.moved_to_homepage) or "-").get(lang.value) + "\n")
-    output = "\n\n".join(texts) + "\n"
-    if out is None:
-        emit(output)
-    else:
-        write_atomic(out, output)
+    _write("\n\n".join(texts) + "\n", out)
 
 
 class NoticeKind(str, Enum):
@@ -106,11 +102,7 @@ def notice(
         except TemplateError as exc:
             fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
         parts.append(notice_text(rendered, lang.value))
-    output = "\n\n".join(parts) + "\n"
-    if out is None:
-        emit(output)
-    else:
-        write_atomic(out, output)
+    _write("\n\n".join(parts) + "\n", out)
 
 
 class PageFormat(str, Enum):

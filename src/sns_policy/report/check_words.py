@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sns_policy.evaluate.checks import _interval_words
 from sns_policy.model import checks as c
 
 
@@ -11,15 +12,8 @@ def _values(values: list[Any]) -> str:
     return ", ".join("true" if v is True else "false" if v is False else str(v) for v in values)
 
 
-def _interval(i: c.Interval | None, lang: str) -> str:
-    if i is None:
-        return ""
-    parts = []
-    if i.months:
-        parts.append(f"{i.months}か月" if lang == "ja" else f"{i.months} months")
-    if i.days or not i.months:
-        parts.append(f"{i.days}日" if lang == "ja" else f"{i.days} days")
-    return "".join(parts) if lang == "ja" else " ".join(parts)
+def _interval(i: c.Interval, lang: str) -> str:
+    return _interval_words(i).get(lang)
 
 
 def _path(path: str | None) -> str:
