@@ -81,13 +81,13 @@ def test_out_of_scope_accounts_are_said_so_never_passed() -> None:
 
 def _rule_paths() -> dict[str, set[tuple]]:
     from sns_policy.evaluate.paths import split
-    from sns_policy.evaluate.ruleset_paths import _paths
+    from sns_policy.evaluate.ruleset_paths import paths_read
     from sns_policy.model.manifest import Manifest as M
 
     reads: dict[str, set[tuple]] = {}
     for rule in ENGINE.ruleset.rules:
         if rule.check is not None:
-            reads[rule.id] = {split(p)[1] for model, p in _paths(rule.check) if model is M and p != "@as_of"}
+            reads[rule.id] = {split(p)[1] for model, p in paths_read(rule.check) if model is M and p != "@as_of"}
     return reads
 
 

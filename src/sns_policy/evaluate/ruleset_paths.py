@@ -20,7 +20,7 @@ _SPECIAL = {"@as_of"}
 _PATH_FIELDS = ("path", "value_path", "department_path", "earlier", "later")
 
 
-def _paths(tree: Any) -> Iterator[tuple[type[BaseModel], str]]:
+def paths_read(tree: Any) -> Iterator[tuple[type[BaseModel], str]]:
     """(model the path starts from, path) for every path in a check tree."""
     for check in c.iter_checks(tree):
         yield from _own_paths(check)
@@ -54,7 +54,7 @@ def unknown_paths(ruleset: Ruleset) -> list[tuple[str, str]]:
         if rule.applies_to is not None and rule.applies_to.when is not None:
             checks.append(rule.applies_to.when)
         for check in checks:
-            for model, path in _paths(check):
+            for model, path in paths_read(check):
                 if not types_at(model, split(path)[1]):
                     problems.append((rule.id, path))
     return problems

@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from sns_policy.evaluate.engine import Engine
 from sns_policy.evaluate.paths import split
-from sns_policy.evaluate.ruleset_paths import _paths
+from sns_policy.evaluate.ruleset_paths import paths_read
 from sns_policy.model.checks import iter_checks
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import profile_limit
@@ -94,7 +94,7 @@ def _profile_rules(engine: Engine) -> set[str]:
     """Rules whose checks read the profile text."""
     found = set()
     for rule in engine.ruleset.rules:
-        if rule.check is not None and any(split(p)[1][:2] == PROFILE_TEXT for _, p in _paths(rule.check)):
+        if rule.check is not None and any(split(p)[1][:2] == PROFILE_TEXT for _, p in paths_read(rule.check)):
             found.add(rule.id)
     return found
 
