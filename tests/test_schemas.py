@@ -80,14 +80,14 @@ VALUES = st.one_of(
 )
 
 
-def paths_read(data: Any, prefix: tuple = ()) -> list[tuple]:
+def _data_paths(data: Any, prefix: tuple = ()) -> list[tuple]:
     found = [prefix]
     if isinstance(data, dict):
         for key, value in data.items():
-            found.extend(paths_read(value, prefix + (key,)))
+            found.extend(_data_paths(value, prefix + (key,)))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            found.extend(paths_read(value, prefix + (index,)))
+            found.extend(_data_paths(value, prefix + (index,)))
     return found
 
 
@@ -95,7 +95,7 @@ def paths_read(data: Any, prefix: tuple = ()) -> list[tuple]:
 def mutated_manifests(draw: st.DrawFn) -> Any:
     data = copy.deepcopy(draw(st.sampled_from([d for p in EXAMPLES for d in _documents(p)])))
     for _ in range(draw(st.integers(1, 3))):
-        paths = [p for p in paths_read(data) if p]
+        paths = [p for p in _data_paths(data) if p]
         path = draw(st.sampled_from(paths))
         parent = data
         for part in path[:-1]:
