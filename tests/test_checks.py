@@ -44,6 +44,12 @@ def violations(check: dict, m: Manifest, strict: bool = False) -> list[tuple[str
         ("まちづくり推進部長", None, True),
         ("〇〇課長補佐", None, True),
         ("広報広聴課長補佐", "市長室 広報広聴課", True),
+        # 「・」 inside one unit's name (千代田区 災害対策・危機管理課) versus 「・」 listing two.
+        ("災害対策・危機管理課長", "地域振興部 災害対策・危機管理課", True),
+        ("災害対策・危機管理課職員", "地域振興部 災害対策・危機管理課", True),
+        ("山田太郎・広報広聴課長", "市長室 広報広聴課", False),
+        ("山田太郎・広報広聴課長", None, False),
+        ("広報広聴課長・市長室長", "市長室 広報広聴課", True),
     ],
 )
 def test_role_title_heuristic(title: str, department: str | None, is_title: bool) -> None:

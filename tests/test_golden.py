@@ -16,7 +16,7 @@ import pytest
 from sns_policy.api import EngineCache, load_manifests
 from sns_policy.render.notice import NoEffectiveDate, render_notice
 from sns_policy.render.page import render_index, render_page
-from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, render_profile
+from sns_policy.render.profile import ProfileDoesNotFit, render_profile
 from sns_policy.report.notice import notice_text
 
 from conftest import ROOT
@@ -38,9 +38,11 @@ def outputs(path: Path) -> dict[str, str]:
             stem = path.stem
             try:
                 rendered = render_profile(item.manifest, engine, AS_OF)
-                unresolved = f"(still failing: {', '.join(rendered.unresolved)})\n" if rendered.unresolved else ""
-                found[f"{stem}.profile.txt"] = rendered.text + "\n" + unresolved
-            except (OutOfScope, ProfileDoesNotFit) as exc:
+                notes = [f"(still failing: {', '.join(rendered.unresolved)})"] if rendered.unresolved else []
+                notes += [f"(website field: {rendered.website})"] if rendered.website else []
+                notes += [f"(unverified: {rendered.out_of_scope.en})"] if rendered.out_of_scope else []
+                found[f"{stem}.profile.txt"] = "\n".join([rendered.text, *notes]) + "\n"
+            except ProfileDoesNotFit as exc:
                 found[f"{stem}.profile.txt"] = f"(not rendered: {type(exc).__name__})\n"
             if item.manifest.account.kind != "staff_personal":
                 found[f"{stem}.page.md"] = render_page(item.manifest, engine, "md", as_of=AS_OF)

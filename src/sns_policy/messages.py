@@ -116,6 +116,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "この文面でも次のルールは満たせません。マニフェスト（事実や方針）を直してください: {rules}",
         "even with this text these rules still fail; fix the manifest (its facts or policies): {rules}",
     ),
+    "render.website": (
+        "ウェブサイト欄は次の URL にしてください（今の値はルールを満たしません）: {url}",
+        "set the website field to this URL (its current value fails the rules): {url}",
+    ),
+    "render.unverified": (
+        "このアカウントはガイドラインの対象外のため、共通の既定の文面を出力します（どのルールでも確かめていません）: {reason}",
+        "the guideline does not cover this account, so this is the shared default text, checked by no rule: {reason}",
+    ),
     "render.profile-note": (
         "{account}: {platform} 向け {length}/{limit} 文字。ホームページのページに掲載する事項: {moved}",
         "{account}: for {platform}, {length}/{limit} characters; to publish on the homepage page instead: {moved}",

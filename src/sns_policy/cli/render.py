@@ -18,7 +18,7 @@ from sns_policy.model.manifest import Platform
 from sns_policy.render.notice import NoEffectiveDate, render_notice
 from sns_policy.render.page import NotAnOfficialAccount, render_index, render_page
 from sns_policy.render.site import build_site
-from sns_policy.render.profile import OutOfScope, ProfileDoesNotFit, environment, render_profile
+from sns_policy.render.profile import ProfileDoesNotFit, environment, render_profile
 from sns_policy.report.notice import notice_text
 from sns_policy.report import location
 from sns_policy.schemas import write_atomic
@@ -62,15 +62,18 @@ def profile(
                                       platform=platform, templates=templates)
         except TemplateError as exc:
             fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
-        except OutOfScope as exc:
-            fail(f"{item.file}:{item.document.line}: {exc.reason.get(lang.value)}")
         except ProfileDoesNotFit as exc:
             key = "render.does-not-fit-rules" if exc.rules else "render.does-not-fit"
             fail(f"{item.file}:{item.document.line}: " + msg(key, length=exc.shortest, limit=exc.limit,
                  over=exc.shortest - exc.limit, rules=", ".join(exc.rules)).get(lang.value))
         texts.append(rendered.text)
+        where = f"{item.file}:{item.document.line}: warning "
+        if rendered.out_of_scope is not None:
+            sys.stderr.write(where + msg("render.unverified", reason=rendered.out_of_scope.get(lang.value)).get(lang.value) + "\n")
+        if rendered.website is not None:
+            sys.stderr.write(where + msg("render.website", url=rendered.website).get(lang.value) + "\n")
         if rendered.unresolved:
-            sys.stderr.write(f"{item.file}:{item.document.line}: warning " + msg(
+            sys.stderr.write(where + msg(
                 "render.unresolved", rules=", ".join(rendered.unresolved)).get(lang.value) + "\n")
         sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
                              length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,

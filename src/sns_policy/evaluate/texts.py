@@ -71,7 +71,10 @@ _ROLE = r"(?:長補佐|長代理|長心得|長|職員|担当者|担当|係員|�
 _TITLE = re.compile(rf"^(?P<unit>.+?{_UNIT}){_ROLE}$")
 # Titles that name no unit.
 _BARE_TITLES = frozenset({"市長", "副市長", "区長", "副区長", "町長", "村長", "職員", "担当者", "運用担当者", "委託事業者"})
-_SEPARATORS = re.compile(r"[\s　、，,・/／]+")
+_SEPARATORS = re.compile(r"[\s　、，,/／]+")
+# 「・」 lists titles (広報課長・広聴課長) but also joins the words of one unit's name
+# (災害対策・危機管理課): see _tokens.
+_NAKAGURO = "・"
 _PARENTHESISED = re.compile(r"[（(]([^）)]*)[）)]")
 _PLACEHOLDER = re.compile(r"[〇○◯]+")
 # Inside parentheses people add qualifiers (（委託事業者を含む）) or, wrongly, a name
@@ -85,8 +88,24 @@ _QUALIFIERS = ("兼務", "兼任", "併任", "委託", "任用", "派遣", "臨�
 @lru_cache(maxsize=1024)
 def units_of(department: str) -> frozenset[str]:
     """The units a department string names: ``市長室 広報広聴課`` → {市長室, 広報広聴課, …}."""
-    parts = [p for p in _SEPARATORS.split(_PARENTHESISED.sub("", department)) if p]
-    return frozenset(parts) | {"".join(parts)}
+    whole = [p for p in _SEPARATORS.split(_PARENTHESISED.sub("", department)) if p]
+    parts = whole + [q for p in whole if _NAKAGURO in p for q in p.split(_NAKAGURO) if q]
+    return frozenset(parts) | {"".join(whole)}
+
+
+def _tokens(text: str, units: frozenset[str] | None) -> list[str]:
+    """The titles a text lists: split at list separators, and at 「・」 unless the part is a
+    title of a unit the department names with its 「・」 (災害対策・危機管理課長 in 災害対策・
+    危機管理課). Without a department 「・」 always splits: 山田太郎・広報課長 is two."""
+    found = []
+    for part in _SEPARATORS.split(text):
+        if _NAKAGURO in part:
+            match = _TITLE.match(part)
+            if not (match and units and match.group("unit") in units):
+                found.extend(part.split(_NAKAGURO))
+                continue
+        found.append(part)
+    return found
 
 
 # Titles repeat across a city's manifests (広報広聴課長 …): judge each pair once.
@@ -96,11 +115,11 @@ def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str
     Why is "name" (no title grammar at all: 山田太郎) or "unit" (a title naming a unit that
     is none of `units`: 山田課長 — or a title of another section)."""
     for aside in _PARENTHESISED.findall(value):
-        for token in _SEPARATORS.split(aside):
+        for token in _tokens(aside, units):
             if (token and token not in _BARE_TITLES and _NAME_LIKE.match(token) and not _TITLE.match(token)
                     and not any(q in token for q in _QUALIFIERS)):
                 return token, "name"
-    for token in _SEPARATORS.split(_PARENTHESISED.sub("", value)):
+    for token in _tokens(_PARENTHESISED.sub("", value), units):
         if not token or token in _BARE_TITLES:
             continue
         match = _TITLE.match(_PLACEHOLDER.sub("〇〇", token))
@@ -113,3 +132,11 @@ def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str
             if not any(unit == u or unit.endswith(u) or u.endswith(unit) for u in units):
                 return token, "unit"
     return None
+
+
+def publishable_titles(values: list[str], department: str | None) -> list[str]:
+    """Only the values that read as a title or a unit. A text made to be published never
+    carries a personal name (the guidelines ask for 〇〇課長, 〇〇課 — 三浦市 第1 1(4)), even
+    when the manifest holds one; the rule that asks for the title reports the manifest."""
+    units = units_of(department) if department and department.strip() else None
+    return [v for v in values if personal_name_in(v, units) is None]

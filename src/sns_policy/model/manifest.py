@@ -318,3 +318,8 @@ class Manifest(Strict):
     security: Security | None = None
     lifecycle: Lifecycle | None = None
     evaluation: Evaluation | None = None
+
+    def posted_content(self) -> str | None:
+        """What the account posts, as published: its own statement, else its media policy's."""
+        items = self.policy.items if self.policy else None
+        return self.account.content or (items.content if items else None)

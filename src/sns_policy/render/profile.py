@@ -6,7 +6,11 @@ put into the manifest and evaluated with the municipality's own rules; the first
 no rule reading the profile text objects to, and that fits the platform's limit, wins.
 When the full text does not fit, facts the guideline lets the homepage carry instead
 (content, manager, operators, comment policy, media policy) move to the account's
-homepage page — never the link to that page, which stays in full.
+homepage page — never the link to that page, which stays in full. The profile's website
+field is part of the profile too: when the manifest's own value fails a rule (a shortened
+or incomplete URL), the account's homepage page (or the city homepage) is proposed.
+An account its guideline does not cover still gets the shared default text, said to be
+unverified (`out_of_scope`), since no rule of that guideline can check it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from sns_policy.diagnostics import Text
+from sns_policy.evaluate import texts
 from sns_policy.evaluate.engine import Engine
 from sns_policy.evaluate.paths import split
 from sns_policy.evaluate.ruleset_paths import paths_read
@@ -33,7 +39,7 @@ SEGMENTS = ("official", "disclaimer", "content", "manager", "operators", "replie
 # page then publishes (homepage.account_page.publishes).
 MOVABLE = (("content", "content"), ("operators", "operators"), ("manager", "manager"),
            ("media_policy", "media_policy"), ("replies", "comment_policy"))
-PROFILE_TEXT = ("profile", "text")
+PROFILE_FIELDS = (("profile", "text"), ("profile", "website"))
 
 
 class ProfileDoesNotFit(Exception):
@@ -55,6 +61,8 @@ class RenderedProfile:
     limit: int | None
     moved_to_homepage: tuple[str, ...]  # facts the homepage page must now publish
     unresolved: tuple[str, ...] = ()  # rules the manifest itself fails, whatever the text says
+    website: str | None = None  # a website field to publish instead of the manifest's failing one
+    out_of_scope: Text | None = None  # why no rule of the guideline checked this text
 
 
 def environment(extra: Path | None, municipality: str) -> SandboxedEnvironment:
@@ -75,13 +83,14 @@ def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
     # The most specific unit: the last one the department names (市長室 広報広聴課 → 広報広聴課).
     units = [u for u in re.split(r"[\s　]+", department) if u]
     page = m.homepage.account_page if m.homepage else None
+    manager = m.ownership.manager_title if m.ownership else None
     return {
         "name": engine.ruleset.municipality.name.ja,
         "unit": units[-1] if units else "",
         "staff_personal": m.account.kind == "staff_personal",
-        "content": m.account.content,
-        "manager": m.ownership.manager_title if m.ownership else None,
-        "operators": (m.ownership.operators or []) if m.ownership else [],
+        "content": m.posted_content(),
+        "manager": next(iter(texts.publishable_titles([manager] if manager else [], department)), None),
+        "operators": texts.publishable_titles((m.ownership.operators or []) if m.ownership else [], department),
         "replies": m.operations.replies.policy if m.operations and m.operations.replies else None,
         "follows": m.operations.follows.policy if m.operations and m.operations.follows else None,
         "policy_url": m.policy.url if m.policy else None,
@@ -91,38 +100,32 @@ def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
 
 
 def _profile_rules(engine: Engine) -> set[str]:
-    """Rules whose checks read the profile text."""
+    """Rules whose checks read the profile (its text or its website field)."""
     found = set()
     for rule in engine.ruleset.rules:
-        if rule.check is not None and any(split(p)[1][:2] == PROFILE_TEXT for _, p in paths_read(rule.check)):
+        if rule.check is not None and any(split(p)[1][:2] in PROFILE_FIELDS for _, p in paths_read(rule.check)):
             found.add(rule.id)
     return found
 
 
-def _with(manifest: Manifest, text: str, platform: str, publishes: tuple[str, ...]) -> Manifest:
+def _with(manifest: Manifest, text: str, platform: str, publishes: tuple[str, ...],
+          website: str | None = None) -> Manifest:
+    """The manifest as it would be with this profile published (and these facts on its page)."""
     data = manifest.model_dump(mode="python", by_alias=True, exclude_none=True)
     data["account"]["platform"] = platform
     data.setdefault("profile", {})["text"] = text
+    if website is not None:
+        data["profile"]["website"] = website
     if publishes:
         page = data.setdefault("homepage", {}).setdefault("account_page", {})
         page["publishes"] = sorted(set(page.get("publishes", [])) | set(publishes))
     return Manifest.model_validate(data)
 
 
-class OutOfScope(Exception):
-    """The guideline does not cover this account: there is nothing it requires to publish."""
-
-    def __init__(self, reason: Any) -> None:
-        super().__init__(reason.en)
-        self.reason = reason
-
-
 def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform: str | None = None,
                    templates: Path | None = None) -> RenderedProfile:
     platform = platform or manifest.account.platform
-    probe = engine.evaluate(_with(manifest, "", platform, ()), as_of)
-    if probe.out_of_scope is not None:
-        raise OutOfScope(probe.out_of_scope)
+    out_of_scope = engine.evaluate(_with(manifest, "", platform, ()), as_of).out_of_scope
     limit = profile_limit(platform)
     env = environment(templates, engine.ruleset.municipality.id)
     context = _context(manifest, engine)
@@ -131,13 +134,14 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     watched = _profile_rules(engine)
 
     has_page = bool(context["page_url"])
+    website: str | None = None  # None: the manifest's own website field stays
 
     def objections(dropped: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str, ...]]:
         names = {segment for segment, _ in dropped}
         text = "".join(p for name, p in pieces.items() if p and name not in names)
         # With a homepage page for the account, what leaves the profile is published there;
         # without one, a segment may only leave when no rule asks for it at all.
-        trial = _with(manifest, text, platform, tuple(fact for _, fact in dropped) if has_page else ())
+        trial = _with(manifest, text, platform, tuple(fact for _, fact in dropped) if has_page else (), website)
         found = tuple(o.rule.id for o in engine.evaluate(trial, as_of).outcomes
                       if o.rule.id in watched and not any(sub.kind == "max_length" for sub in iter_checks(o.rule.check)))
         return text, found
@@ -150,6 +154,16 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     # are reported beside it and must not grow as facts move out.
     dropped: tuple[tuple[str, str], ...] = ()
     text, unresolved = objections(dropped)
+    current = manifest.profile.website if manifest.profile else None
+    proposal = context["page_url"] or context["homepage"]
+    if unresolved and proposal and proposal != current:
+        # A failing website field is the profile's to mend: propose the page the text links to.
+        website = proposal
+        mended_text, mended = objections(dropped)
+        if set(mended) < set(unresolved):
+            text, unresolved = mended_text, mended
+        else:
+            website = None
     # Greedy: move facts to the homepage page one at a time, least important first, only
     # where the rules accept them there, until the text fits.
     for move in MOVABLE:
@@ -160,6 +174,7 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
             dropped, text = dropped + (move,), candidate_text
     if not fits(text):
         raise ProfileDoesNotFit(len(text), limit or 0, ())
-    return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else (), unresolved)
+    return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else (), unresolved,
+                           website, out_of_scope)
 
 
