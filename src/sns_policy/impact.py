@@ -8,7 +8,6 @@ differ is reported.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,10 +15,10 @@ from pathlib import Path
 from sns_policy.api import EngineCache, load_manifests
 from sns_policy.diagnostics import AccountResult, Finding, Text
 from sns_policy.evaluate.engine import Engine, account_label
+from sns_policy.load.git import GitError, commit_of, git, repository
 from sns_policy.load.rulesets import RULESET_FILE, RulesetError, read_ruleset
 from sns_policy.messages import has as has_message
 from sns_policy.messages import text as msg
-from sns_policy.resources import bundled_root
 
 
 class RulesetSpecError(Exception):
@@ -42,22 +41,6 @@ def _engines_from_texts(texts: dict[str, tuple[str, str]]) -> dict[str, Engine]:
     return engines
 
 
-def _git(args: list[str], cwd: Path) -> str:
-    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise RulesetSpecError(args[-1], proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "git failed")
-    return proc.stdout
-
-
-def _repository() -> Path:
-    """The project's git checkout: the one holding the bundled rulesets, else the cwd's."""
-    for start in (bundled_root(), Path.cwd()):
-        proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True)
-        if proc.returncode == 0:
-            return Path(proc.stdout.strip())
-    raise RulesetSpecError("git", "impact.no-checkout")
-
-
 def load_rulesets(spec: str) -> dict[str, Engine]:
     """Engines for every ruleset that `spec` names, by municipality id."""
     path = Path(spec)
@@ -68,16 +51,16 @@ def load_rulesets(spec: str) -> dict[str, Engine]:
         if not files:
             raise RulesetSpecError(spec, "impact.no-ruleset-in-folder")
         return _engines_from_texts({str(f): (f.read_text(encoding="utf-8"), str(f)) for f in files})
-    repo = _repository()
     try:
-        commit = _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], repo).strip()
-    except RulesetSpecError:
-        raise RulesetSpecError(spec, "impact.not-found") from None
-    listed = _git(["ls-tree", "-r", "--name-only", commit, "--", "municipalities"], repo).split()
-    files = [f for f in listed if f.endswith(f"/{RULESET_FILE}") and f.count("/") == 2]
-    if not files:
-        raise RulesetSpecError(spec, "impact.no-ruleset-in-revision")
-    return _engines_from_texts({f: (_git(["show", f"{commit}:{f}"], repo), f"{spec}:{f}") for f in files})
+        repo = repository()
+        commit = commit_of(spec, repo)
+        listed = git(["ls-tree", "-r", "--name-only", commit, "--", "municipalities"], repo).split()
+        files = [f for f in listed if f.endswith(f"/{RULESET_FILE}") and f.count("/") == 2]
+        if not files:
+            raise RulesetSpecError(spec, "impact.no-ruleset-in-revision")
+        return _engines_from_texts({f: (git(["show", f"{commit}:{f}"], repo), f"{spec}:{f}") for f in files})
+    except GitError as exc:
+        raise RulesetSpecError(spec, exc.reason) from None
 
 
 Key = tuple[str, str]  # (rule id, manifest path)

@@ -1,0 +1,101 @@
+"""Which of two duties is stricter, dimension by dimension.
+
+Each dimension gives an outcome for A against B: ``=`` (as strict), ``>`` (A stricter),
+``<`` (B stricter) or ``≠`` (neither: different in kind). The duty as a whole is stricter
+in A when no dimension favours B and none differs in kind; "same" when every dimension is
+equal. Comparing B with A gives the mirror image by construction: every dimension's
+outcome flips (> ↔ <) and = and ≠ stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sns_policy.diff.duties import Duty, Outcome, order_outcome
+
+Status = Literal["only_a", "only_b", "same", "stricter_a", "stricter_b", "different"]
+MIRROR_STATUS: dict[str, str] = {"only_a": "only_b", "only_b": "only_a", "same": "same", "stricter_a": "stricter_b",
+                                 "stricter_b": "stricter_a", "different": "different"}
+MIRROR_OUTCOME: dict[str, str] = {"=": "=", ">": "<", "<": ">", "≠": "≠"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One dimension on which the two sides differ (never an equal one)."""
+
+    dimension: str  # modality, checked, applies.platforms, condition, or a parameter kind
+    path: str  # the manifest path for a parameter; "" otherwise
+    a: str  # A's value as people read it ("-" when A has none)
+    b: str
+    outcome: Outcome
+
+    def mirrored(self) -> "Reason":
+        return Reason(self.dimension, self.path, self.b, self.a, MIRROR_OUTCOME[self.outcome])  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    status: Status
+    reasons: tuple[Reason, ...]
+
+
+def _set_outcome(a: frozenset[str] | None, b: frozenset[str] | None) -> Outcome:
+    """Applying to more accounts is stricter; None is every account."""
+    if a == b:
+        return "="
+    if a is None:
+        return ">"
+    if b is None:
+        return "<"
+    return ">" if a > b else "<" if a < b else "≠"
+
+
+def _shown(values: frozenset[str] | None) -> str:
+    return "*" if values is None else ", ".join(sorted(values))
+
+
+def compare(a: Duty | None, b: Duty | None) -> Comparison:
+    if a is None and b is None:
+        raise ValueError("nothing to compare")
+    if b is None:
+        return Comparison("only_a", ())
+    if a is None:
+        return Comparison("only_b", ())
+    reasons: list[Reason] = []
+    if a.rank != b.rank:
+        reasons.append(Reason("modality", "", a.modality, b.modality, ">" if a.rank > b.rank else "<"))
+    if a.checked and b.checked:
+        pa, pb = a.by_key(), b.by_key()
+        for key in sorted(set(pa) | set(pb)):
+            x, y = pa.get(key), pb.get(key)
+            if x is None or y is None:  # asked on one side only: more required is stricter
+                reasons.append(Reason(key[0], key[1], x.shown if x else "-", y.shown if y else "-", ">" if y is None else "<"))
+                continue
+            outcome = order_outcome(x.order, x.value, y.value)
+            if outcome != "=":
+                reasons.append(Reason(key[0], key[1], x.shown, y.shown, outcome))
+    elif a.checked != b.checked:
+        # One is machine-checked with parameters, the other a duty for a person to confirm:
+        # neither's parameters say anything about the other's.
+        reasons.append(Reason("checked", "", "check" if a.checked else "review", "check" if b.checked else "review", "≠"))
+    for (name, sa), (_, sb) in zip(a.applies, b.applies):
+        outcome = _set_outcome(sa, sb)
+        if outcome != "=":
+            reasons.append(Reason(f"applies.{name}", "", _shown(sa), _shown(sb), outcome))
+    if a.condition != b.condition:
+        reasons.append(Reason("condition", "", a.condition or "-", b.condition or "-",
+                              "<" if a.condition and not b.condition else ">" if b.condition and not a.condition else "≠"))
+    outcomes = {r.outcome for r in reasons}
+    if not outcomes:
+        status: Status = "same"
+    elif outcomes == {">"}:
+        status = "stricter_a"
+    elif outcomes == {"<"}:
+        status = "stricter_b"
+    else:  # a dimension of each side's, or one different in kind
+        status = "different"
+    # Only a review/check mismatch beside a modality difference: the modality decides.
+    if {r.dimension for r in reasons} == {"modality", "checked"}:
+        status = "stricter_a" if a.rank > b.rank else "stricter_b"
+    return Comparison(status, tuple(reasons))
