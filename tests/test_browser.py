@@ -101,3 +101,36 @@ def test_markup_in_manifest_values_stays_text(browser, tmp_path: Path) -> None:
     assert browser.execute_script("return window.pwned === undefined")
     assert browser.execute_script("return document.querySelectorAll('img, script').length") == 0
     assert "<script>window.pwned=1</script>" in browser.find_element("tag name", "h1").text
+
+
+@pytest.fixture(scope="module")
+def comparisons(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The HTML of `diff` (two cities, two versions) and of `compare`, as a user saves them."""
+    out = tmp_path_factory.mktemp("diff")
+    pages = []
+    for name, args in (("diff.html", ["diff", "miura", "iwaki"]), ("compare.html", ["compare"]),
+                       ("diff-en.html", ["diff", "chiyoda", "kamisu", "--lang", "en"])):
+        result = CliRunner().invoke(app, [*args, "--format", "html"])
+        assert result.exit_code == 0, result.output
+        (out / name).write_text(result.stdout, encoding="utf-8")
+        pages.append(out / name)
+    return pages
+
+
+def test_diff_and_compare_pages_fit_a_phone_print_and_pass_axe(comparisons: list[Path], browser, tmp_path: Path) -> None:
+    axe = AXE.read_text(encoding="utf-8")
+    for page in comparisons:
+        browser.get(page.as_uri())
+        # The wide table scrolls inside its own focusable region; the page itself does not.
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= browser.execute_script("return window.innerWidth")
+        assert browser.execute_script("return document.querySelectorAll('table').length") >= 1
+        shot = tmp_path / f"{page.stem}.png"
+        browser.save_screenshot(str(shot))
+        assert shot.stat().st_size > 1000
+        assert len(browser.execute_cdp_cmd("Page.printToPDF", {})["data"]) > 1000
+        browser.execute_script(axe)
+        result = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => [v.id, v.impact])));"
+        )
+        assert [v for v in result if v[1] in ("serious", "critical")] == [], (page.name, result)

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from sns_policy.cli import check, impact, render, rules, schemas, suites
+from sns_policy.cli import check, diff, impact, render, rules, schemas, suites
 
 app = typer.Typer(
     name="sns-policy",
@@ -22,6 +22,8 @@ app.command("explain")(rules.explain)
 app.command("coverage")(rules.coverage)
 app.command("test")(suites.test)
 app.command("impact")(impact.impact)
+app.command("diff")(diff.diff)
+app.command("compare")(diff.compare)
 app.add_typer(render.render_app, name="render")
 app.command("schemas")(schemas.schemas)
 

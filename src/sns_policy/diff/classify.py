@@ -40,19 +40,13 @@ class Comparison:
     reasons: tuple[Reason, ...]
 
 
-def _set_outcome(a: frozenset[str] | None, b: frozenset[str] | None) -> Outcome:
-    """Applying to more accounts is stricter; None is every account."""
-    if a == b:
-        return "="
-    if a is None:
-        return ">"
-    if b is None:
-        return "<"
-    return ">" if a > b else "<" if a < b else "≠"
+def _set_outcome(a: frozenset[str], b: frozenset[str]) -> Outcome:
+    """Applying to more accounts is stricter."""
+    return "=" if a == b else ">" if a > b else "<" if a < b else "≠"
 
 
-def _shown(values: frozenset[str] | None) -> str:
-    return "*" if values is None else ", ".join(sorted(values))
+def _shown(values: frozenset[str]) -> str:
+    return ", ".join(sorted(values)) or "-"
 
 
 def compare(a: Duty | None, b: Duty | None) -> Comparison:
@@ -84,7 +78,7 @@ def compare(a: Duty | None, b: Duty | None) -> Comparison:
         if outcome != "=":
             reasons.append(Reason(f"applies.{name}", "", _shown(sa), _shown(sb), outcome))
     if a.condition != b.condition:
-        reasons.append(Reason("condition", "", a.condition or "-", b.condition or "-",
+        reasons.append(Reason("condition", "", a.condition_paths or "-", b.condition_paths or "-",
                               "<" if a.condition and not b.condition else ">" if b.condition and not a.condition else "≠"))
     outcomes = {r.outcome for r in reasons}
     if not outcomes:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal, get_args
 
 from sns_policy.model.checks import iter_checks
-from sns_policy.model.ruleset import Rule
+from sns_policy.model.manifest import AccountKind, Platform, Status
+from sns_policy.model.ruleset import Rule, Ruleset
 
 # must and must_not are equally binding (a duty and a prohibition); the concept says which.
 RANK = {"must": 3, "must_not": 3, "should": 2, "may": 1}
@@ -147,6 +148,19 @@ def _merge(a: Parameter, b: Parameter) -> Parameter:
 
 
 APPLICABILITY = ("account_kinds", "platforms", "statuses")
+Universe = dict[str, frozenset[str]]  # for each applicability dimension, every value in scope
+
+
+def universe(*rulesets: Ruleset) -> Universe:
+    """The accounts every one of these guidelines covers: rules are compared within them
+    (that one guideline also covers staff's own accounts is said once, not in every row)."""
+    found: Universe = {"account_kinds": frozenset(get_args(AccountKind)), "platforms": frozenset(get_args(Platform)),
+                       "statuses": frozenset(get_args(Status))}
+    for ruleset in rulesets:
+        found["account_kinds"] &= frozenset(ruleset.scope.account_kinds)
+        if ruleset.scope.platforms is not None:
+            found["platforms"] &= frozenset(ruleset.scope.platforms)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +169,9 @@ class Duty:
     rank: int
     checked: bool  # at least one rule is machine-checked (the others are review items)
     parameters: tuple[Parameter, ...]
-    applies: tuple[tuple[str, frozenset[str] | None], ...]  # None: every account the guideline covers
+    applies: tuple[tuple[str, frozenset[str]], ...]  # the accounts it reaches, within the universe
     condition: str | None  # the canonical `when` of the rules, if any
+    condition_paths: str  # what that condition reads, as people are shown it
 
     @property
     def modality(self) -> str:
@@ -166,7 +181,7 @@ class Duty:
         return {p.key: p for p in self.parameters}
 
 
-def duty(rules: Iterable[Rule]) -> Duty:
+def duty(rules: Iterable[Rule], within: Universe) -> Duty:
     rules = tuple(rules)
     merged: dict[tuple[str, str], Parameter] = {}
     for rule in rules:
@@ -176,12 +191,17 @@ def duty(rules: Iterable[Rule]) -> Duty:
             merged[p.key] = _merge(merged[p.key], p) if p.key in merged else p
     applies = []
     for name in APPLICABILITY:
-        sets = [getattr(r.applies_to, name, None) if r.applies_to else None for r in rules]
-        # The duty reaches every account one of its rules reaches.
-        applies.append((name, None if any(s is None for s in sets) else frozenset(v for s in sets for v in s)))
-    conditions = sorted({_canonical(r.applies_to.when) for r in rules if r.applies_to and r.applies_to.when})
+        # The duty reaches every account one of its rules reaches (no list: all in scope).
+        reached: set[str] = set()
+        for rule in rules:
+            listed = getattr(rule.applies_to, name, None) if rule.applies_to else None
+            reached |= within[name] if listed is None else set(listed) & within[name]
+        applies.append((name, frozenset(reached)))
+    whens = [r.applies_to.when for r in rules if r.applies_to and r.applies_to.when]
+    conditions = sorted({_canonical(w) for w in whens})
     return Duty(rules, max(RANK[r.modality] for r in rules), any(r.check is not None for r in rules),
-                tuple(sorted(merged.values(), key=lambda p: p.key)), tuple(applies), " | ".join(conditions) or None)
+                tuple(sorted(merged.values(), key=lambda p: p.key)), tuple(applies), " | ".join(conditions) or None,
+                "; ".join(sorted({"when " + _paths_of(w) for w in whens})))
 
 
 def order_outcome(order: Order, a: Any, b: Any) -> Outcome:

@@ -14,3 +14,6 @@ class Strict(BaseModel):
 class LocalizedText(Strict):
     ja: str
     en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja

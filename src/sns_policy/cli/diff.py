@@ -1,0 +1,91 @@
+"""`sns-policy diff A B` and `sns-policy compare [MUNICIPALITY...]`."""
+
+from __future__ import annotations
+
+import shutil
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from sns_policy.cli.common import Lang, LangOption, emit, fail
+from sns_policy.diff.matrix import compare_all
+from sns_policy.diff.rulesets import Side, diff_rulesets
+from sns_policy.diff.sides import SideError, resolve
+from sns_policy.load.rulesets import RulesetError, known_municipalities
+from sns_policy.messages import has as has_message
+from sns_policy.messages import text as msg
+from sns_policy.report import diff as report
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+class FailOn(str, Enum):
+    tightening = "tightening"
+
+
+def _side(spec: str, lang: Lang) -> Side:
+    try:
+        return resolve(spec)
+    except SideError as exc:
+        reason = msg(exc.reason, **exc.args_).get(lang.value) if has_message(exc.reason) else exc.reason
+        fail(msg("diff.bad-spec", spec=spec, reason=reason).get(lang.value))
+    except RulesetError as exc:
+        f = exc.findings[0]
+        fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
+
+
+def _width() -> int:
+    return max(80, shutil.get_terminal_size((120, 40)).columns)
+
+
+SpecHelp = "自治体 ID・ルールセットのファイル・自治体@git リビジョン / a municipality id, a ruleset file, or MUNICIPALITY@GITREV"
+
+
+def diff(
+    a: Annotated[str, typer.Argument(help=SpecHelp)],
+    b: Annotated[str, typer.Argument(help=SpecHelp)],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = DiffFormat.text,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="tightening: 厳格化する変更があれば終了コード 1 / exit 1 on a tightening change")] = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """二つのルールセットを概念ごとに比べる / Compare two rulesets concept by concept."""
+    result = diff_rulesets(_side(a, lang), _side(b, lang))
+    if format is DiffFormat.json:
+        emit(report.render_json(result))
+    elif format is DiffFormat.markdown:
+        emit(report.render_markdown(result, lang.value))
+    elif format is DiffFormat.html:
+        emit(report.render_html(result, lang.value))
+    else:
+        emit(report.render_text(result, lang.value, _width()))
+    raise typer.Exit(result.exit_code(fail_on is FailOn.tightening))
+
+
+def compare(
+    municipalities: Annotated[Optional[list[str]], typer.Argument(help="比べる自治体（省略時は全自治体）/ municipalities to compare (default: all)")] = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = CompareFormat.text,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """概念 × 自治体の一覧表 / A matrix of concepts × municipalities."""
+    matrix = compare_all([_side(m, lang) for m in (municipalities or known_municipalities())])
+    if format is CompareFormat.json:
+        emit(report.render_compare_json(matrix))
+    elif format is CompareFormat.markdown:
+        emit(report.render_compare_markdown(matrix, lang.value))
+    elif format is CompareFormat.html:
+        emit(report.render_compare_html(matrix, lang.value))
+    else:
+        emit(report.render_compare_text(matrix, lang.value, max(_width(), 160)))
