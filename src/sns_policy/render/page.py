@@ -11,12 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from sns_policy.evaluate import texts
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import platforms
-from sns_policy.render.profile import environment
+from sns_policy.render.profile import environment, published_staff
 
 Format = Literal["html", "md"]
 REPLIES = {
@@ -68,8 +67,7 @@ def _link(url: str | None) -> str | None:
 def account_context(m: Manifest, engine: Engine, as_of: date | None = None) -> dict[str, Any]:
     name = engine.ruleset.municipality.name.ja
     display = m.account.display_name or m.account.handle or ""
-    manager = m.ownership.manager_title if m.ownership else None
-    department = m.ownership.department if m.ownership else None
+    manager, operators = published_staff(m)
     return {
         "title": f"{name}公式アカウント: {display}（{service_name(m.account.platform)}）",
         "name": name,
@@ -79,9 +77,8 @@ def account_context(m: Manifest, engine: Engine, as_of: date | None = None) -> d
         "account_url": _link(m.account.url),
         "purpose": m.account.purpose,
         "content": m.posted_content(),
-        # Titles only: a personal name in the manifest is reported by check, never published.
-        "manager": next(iter(texts.publishable_titles([manager] if manager else [], department)), None),
-        "operators": texts.publishable_titles((m.ownership.operators or []) if m.ownership else [], department),
+        "manager": manager,
+        "operators": operators,
         "replies": REPLIES.get(m.operations.replies.policy or "") if m.operations and m.operations.replies else None,
         "inquiries": (m.operations.replies.inquiries_directed_to or []) if m.operations and m.operations.replies else [],
         "department": (m.ownership.department if m.ownership else None) or name,

@@ -77,20 +77,30 @@ def environment(extra: Path | None, municipality: str) -> SandboxedEnvironment:
                                 trim_blocks=True, lstrip_blocks=True)
 
 
+def published_staff(m: Manifest) -> tuple[str | None, list[str]]:
+    """The manager and operators as a published text may name them: titles only (a
+    personal name in the manifest is reported by check, never published)."""
+    if m.ownership is None:
+        return None, []
+    department = m.ownership.department
+    manager = texts.publishable_titles([m.ownership.manager_title] if m.ownership.manager_title else [], department)
+    return (manager[0] if manager else None), texts.publishable_titles(m.ownership.operators or [], department)
+
+
 def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
     m = manifest
     department = (m.ownership.department if m.ownership else None) or ""
     # The most specific unit: the last one the department names (市長室 広報広聴課 → 広報広聴課).
     units = [u for u in re.split(r"[\s　]+", department) if u]
     page = m.homepage.account_page if m.homepage else None
-    manager = m.ownership.manager_title if m.ownership else None
+    manager, operators = published_staff(m)
     return {
         "name": engine.ruleset.municipality.name.ja,
         "unit": units[-1] if units else "",
         "staff_personal": m.account.kind == "staff_personal",
         "content": m.posted_content(),
-        "manager": next(iter(texts.publishable_titles([manager] if manager else [], department)), None),
-        "operators": texts.publishable_titles((m.ownership.operators or []) if m.ownership else [], department),
+        "manager": manager,
+        "operators": operators,
         "replies": m.operations.replies.policy if m.operations and m.operations.replies else None,
         "follows": m.operations.follows.policy if m.operations and m.operations.follows else None,
         "policy_url": m.policy.url if m.policy else None,
