@@ -18,14 +18,7 @@ from sns_policy.messages import text as msg
 from sns_policy.report import diff as report
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    html = "html"
-
-
-class CompareFormat(str, Enum):
+class Format(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
@@ -57,35 +50,21 @@ SpecHelp = "自治体 ID・ルールセットのファイル・自治体@git リ
 def diff(
     a: Annotated[str, typer.Argument(help=SpecHelp)],
     b: Annotated[str, typer.Argument(help=SpecHelp)],
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = DiffFormat.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="出力形式 / output format")] = Format.text,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="tightening: 厳格化する変更があれば終了コード 1 / exit 1 on a tightening change")] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """二つのルールセットを概念ごとに比べる / Compare two rulesets concept by concept."""
     result = diff_rulesets(_side(a, lang), _side(b, lang))
-    if format is DiffFormat.json:
-        emit(report.render_json(result))
-    elif format is DiffFormat.markdown:
-        emit(report.render_markdown(result, lang.value))
-    elif format is DiffFormat.html:
-        emit(report.render_html(result, lang.value))
-    else:
-        emit(report.render_text(result, lang.value, _width()))
+    emit(report.DIFF_FORMATS[format.value](result, lang.value, _width()))
     raise typer.Exit(result.exit_code(fail_on is FailOn.tightening))
 
 
 def compare(
     municipalities: Annotated[Optional[list[str]], typer.Argument(help="比べる自治体（省略時は全自治体）/ municipalities to compare (default: all)")] = None,
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = CompareFormat.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="出力形式 / output format")] = Format.text,
     lang: LangOption = Lang.ja,
 ) -> None:
     """概念 × 自治体の一覧表 / A matrix of concepts × municipalities."""
     matrix = compare_all([_side(m, lang) for m in (municipalities or known_municipalities())])
-    if format is CompareFormat.json:
-        emit(report.render_compare_json(matrix))
-    elif format is CompareFormat.markdown:
-        emit(report.render_compare_markdown(matrix, lang.value))
-    elif format is CompareFormat.html:
-        emit(report.render_compare_html(matrix, lang.value))
-    else:
-        emit(report.render_compare_text(matrix, lang.value, max(_width(), 160)))
+    emit(report.COMPARE_FORMATS[format.value](matrix, lang.value, max(_width(), 160)))

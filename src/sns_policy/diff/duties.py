@@ -138,12 +138,11 @@ def _merge(a: Parameter, b: Parameter) -> Parameter:
         pick = max if a.order == "higher" else min
         return a if pick(a.value, b.value) == a.value else b
     if a.order == "subset":
-        value = tuple(sorted(set(a.value) & set(b.value)))
+        value: Any = tuple(sorted(set(a.value) & set(b.value)))
     elif a.order == "superset":
         value = tuple(sorted(set(a.value) | set(b.value)))
-    else:
-        value = tuple(sorted({*(a.value if isinstance(a.value, tuple) else (a.value,)),
-                              *(b.value if isinstance(b.value, tuple) else (b.value,))}, key=str))
+    else:  # equal: both constraints hold; the pair is compared as one value
+        value = (a.value, b.value)
     return Parameter(a.kind, a.path, value, a.order, " & ".join(sorted({a.shown, b.shown})))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sns_policy.diagnostics import Text
 from sns_policy.diff.duties import Duty, duty, universe
-from sns_policy.diff.rulesets import Side, _by_concept, _label
+from sns_policy.diff.rulesets import Side, rules_by_concept, concept_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +24,10 @@ class Matrix:
 
 
 def compare_all(sides: list[Side]) -> Matrix:
-    grouped = [_by_concept(s.ruleset) for s in sides]
+    grouped = [rules_by_concept(s.ruleset) for s in sides]
     concepts = sorted({c for g in grouped for c in g})
     # Each cell within its own guideline's scope: the matrix shows, it does not rank.
     scopes = [universe(s.ruleset) for s in sides]
-    rows = tuple(MatrixRow(c, _label(c), tuple(duty(g[c], w) if c in g else None for g, w in zip(grouped, scopes)))
+    rows = tuple(MatrixRow(c, concept_label(c), tuple(duty(g[c], w) if c in g else None for g, w in zip(grouped, scopes)))
                  for c in concepts)
     return Matrix(tuple(sides), rows)

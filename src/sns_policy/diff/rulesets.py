@@ -79,12 +79,12 @@ class RulesetDiff:
         return 1 if fail_on_tightening and self.effects("tightening") else 0
 
 
-def _label(concept: str) -> Text:
+def concept_label(concept: str) -> Text:
     found = load_concepts().concepts.get(concept)
     return Text(ja=found.label.ja, en=found.label.en) if found else Text(ja=concept, en=concept)
 
 
-def _by_concept(ruleset: Ruleset) -> dict[str, tuple[Rule, ...]]:
+def rules_by_concept(ruleset: Ruleset) -> dict[str, tuple[Rule, ...]]:
     grouped: dict[str, list[Rule]] = {}
     for rule in ruleset.rules:
         grouped.setdefault(rule.concept, []).append(rule)
@@ -92,13 +92,13 @@ def _by_concept(ruleset: Ruleset) -> dict[str, tuple[Rule, ...]]:
 
 
 def concept_rows(a: Ruleset, b: Ruleset) -> tuple[ConceptRow, ...]:
-    ga, gb = _by_concept(a), _by_concept(b)
+    ga, gb = rules_by_concept(a), rules_by_concept(b)
     within = universe(a, b)
     rows = []
     for concept in sorted(set(ga) | set(gb)):
         ra, rb = ga.get(concept, ()), gb.get(concept, ())
         found: Comparison = compare(duty(ra, within) if ra else None, duty(rb, within) if rb else None)
-        rows.append(ConceptRow(concept, _label(concept), found.status, found.reasons, ra, rb))
+        rows.append(ConceptRow(concept, concept_label(concept), found.status, found.reasons, ra, rb))
     return tuple(rows)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sns_policy.diff.rulesets import Side
 from sns_policy.load.git import GitError, commit_of, git, repository
-from sns_policy.load.rulesets import RULESET_FILE, known_municipalities, load_ruleset, read_ruleset
+from sns_policy.load.rulesets import RULESET_FILE, known_municipalities, load_ruleset, load_ruleset_file, read_ruleset
 
 
 class SideError(Exception):
@@ -26,7 +26,7 @@ def resolve(spec: str) -> Side:
     if path.is_dir() and (path / RULESET_FILE).is_file():
         path = path / RULESET_FILE
     if path.is_file():
-        return Side(spec, read_ruleset(path.read_text(encoding="utf-8"), str(path)), str(path))
+        return Side(spec, load_ruleset_file(path), str(path))
     if "@" in spec:
         municipality, revision = spec.split("@", 1)
         relative = f"municipalities/{municipality}/{RULESET_FILE}"
