@@ -33,7 +33,7 @@ def _side(spec: str, lang: Lang) -> Side:
     try:
         return resolve(spec)
     except SideError as exc:
-        reason = msg(exc.reason, **exc.args_).get(lang.value) if has_message(exc.reason) else exc.reason
+        reason = msg(exc.reason, **exc.params).get(lang.value) if has_message(exc.reason) else exc.reason
         fail(msg("diff.bad-spec", spec=spec, reason=reason).get(lang.value))
     except RulesetError as exc:
         f = exc.findings[0]

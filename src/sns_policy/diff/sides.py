@@ -17,7 +17,7 @@ class SideError(Exception):
         super().__init__(f"{spec}: {reason}")
         self.spec = spec
         self.reason = reason
-        self.args_ = args
+        self.params = args
 
 
 def resolve(spec: str) -> Side:
