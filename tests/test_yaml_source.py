@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sns_policy.load import yaml_libfyaml
 from sns_policy.load.yaml_source import YamlError, parse_documents
+
+
+@pytest.fixture(autouse=True, params=["libfyaml", "libyaml"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test here holds whichever reader reads the text (libyaml: as on a platform
+    without libfyaml)."""
+    if request.param == "libyaml":
+        monkeypatch.setattr(yaml_libfyaml, "libfyaml", None)
+    return request.param
 
 TEXT = """\
 # comment
@@ -84,6 +94,7 @@ def test_tags_are_never_executed() -> None:
     assert data == {"a": "echo"}
 
 
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True),
                        st.one_of(st.integers(-10**6, 10**6), st.booleans(), st.none(),
                                  st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20)),

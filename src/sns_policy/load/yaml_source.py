@@ -1,244 +1,32 @@
-"""Parse YAML with libyaml (ruamel.yaml.clib) and keep every value's position.
+"""Parse YAML and keep every value's position: the one entry point the tool reads YAML through.
 
-`check` runs over thousands of files, so this is the hot path. We let libyaml compose
-the node tree in C (each node carries its start mark), convert it to plain Python data
-with our own small scalar resolver, and keep the node tree so that a path such as
-``("profile", "text")`` can be turned into a line and column *only when a finding needs
-one*. Round-trip loading (CommentedMap) would keep positions too, but is several times
-slower and is not needed to read a manifest.
+Two readers give the same result: libfyaml (yaml_libfyaml) for the documents it is known
+to read exactly like the reference, libyaml (yaml_libyaml) for everything else and for
+every error. A finding's line and column are looked up only when a finding needs them.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Any
-
-from _ruamel_yaml import CParser
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.tag import Tag
-
-from sns_policy.diagnostics import Text
-
-# Tags our resolver hands back to the C composer: only whether a scalar was plain. They
-# are Tag instances made once, because ruamel's Node() builds a new Tag from every string
-# tag it is given — a third of the parse time for a typical manifest.
-_PLAIN = Tag(suffix="sns-policy:plain")
-_OTHER = Tag(suffix="tag:yaml.org,2002:str")
-
-# YAML 1.2 core schema for plain scalars. Dates stay strings: the models read ISO and
-# 和暦 dates alike, and a string keeps its exact spelling for messages.
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-
-
-class YamlError(Exception):
-    """A file that is not usable YAML; carries a 1-based position and a message key."""
-
-    def __init__(self, message_key: str, line: int, column: int, **params: Any) -> None:
-        super().__init__(message_key, line, column, params)
-        self.key = message_key
-        self.line = line
-        self.column = column
-        self.params = params
-
-
-class _Composer(CParser):
-    """libyaml's composer with a resolver that only records plainness.
-
-    ruamel's own Resolver runs several regular expressions per scalar in Python; we
-    resolve the handful of core-schema types ourselves, once, during conversion.
-    """
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> Tag:
-        if kind is ScalarNode and implicit[0]:
-            return _PLAIN
-        return _OTHER
-
-    def descend_resolver(self, *args: Any) -> None:
-        return None
-
-    def ascend_resolver(self, *args: Any) -> None:
-        return None
-
-
-def _scalar(value: str) -> Any:
-    """A plain scalar's value under the YAML 1.2 core schema."""
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    first = value[0]
-    if first.isdigit() or first in "-+.":
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value):
-            return float(value)
-    return value
-
-
-@dataclass(slots=True)
-class YamlDocument:
-    """One document of a YAML stream: its data and the node tree it came from."""
-
-    index: int  # 1-based position of the document in its file
-    data: Any
-    root: Node
-
-    @property
-    def line(self) -> int:
-        return self.root.start_mark.line + 1
-
-    def depth(self, path: tuple[str | int, ...]) -> int:
-        """How many leading elements of `path` exist in this document."""
-        node, found = self.root, 0
-        for part in path:
-            if isinstance(node, MappingNode):
-                for key, value in node.value:
-                    if key.value == part:
-                        node = value
-                        break
-                else:
-                    return found
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                node = node.value[part]
-            else:
-                return found
-            found += 1
-        return found
-
-    def locate(self, path: tuple[str | int, ...]) -> tuple[int, int]:
-        """Line and column (1-based) of `path`, or of its nearest existing ancestor.
-
-        A mapping entry points at its key (``text:``), a sequence item at the item;
-        a missing entry points at the entry that should have held it.
-        """
-        node = self.root
-        mark = node.start_mark
-        for part in path:
-            if isinstance(node, MappingNode):
-                for key, value in node.value:
-                    if key.value == part:
-                        mark = key.start_mark
-                        node = value
-                        break
-                else:
-                    break
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                node = node.value[part]
-                mark = node.start_mark
-            else:
-                break
-        return mark.line + 1, mark.column + 1
-
-
-# An alias makes the composer hand us the same node twice. Expanding it is what YAML
-# means, but a few nested aliases can expand to millions of values ("billion laughs"),
-# and an alias inside its own anchor never ends: we allow a generous number of reuses.
-MAX_ALIAS_EXPANSIONS = 100
-
-
-class _Converter:
-    """Node tree → plain dicts, lists and scalars. On the hot path of `check`."""
-
-    __slots__ = ("seen", "expansions")
-
-    def __init__(self) -> None:
-        self.seen: set[int] = set()
-        self.expansions = 0
-
-    def _reuse(self, node: Node) -> None:
-        self.expansions += 1
-        if self.expansions > MAX_ALIAS_EXPANSIONS:
-            raise YamlError("input.unsupported-yaml", node.start_mark.line + 1, node.start_mark.column + 1,
-                            what="aliases expanding without end")
-
-    def convert(self, node: Node) -> Any:
-        cls = node.__class__
-        if cls is ScalarNode:
-            return _scalar(node.value) if node.ctag is _PLAIN else node.value
-        if id(node) in self.seen:
-            self._reuse(node)
-        else:
-            self.seen.add(id(node))
-        if cls is SequenceNode:
-            return [self.convert(item) for item in node.value]
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not ScalarNode:
-                raise YamlError("input.unsupported-yaml", key_node.start_mark.line + 1, key_node.start_mark.column + 1, what="complex mapping key")
-            key = key_node.value
-            if key in result:
-                raise YamlError("input.duplicate-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1, key=key)
-            result[key] = self.convert(value_node)
-        return result
-
-
-# libyaml's problems, in Japanese too (the commonest ones; others keep libyaml's words).
-_PROBLEMS_JA = (
-    ("found character that cannot start any token", "この文字で始まる要素はありません（インデントにタブ文字を使っていませんか）"),
-    ("found a tab character", "タブ文字はインデントに使えません"),
-    ("mapping values are not allowed", "ここには「キー: 値」を書けません（値の中の「: 」は引用符で囲んでください）"),
-    ("found unexpected ':'", "予期しない「:」があります（URL などは引用符で囲んでください）"),
-    ("could not find expected ':'", "「:」が見つかりません"),
-    ("did not find expected key", "キーが見つかりません（インデントがずれていませんか）"),
-    ("did not find expected ',' or ']'", "「,」か「]」が見つかりません（[ ] が閉じていません）"),
-    ("did not find expected ',' or '}'", "「,」か「}」が見つかりません（{ } が閉じていません）"),
-    ("did not find expected '-' indicator", "「-」が見つかりません（リストのインデントがずれていませんか）"),
-    ("found unexpected end of stream", "ファイルが途中で終わっています（引用符が閉じていません）"),
-    ("found undefined alias", "定義されていないエイリアス（*名前）です"),
-    ("is not allowed", "使えない文字です"),
-)
-
-
-def problem_text(problem: str) -> Text:
-    for english, japanese in _PROBLEMS_JA:
-        if english in problem:
-            return Text(ja=f"{japanese}（{problem}）", en=problem)
-    return Text(ja=problem, en=problem)
+from sns_policy.load import yaml_libfyaml
+from sns_policy.load.yaml_document import KeyPath, Positions, YamlDocument, YamlError, plain_scalar
+from sns_policy.load.yaml_libyaml import parse_stream_libyaml, problem_text
 
 
 def parse_stream(text: str) -> tuple[list[YamlDocument], YamlError | None]:
     """The documents of a YAML stream up to the first error, and that error (or None):
     a broken second document does not hide a good first one."""
-    parser = _Composer(text)
-    documents: list[YamlDocument] = []
-    try:
-        while parser.check_node():
-            root = parser.get_node()
-            documents.append(YamlDocument(len(documents) + 1, _Converter().convert(root), root))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        return documents, YamlError("input.yaml-syntax", line, column, problem=problem_text(problem))
-    except RecursionError:
-        return documents, YamlError("input.unsupported-yaml", 1, 1, what="nesting too deep")
-    except YamlError as exc:
-        return documents, exc
-    except ReaderError as exc:
-        # A character YAML does not allow (a control character): located by offset.
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        problem = f"character U+{_codepoint(exc.character):04X} is not allowed"
-        return documents, YamlError("input.yaml-syntax", line, column, problem=problem_text(problem))
-    except YAMLError as exc:
-        return documents, YamlError("input.yaml-syntax", 1, 1, problem=problem_text(str(exc).splitlines()[0]))
-    return documents, None
+    documents = yaml_libfyaml.read(text)
+    if documents is not None:
+        return documents, None
+    return parse_stream_libyaml(text)
 
 
 def parse_documents(text: str) -> list[YamlDocument]:
-    """All documents of a YAML stream, each with its node tree. Raises YamlError."""
+    """All documents of a YAML stream, each with its positions. Raises YamlError."""
     documents, error = parse_stream(text)
     if error is not None:
         raise error
     return documents
 
 
-def _codepoint(character: str | int) -> int:
-    # ReaderError carries the character as a str or, from the C reader, as its code point.
-    return character if isinstance(character, int) else ord(character)
+__all__ = ["KeyPath", "Positions", "YamlDocument", "YamlError", "parse_documents", "parse_stream", "plain_scalar", "problem_text"]

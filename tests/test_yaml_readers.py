@@ -1,0 +1,278 @@
+"""The two YAML readers give the same result: libfyaml (fast) reads a document only when it
+reads it exactly as libyaml (the reference) does — same data, same documents, same line
+and column for every key and item — and hands everything else to the reference."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from sns_policy.api import check_paths
+from sns_policy.load import yaml_libfyaml
+from sns_policy.load.yaml_libyaml import parse_stream_libyaml
+from sns_policy.load.yaml_source import YamlDocument, parse_stream
+from sns_policy.report import json as json_report
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = sorted(p for p in (ROOT / "municipalities").rglob("*.y*ml")) + sorted((ROOT / "tests" / "cases").rglob("*.yaml"))
+
+
+def every_path(data: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every key and item path of a document, depth first."""
+    paths = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        paths.append(prefix + (key,))
+        paths.extend(every_path(value, prefix + (key,)))
+    return paths
+
+
+def assert_same(fast: list[YamlDocument], reference: list[YamlDocument]) -> None:
+    assert [d.index for d in fast] == [d.index for d in reference]
+    for f, r in zip(fast, reference):
+        assert json.dumps(f.data, sort_keys=True) == json.dumps(r.data, sort_keys=True)  # types too: 1 ≠ 1.0 ≠ "1"
+        assert f.data == r.data
+        assert f.line == r.line
+        for path in [(), *every_path(r.data), ("no-such-key",), *[p + ("missing",) for p in every_path(r.data)][:20]]:
+            assert f.locate(path) == r.locate(path), path
+            assert f.depth(path) == r.depth(path), path
+
+
+def compare(text: str) -> bool:
+    """Assert the readers agree on `text`; whether the fast reader took it."""
+    fast = yaml_libfyaml.read(text)
+    reference, error = parse_stream_libyaml(text)
+    if fast is not None:
+        assert error is None, f"libfyaml read a text libyaml rejects: {error.params}"
+        assert_same(fast, reference)
+    return fast is not None
+
+
+def test_libfyaml_is_installed() -> None:
+    # The fast path is a declared dependency: without it every file silently takes the slow path.
+    assert yaml_libfyaml.libfyaml is not None
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_both_readers_agree_on_every_bundled_file(path: Path) -> None:
+    compare(path.read_text(encoding="utf-8-sig"))
+
+
+def test_the_fast_reader_takes_the_bundled_manifests() -> None:
+    """Not vacuous: the fast reader does read what the tool ships (all but a few files)."""
+    examples = sorted((ROOT / "municipalities").glob("*/examples/*.yaml"))
+    taken = [p for p in examples if compare(p.read_text(encoding="utf-8"))]
+    assert len(taken) >= 0.9 * len(examples), sorted(set(examples) - set(taken))
+
+
+# --- what the fast reader must leave to the reference ----------------------------------
+
+DECLINED = {
+    "duplicate key": "a: 1\nb: 2\na: 3\n",
+    "nested duplicate key": "a:\n  b: 1\n  b: 2\n",
+    "duplicate key in a flow mapping": "a: {b: 1, b: 2}\n",
+    "duplicate key in a list item": "a:\n  - {x: 1}\n  - x: 1\n    x: 2\n",
+    "integer key": "1: a\n",
+    "boolean key": "true: a\n",
+    "null key": "~: a\n",
+    "anchor and alias": "a: &x 1\nb: *x\n",
+    "tag": "a: !!int '3'\n",
+    "local tag": "a: !foo bar\n",
+    "complex key": "? [a, b]\n: 1\n",
+    "directive": "%YAML 1.2\n---\na: 1\n",
+    "control character": "a: \x01\n",
+    "DEL": "a: 1\nb: \x7f\n",
+    "hexadecimal": "a: 0x1F\n",
+    "octal": "a: 0o17\n",
+    "infinity": "a: .inf\n",
+    "not a number": "a: -.NaN\n",
+    "signed float without a leading digit": "a: -.5\n",
+    "float beyond double": "a: 1e309\n",
+    "integer beyond 64 bits": "a: -12345678901234567890\n",
+    "integer beyond 64 bits, positive": "a: 123456789012345678901234\n",
+    "empty text": "",
+    "blank text": "  \n\n",
+    "syntax error": "a: [1, 2\nb: 3\n",
+    "tab indentation": "a:\n\tb: 1\n",
+    "tab before a token": "\t(\n",
+    "indentation indicator 0": "a: |0\n  x\n",
+    "document end marker": "a: 1\n...\nb: 2\n",
+    "URL in a flow collection": "a: [https://x.jp/]\n",
+    "pair in a flow sequence": "a: [b: c]\n",
+    "pair after a mapping in a flow sequence": "a: [{x: 1}, b: c]\n",
+    "flow collection over two lines": "a: [b,\n  c]\n",
+    "mapping on the same line": "a: b: c\n",
+    "broken second document": "a: 1\n---\nb: [\n",
+    # the same string either reader, but not told apart from a plain scalar libfyaml left untyped
+    "quoted number": "a: '12'\n",
+    "quoted word": "a: \"true\"\n",
+}
+
+
+@pytest.mark.parametrize("text", DECLINED.values(), ids=DECLINED.keys())
+def test_the_fast_reader_leaves_these_to_the_reference(text: str) -> None:
+    assert yaml_libfyaml.read(text) is None
+    documents, error = parse_stream(text)
+    reference, reference_error = parse_stream_libyaml(text)
+    assert [d.data for d in documents] == [d.data for d in reference]
+    assert (error and (error.key, error.line, error.column, error.params)) == (
+        reference_error and (reference_error.key, reference_error.line, reference_error.column, reference_error.params))
+
+
+TAKEN = {
+    "plain": "a: 1\nb: text\n",
+    "CJK and emoji": "名前: 三浦市広報広聴課 😀 公式\n説明: 「まぐろ」\n",
+    "folded block": "text: >-\n  一行目。\n  二行目。\nnext: 1\n",
+    "literal block": "text: |\n  a\n  b\nnext: 2\n",
+    "flow collections": "a: {b: [1, 2, {c: d}], e: f}\nlist: [x, y]\n",
+    "two documents": "a: 1\n---\nb: 2\n",
+    "comments and blank lines": "# head\n\na: 1  # tail\n\n# mid\nb:\n  - x\n  - y\n",
+    "null, booleans, floats": "a: ~\nb: null\nc: True\nd: 1.5\ne: 1e3\nf: .5\ng: +1\nh:\n",
+    "dates stay strings": "a: 2024-04-01\nb: 令和5年4月1日\n",
+    "CRLF line ends": "a: 1\r\nb:\r\n  c: 日本\r\n",
+}
+
+
+@pytest.mark.parametrize("text", TAKEN.values(), ids=TAKEN.keys())
+def test_the_fast_reader_takes_ordinary_documents_and_agrees(text: str) -> None:
+    assert compare(text)
+
+
+def test_libfyaml_prints_nothing_on_broken_input(capfd: pytest.CaptureFixture[str]) -> None:
+    parse_stream("a: [1, 2\nb: 3\n")
+    parse_stream("a: b: c\n")
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""
+
+
+# --- generated documents -----------------------------------------------------------
+
+_WORDS = st.sampled_from(["三浦市", "広報広聴課", "公式", "😀", "a", "x y", "まぐろ、野菜", "-", "#", ":", "12", "1.5", "-.5",
+                          "1e3", "true", "null", "~", "", "0x1F", "yes", "2024-04-01", "令和5年4月1日", "+1", "007",
+                          "a: b", "- x", "'q'", '"dq"', "\\", "\t", "https://www.city.miura.kanagawa.jp/x?y=1&z=2",
+                          "\n", "行1\n行2", " ", "..."])
+_TEXTS = st.lists(_WORDS, min_size=1, max_size=4).map("".join)
+_KEYS = st.one_of(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), st.sampled_from(["名前", "説明", "url", "1", "true", "a b"]))
+_SCALARS = st.one_of(_TEXTS, st.integers(-10**20, 10**20), st.floats(allow_nan=False, allow_infinity=False), st.booleans(), st.none())
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)), max_leaves=12)
+
+
+def _scalar(value: Any, style: int, indent: int = 0) -> str:
+    if isinstance(value, str) and style == 3 and indent:  # a block scalar: literal or folded, kept or stripped
+        head = "|" if len(value) % 2 else ">-"
+        return head + "".join("\n" + " " * indent + line for line in value.split("\n"))
+    if isinstance(value, str):
+        if style == 0:
+            return json.dumps(value, ensure_ascii=False)  # double-quoted
+        if style == 1 and "\n" not in value:
+            return "'" + value.replace("'", "''") + "'"
+        return value or "''"  # plain: may be typed, or not YAML at all (then both readers must say so)
+    if isinstance(value, float):
+        return repr(value)
+    return json.dumps(value)
+
+
+def _render(value: Any, indent: int, styles: list[int], flow: bool) -> list[str]:
+    pad = " " * indent
+    style = styles[0]
+    styles.append(styles.pop(0))  # the next value takes the next style
+    if isinstance(value, dict) and value:
+        if flow:
+            return [pad + "{" + ", ".join(f"{_scalar(k, style)}: {' '.join(_render(v, 0, styles, True)).strip()}"
+                                          for k, v in value.items()) + "}"]
+        lines = []
+        for k, v in value.items():
+            key = _scalar(k, style)
+            if isinstance(v, (dict, list)) and v:
+                lines += [f"{pad}{key}:", *_render(v, indent + 2, styles, style == 2)]
+            elif isinstance(v, str) and style == 3:
+                lines.append(f"{pad}{key}: {_scalar(v, 3, indent + 2)}")
+            else:
+                lines.append(f"{pad}{key}: {_render(v, 0, styles, True)[0].strip()}")
+        return lines
+    if isinstance(value, list) and value:
+        if flow:
+            return [pad + "[" + ", ".join(" ".join(_render(v, 0, styles, True)).strip() for v in value) + "]"]
+        lines = []
+        for v in value:
+            inner = _render(v, indent + 2, styles, style == 2 or not isinstance(v, (dict, list)))
+            lines += [f"{pad}- {inner[0].strip()}", *inner[1:]]
+        return lines
+    if isinstance(value, dict):
+        return [pad + "{}"]
+    if isinstance(value, list):
+        return [pad + "[]"]
+    return [pad + _scalar(value, style)]
+
+
+@given(st.lists(st.dictionaries(_KEYS, _VALUES, min_size=1, max_size=6), min_size=1, max_size=3),
+       st.lists(st.integers(0, 3), min_size=1, max_size=20), st.booleans())
+def test_generated_documents_read_alike(documents: list[dict], styles: list[int], comments: bool) -> None:
+    parts = []
+    for doc in documents:
+        lines = _render(doc, 0, list(styles), False)
+        if comments:
+            lines = ["# 注記", *lines, "", "# end"]
+        parts.append("\n".join(lines) + "\n")
+    text = "---\n".join(parts)
+    compare(text)
+
+
+@given(st.lists(st.dictionaries(st.from_regex(r"[a-z]{1,6}", fullmatch=True),
+                                st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "So")), min_size=1, max_size=12),
+                                min_size=1, max_size=6), min_size=1, max_size=2))
+def test_plain_text_documents_take_the_fast_path(documents: list[dict]) -> None:
+    """The common case — string values in double quotes — is read by libfyaml, and alike."""
+    text = "---\n".join("".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in d.items()) for d in documents)
+    assume(not any(s in text for s in yaml_libfyaml._SUSPECT))
+    assume(all(plain == v for d in documents for v in d.values() for plain in [v] if not v[:1].isdigit()))
+    taken = compare(text)
+    strings_that_type = any(not v or v[0] in "0123456789+-.~nNtTfF" for d in documents for v in d.values())
+    assert taken or strings_that_type
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.binary(max_size=200).map(lambda b: b.decode("utf-8", errors="replace")),
+                 st.lists(st.sampled_from(["a", ":", " ", "-", "\n", "|", ">", "0", "[", "]", "{", "}", ",", "#",
+                                           "'", '"', "\\", "~", "日本", "1", ".", "+", "?", "&", "*", "!", "\t"]),
+                          max_size=40).map("".join)))
+def test_arbitrary_text_never_crashes_or_prints(text: str, capfd: pytest.CaptureFixture[str]) -> None:
+    compare(text)
+    parse_stream(text)
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == "", (text, captured)
+
+
+# --- end to end --------------------------------------------------------------------
+
+
+def test_check_reports_the_same_with_and_without_the_fast_reader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The whole report (findings, lines, columns, input errors) of every bundled example and
+    suite manifest is identical whichever reader read them."""
+    paths = [str(ROOT / "municipalities"), str(ROOT / "tests" / "cases")]
+    fast = json_report.render(check_paths(paths, as_of=__import__("datetime").date(2026, 11, 21)))
+    monkeypatch.setattr(yaml_libfyaml, "libfyaml", None)
+    reference = json_report.render(check_paths(paths, as_of=__import__("datetime").date(2026, 11, 21)))
+    assert fast == reference
+
+
+def test_without_libfyaml_the_tool_still_works() -> None:
+    """A platform without a libfyaml wheel reads everything through libyaml."""
+    code = ("import sys; sys.modules['libfyaml'] = None\n"
+            "from sns_policy.load import yaml_libfyaml; assert yaml_libfyaml.libfyaml is None\n"
+            "from sns_policy.cli import main; main()")
+    examples = ROOT / "municipalities" / "miura" / "examples"
+    compliant = examples / "x-city-compliant.yaml"
+    result = subprocess.run([sys.executable, "-c", code, "check", str(compliant), "--format", "json"],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["accounts"] >= 1
