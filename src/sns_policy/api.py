@@ -33,10 +33,12 @@ def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[
             found = False
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (include_suites or d != "tests"))
+                # Files are named as pathlib names them (``./x`` → ``x``), built once per folder.
+                prefix = str(Path(dirpath) / "_")[:-1]
                 for name in sorted(filenames):
                     if name.endswith(YAML_SUFFIXES) and name not in _NOT_MANIFESTS:
                         found = True
-                        yield str(Path(dirpath) / name), None
+                        yield prefix + name, None
             if not found:
                 yield raw, input_error("input.no-files", raw, path=raw)
         elif path.exists():  # a regular file, or a pipe such as <(…) or /dev/stdin
@@ -109,13 +111,14 @@ def check_paths(
         errors.extend(file_errors)
         for item in loaded:
             target = municipality or item.manifest.municipality
-            line, column = item.document.locate(("municipality",))
             if target is None:
+                line, column = item.document.locate(("municipality",))
                 errors.append(input_error("input.no-municipality", item.file, line, column, document=item.document.index))
                 continue
             try:
                 engine = engines.get(target)
             except KeyError:
+                line, column = item.document.locate(("municipality",))
                 errors.append(input_error(
                     "input.unknown-municipality", item.file, line, column, document=item.document.index,
                     municipality=target, known=", ".join(known_municipalities()),

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Callable
 
 from sns_policy.diagnostics import LazyText, Text
@@ -80,15 +81,15 @@ def getter(path: str) -> Getter:
     if any(part.__class__ is int for part in parts):
         return lambda scope: resolve(scope.root, parts)
 
+    # One C-level attribute chain: the hot path of every check. An absent field on the way
+    # is None, and None has no attributes: that AttributeError means MISSING.
+    chain = attrgetter(".".join(("root", *parts)))  # type: ignore[arg-type]
+
     def get(scope: Scope) -> Any:
-        obj: Any = scope.root
-        for part in parts:
-            if obj is None:
-                return MISSING
-            obj = getattr(obj, part, MISSING)  # type: ignore[arg-type]
-            if obj is MISSING:
-                return MISSING
-        return obj
+        try:
+            return chain(scope)
+        except AttributeError:
+            return MISSING
 
     return get
 

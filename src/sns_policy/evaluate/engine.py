@@ -63,6 +63,11 @@ class Engine:
         self.first_in_force = min(h.date for h in ruleset.document.history if h.date is not None)
         # Every check and condition compiled once for the life of the engine.
         self.checked_rules = tuple((r, compile_check(r.check)) for r in ruleset.rules if r.check is not None)
+        # What every finding of a rule shares, built once: message, clause, severity.
+        self.finding_facts = {
+            r.id: (Text(ja=r.message.ja, en=r.message.en), clause_label(r), r.effective_severity)
+            for r in ruleset.rules
+        }
         self.conditions = {
             r.id: compile_check(r.applies_to.when)
             for r in ruleset.rules
@@ -81,6 +86,9 @@ class Engine:
             for rule in ruleset.rules
             if rule.review
         )
+        # Most review items apply to every account in scope: listed once, not judged per manifest.
+        self.review_always = tuple(item for rule, item in self.review_items if rule.applies_to is None)
+        self.review_conditional = tuple((rule, item) for rule, item in self.review_items if rule.applies_to is not None)
 
     @cached_property
     def provenance(self) -> Provenance:
@@ -142,13 +150,12 @@ class Engine:
             if rule.applies_to is not None and not self._applies(rule, manifest, scope, as_of):
                 continue
             evaluated.append(rule.id)
-            violations = check(scope, False)
-            if violations:
+            if violations := check(scope, False):
                 outcomes.append(RuleOutcome(rule, tuple(violations)))
-        review = tuple(
-            item for rule, item in self.review_items
-            if rule.applies_to is None or self._applies(rule, manifest, scope, as_of)
-        )
+        review = self.review_always
+        if self.review_conditional:
+            applying = {rule.id for rule, _ in self.review_conditional if self._applies(rule, manifest, scope, as_of)}
+            review = tuple(item for rule, item in self.review_items if rule.applies_to is None or rule.id in applying)
         return Evaluation(tuple(outcomes), review, None, tuple(evaluated))
 
     def check_document(self, manifest: Manifest, source: Source, as_of: date) -> AccountResult:
@@ -159,19 +166,19 @@ class Engine:
         findings = []
         for outcome in evaluation.outcomes:
             rule = outcome.rule
-            message = Text(ja=rule.message.ja, en=rule.message.en)
+            message, clause, severity = self.finding_facts[rule.id]
             for violation in outcome.violations:
                 file, line, column = source.position(split(violation.path)[1] if violation.path else ())
                 findings.append(Finding(
                     code=rule.id,
-                    severity=rule.effective_severity,
+                    severity=severity,
                     file=file,
                     line=line,
                     column=column,
                     message=message,
                     detail=violation.detail,
                     path=violation.path or None,
-                    clause=clause_label(rule),
+                    clause=clause,
                     concept=rule.concept,
                     quote=rule.quote,
                     document=source.index,
