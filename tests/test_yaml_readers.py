@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -234,7 +235,6 @@ def test_plain_text_documents_take_the_fast_path(documents: list[dict]) -> None:
     """The common case — string values in double quotes — is read by libfyaml, and alike."""
     text = "---\n".join("".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in d.items()) for d in documents)
     assume(not any(s in text for s in yaml_libfyaml._SUSPECT))
-    assume(all(plain == v for d in documents for v in d.values() for plain in [v] if not v[:1].isdigit()))
     taken = compare(text)
     strings_that_type = any(not v or v[0] in "0123456789+-.~nNtTfF" for d in documents for v in d.values())
     assert taken or strings_that_type
@@ -255,13 +255,13 @@ def test_arbitrary_text_never_crashes_or_prints(text: str, capfd: pytest.Capture
 # --- end to end --------------------------------------------------------------------
 
 
-def test_check_reports_the_same_with_and_without_the_fast_reader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_check_reports_the_same_with_and_without_the_fast_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     """The whole report (findings, lines, columns, input errors) of every bundled example and
     suite manifest is identical whichever reader read them."""
     paths = [str(ROOT / "municipalities"), str(ROOT / "tests" / "cases")]
-    fast = json_report.render(check_paths(paths, as_of=__import__("datetime").date(2026, 11, 21)))
+    fast = json_report.render(check_paths(paths, as_of=date(2026, 11, 21)))
     monkeypatch.setattr(yaml_libfyaml, "libfyaml", None)
-    reference = json_report.render(check_paths(paths, as_of=__import__("datetime").date(2026, 11, 21)))
+    reference = json_report.render(check_paths(paths, as_of=date(2026, 11, 21)))
     assert fast == reference
 
 

@@ -166,7 +166,7 @@ def _same_as_reference(data: Any, generic: Any, text: str) -> bool:
             elif kind is dict or kind is list:
                 stack.append((item, node[key]))
             elif kind is int or kind is float:
-                numbers.append(node[key])
+                numbers.append((item, node[key]))
             elif item is None and type(value) is list:
                 # An empty item (`- ` with nothing after it): libyaml places it after the
                 # indicator, libfyaml at it.
@@ -175,28 +175,12 @@ def _same_as_reference(data: Any, generic: Any, text: str) -> bool:
                     return False
     if numbers:
         source = text.encode()  # markers count UTF-8 bytes
-        for node in numbers:
-            marker, item = node.get_marker(), node.to_python()
+        for item, node in numbers:
+            marker = node.get_marker()
             spelled = plain_scalar(source[marker[0]:marker[3]].decode())
             if type(spelled) is not type(item) or spelled != item:
                 return False
     return True
-
-
-class _Single:
-    """A one-item sequence around a document's root, so that a root scalar is checked
-    like any other leaf."""
-
-    __slots__ = ("root",)
-
-    def __init__(self, root: Any) -> None:
-        self.root = root
-
-    def __len__(self) -> int:
-        return 1
-
-    def __getitem__(self, index: int) -> Any:
-        return self.root
 
 
 def read(text: str) -> list[YamlDocument] | None:
@@ -209,7 +193,8 @@ def read(text: str) -> list[YamlDocument] | None:
         documents = []
         for index, generic in enumerate(generics, start=1):
             data = generic.to_python()
-            if not _same_as_reference([data], _Single(generic), text):
+            # The root as the one item of a list: a root scalar is checked like any leaf.
+            if not _same_as_reference([data], [generic], text):
                 return None
             documents.append(YamlDocument(index, data, MarkerPositions(generic)))
     except Exception:  # noqa: BLE001 - any failure, whatever its kind, is the reference's to report
