@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Optional
+from typing import Annotated, Any, Iterator, NoReturn, Optional
 
 import typer
 from jinja2 import TemplateError
@@ -22,6 +22,14 @@ from sns_policy.render.profile import ProfileDoesNotFit, environment, render_pro
 from sns_policy.report.notice import notice_text
 from sns_policy.report import location
 from sns_policy.schemas import write_atomic
+
+TemplatesOption = Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")]
+OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル（既定は標準出力）/ write here (default: stdout)")]
+
+
+def _template_failed(templates: Optional[Path], exc: TemplateError, lang: Lang) -> NoReturn:
+    fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+
 
 def _accounts(paths: list[str], lang: Lang, stdin_text: str | None = None) -> Iterator[tuple[Any, Any]]:
     """Each account of the inputs with its municipality's engine; the first input error
@@ -44,8 +52,8 @@ render_app = typer.Typer(help="公開が求められる文面を生成する / r
 def profile(
     manifest: Annotated[str, typer.Argument(help="マニフェスト（- は標準入力）/ the account manifest (- for stdin)")],
     platform: Annotated[Optional[str], typer.Option("--platform", help="このサービス向けに生成する / render for this platform")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル（既定は標準出力）/ write here (default: stdout)")] = None,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
+    out: OutOption = None,
+    templates: TemplatesOption = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
@@ -61,7 +69,7 @@ def profile(
             rendered = render_profile(item.manifest, engine, parse_as_of(as_of, lang) or date.today(),
                                       platform=platform, templates=templates)
         except TemplateError as exc:
-            fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+            _template_failed(templates, exc, lang)
         except ProfileDoesNotFit as exc:
             key = "render.does-not-fit-rules" if exc.rules else "render.does-not-fit"
             fail(f"{item.file}:{item.document.line}: " + msg(key, length=exc.shortest, limit=exc.limit,
@@ -91,8 +99,8 @@ class NoticeKind(str, Enum):
 def notice(
     manifest: Annotated[str, typer.Argument(help="マニフェスト / the account manifest")],
     kind: Annotated[NoticeKind, typer.Option("--kind", help="change=変更, suspend=運用停止, close=廃止")],
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル / write here")] = None,
+    templates: TemplatesOption = None,
+    out: OutOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """変更・停止・廃止のお知らせと、ガイドラインが定める日付 / Notices of a change or closure, with the guideline's dates."""
@@ -103,7 +111,7 @@ def notice(
         except NoEffectiveDate as exc:
             fail(f"{item.file}:{item.document.line}: " + msg("check.required", path=exc.path).get(lang.value))
         except TemplateError as exc:
-            fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+            _template_failed(templates, exc, lang)
         parts.append(notice_text(rendered, lang.value))
     _write("\n\n".join(parts) + "\n", out)
 
@@ -131,8 +139,8 @@ def _write(output: str, out: Optional[Path]) -> None:
 def page(
     manifest: Annotated[str, typer.Argument(help="マニフェスト / the account manifest")],
     format: Annotated[PageFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = PageFormat.html,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル / write here")] = None,
+    templates: TemplatesOption = None,
+    out: OutOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """アカウントについて記述する市ホームページのページ / The homepage page for one account."""
@@ -143,7 +151,7 @@ def page(
         except NotAnOfficialAccount:
             fail(f"{item.file}:{item.document.line}: " + msg("render.not-official").get(lang.value))
         except TemplateError as exc:
-            fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+            _template_failed(templates, exc, lang)
     _write("".join(pages), out)
 
 
@@ -152,8 +160,8 @@ def index(
     paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ / manifest files or folders")],
     municipality: Annotated[str, typer.Option("--municipality", "-m", help="自治体 ID / municipality id")],
     format: Annotated[PageFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = PageFormat.html,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル / write here")] = None,
+    templates: TemplatesOption = None,
+    out: OutOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """公式アカウントの一覧 / The municipality's list of official accounts."""
@@ -184,7 +192,7 @@ def disclaimer(
 def site(
     paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ / manifest files or folders")],
     out: Annotated[Path, typer.Option("--out", "-o", help="サイトを書き出すフォルダ / folder to write the site to")],
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")] = None,
+    templates: TemplatesOption = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
@@ -196,7 +204,7 @@ def site(
     try:
         report = build_site(paths, out, as_of=parse_as_of(as_of, lang) or date.today(), templates=templates)
     except TemplateError as exc:
-        fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+        _template_failed(templates, exc, lang)
     for error in report.errors:
         sys.stderr.write(f"{location(error)}: error {error.code} {error.message.get(lang.value)}\n")
     sys.stderr.write(msg("render.site", folder=str(report.folder / "index.html"), pages=report.pages).get(lang.value) + "\n")
