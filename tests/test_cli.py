@@ -23,7 +23,7 @@ FINDING_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev
 runner = CliRunner()
 
 
-def run(*args: str, input: str | None = None):
+def run(*args: str, input: str | bytes | None = None):
     return runner.invoke(app, list(args), input=input)
 
 
@@ -165,6 +165,14 @@ def test_stdin() -> None:
     result = run("check", "-", "--as-of", "2026-11-21", input=NONCOMPLIANT[0].read_text(encoding="utf-8"))
     assert result.exit_code == 1
     assert any(line.startswith("-:") for line in result.output.splitlines())
+
+
+def test_broken_utf8_on_stdin_is_a_located_input_error() -> None:
+    """Read as bytes and decoded like a file: not an internal error (exit 70)."""
+    for command in (["check", "-"], ["render", "profile", "-"]):
+        result = run(*command, input=b"municipality: miura\naccount: \xff\xfe\n")
+        assert result.exit_code == 2, result.output
+        assert "-:2:10:" in result.output and "UTF-8" in result.output
 
 
 def test_municipality_option_overrides_the_manifest(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from sns_policy.api import check_paths
 from sns_policy.load import yaml_libfyaml
 from sns_policy.load.yaml_libyaml import parse_stream_libyaml
+from sns_policy.load.yaml_lines import _Unsure
 from sns_policy.load.yaml_source import YamlDocument, parse_stream
 from sns_policy.report import json as json_report
 
@@ -36,24 +37,34 @@ def every_path(data: Any, prefix: tuple = ()) -> list[tuple]:
     return paths
 
 
-def assert_same(fast: list[YamlDocument], reference: list[YamlDocument]) -> None:
+def assert_same(fast: list[YamlDocument], reference: list[YamlDocument]) -> bool:
+    """Assert same documents, data and positions; whether the source lines placed every
+    path themselves (yaml_lines), without falling back to libfyaml's markers."""
     assert [d.index for d in fast] == [d.index for d in reference]
+    by_lines = True
     for f, r in zip(fast, reference):
         assert json.dumps(f.data, sort_keys=True) == json.dumps(r.data, sort_keys=True)  # types too: 1 ≠ 1.0 ≠ "1"
         assert f.data == r.data
         assert f.line == r.line
         for path in [(), *every_path(r.data), ("no-such-key",), *[p + ("missing",) for p in every_path(r.data)][:20]]:
+            try:  # what the lines say, where they say anything, is what the reference says
+                assert f.positions.from_lines(path) == r.positions.descend(path), path
+            except _Unsure:
+                by_lines = False
             assert f.locate(path) == r.locate(path), path
             assert f.depth(path) == r.depth(path), path
+    return by_lines
 
 
-def compare(text: str) -> bool:
-    """Assert the readers agree on `text`; whether the fast reader took it."""
+def compare(text: str, *, by_lines: bool = False) -> bool:
+    """Assert the readers agree on `text`; whether the fast reader took it. With
+    `by_lines`, also that the source lines placed every path without the fallback."""
     fast = yaml_libfyaml.read(text)
     reference, error = parse_stream_libyaml(text)
     if fast is not None:
         assert error is None, f"libfyaml read a text libyaml rejects: {error.params}"
-        assert_same(fast, reference)
+        placed = assert_same(fast, reference)
+        assert placed or not by_lines, "yaml_lines fell back to libfyaml's markers"
     return fast is not None
 
 
@@ -64,7 +75,7 @@ def test_libfyaml_is_installed() -> None:
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_both_readers_agree_on_every_bundled_file(path: Path) -> None:
-    compare(path.read_text(encoding="utf-8-sig"))
+    compare(path.read_text(encoding="utf-8-sig"), by_lines=True)
 
 
 def test_the_fast_reader_takes_the_bundled_manifests() -> None:
@@ -94,11 +105,17 @@ DECLINED = {
     "hexadecimal": "a: 0x1F\n",
     "octal": "a: 0o17\n",
     "infinity": "a: .inf\n",
-    "not a number": "a: -.NaN\n",
+    "not a number": "a: .nan\n",
+    "negative infinity": "a: [-.inf]\n",
+    "line separator (a line break to YAML 1.1)": "a: x\u2028y\nb: 1\n",
+    "paragraph separator in a comment": "# c\u2029\nb: 1\n",
+    "next line (NEL)": "a: \"x\x85y\"\nb: 1\n",
+    "byte order mark inside": "a: 1\n---\n\ufeffb: 2\n",
     "signed float without a leading digit": "a: -.5\n",
     "float beyond double": "a: 1e309\n",
     "integer beyond 64 bits": "a: -12345678901234567890\n",
     "integer beyond 64 bits, positive": "a: 123456789012345678901234\n",
+    "integer of 19 digits (which may be beyond 64 bits)": "a: -9223372036854775807\n",
     "empty text": "",
     "blank text": "  \n\n",
     "syntax error": "a: [1, 2\nb: 3\n",
@@ -114,7 +131,7 @@ DECLINED = {
     "broken second document": "a: 1\n---\nb: [\n",
     # the same string either reader, but not told apart from a plain scalar libfyaml left untyped
     "quoted number": "a: '12'\n",
-    "quoted word": "a: \"true\"\n",
+    "quoted signed number": "a: \"-5\"\n",
 }
 
 
@@ -139,12 +156,69 @@ TAKEN = {
     "null, booleans, floats": "a: ~\nb: null\nc: True\nd: 1.5\ne: 1e3\nf: .5\ng: +1\nh:\n",
     "dates stay strings": "a: 2024-04-01\nb: 令和5年4月1日\n",
     "CRLF line ends": "a: 1\r\nb:\r\n  c: 日本\r\n",
+    # typed alike by both readers (every YAML 1.2 core null and boolean spelling), or strings to both
+    "quoted word": "a: \"true\"\nb: 'null'\nc: '~'\n",
+    "not a number to either": "a: -.NaN\nb: 0b11\nc: 1_000\n",
+    "integers of up to 18 digits": "a: -922337203685477580\nb: 123456789012345678\n",
 }
 
 
 @pytest.mark.parametrize("text", TAKEN.values(), ids=TAKEN.keys())
 def test_the_fast_reader_takes_ordinary_documents_and_agrees(text: str) -> None:
+    assert compare(text, by_lines=True)
+
+
+# --- positions from the source lines (yaml_lines) ------------------------------------
+
+PLACED_BY_LINES = {
+    "compact sequence under a key": "a:\n- x\n- y\nb:\n- {c: 1}\n",
+    "mappings in a sequence": "a:\n  - b: 1\n    c: [x, y]\n  -   d: 2\n      e:\n        f: g\n",
+    "nested sequences": "a:\n  - - x\n    - y\n  - - z\n",
+    "item on the line after its dash": "a:\n  -\n    b: 1\n  - # note\n    - c\n",
+    "flow collection on the next line": "a:\n  {b: 1, c: [2, {d: 3}]}\ne:\n  [x, 'y, z', \"w\"]\n",
+    "quoted keys": "'a b': 1\n\"c\" : 2\n'it''s': {'x y': 1, \"z\": 2}\n",
+    "keys without a value": "a:\nb:\n  c:\nd: 1\n",
+    "comments everywhere": "# head\na: # after a key\n  # inside\n  b: 1 # tail\n# between\n  c: 2\n",
+    "block scalars that look like keys": "a: |\n  b: 1\n  - c\nb: >-\n  x: y\nc: 3\n",
+    "indented root": "  a: 1\n  b:\n    - x\n",
+    "three documents": "--- # first\na: 1\n---\nb: [1, 2]\n--- \nc:\n  d: 2\n",
+    "comment before the first marker": "# a file\n---\na: 1\n---\nb: 2\n",
+    "CRLF": "a: 1\r\nb:\r\n  - c: 2\r\n    d: [3]\r\n",
+    "multi-line plain value": "a: one\n  two\nb: 2\n",
+    "empty flow collections and a trailing comma": "a: []\nb: {}\nc: [x, y, ]\n",
+}
+
+
+@pytest.mark.parametrize("text", PLACED_BY_LINES.values(), ids=PLACED_BY_LINES.keys())
+def test_source_lines_place_every_path_like_the_reference(text: str) -> None:
+    assert compare(text, by_lines=True)
+
+
+# Layouts the lines leave to libfyaml's markers (still taken by the fast reader, and right).
+# (A quoted value continued on a line at its keys' indentation would look like a key; the
+# lines would find one key too many and fall back, but libfyaml refuses it first.)
+PLACED_BY_MARKERS = {
+    "content on the --- line": "--- {a: 1}\n",
+    "an escaped quoted key": "\"a\\tb\": 1\nc: 2\n",
+    "a key starting with a dash": "-a: 1\nb:\n  c: 2\n",
+}
+
+
+@pytest.mark.parametrize("text", PLACED_BY_MARKERS.values(), ids=PLACED_BY_MARKERS.keys())
+def test_layouts_the_lines_do_not_read_fall_back_to_markers(text: str) -> None:
     assert compare(text)
+    documents = yaml_libfyaml.read(text)
+    with pytest.raises(_Unsure):
+        for document in documents:
+            for path in [(), *every_path(document.data)]:
+                document.positions.from_lines(path)
+
+
+def test_a_lone_surrogate_is_an_encoding_error_not_a_crash() -> None:
+    """A str that never was UTF-8 (an API caller's): neither reader can take it."""
+    assert yaml_libfyaml.read("a: 1\nb: x\ud800\n") is None
+    documents, error = parse_stream("a: 1\nb: x\ud800\n")
+    assert documents == [] and (error.key, error.line, error.column) == ("input.encoding", 2, 5)
 
 
 def test_libfyaml_prints_nothing_on_broken_input(capfd: pytest.CaptureFixture[str]) -> None:

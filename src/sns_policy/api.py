@@ -66,15 +66,19 @@ class EngineCache:
         return engine
 
 
-def read_text(file: str, stdin_text: str | None) -> str:
+def read_text(file: str, stdin_text: str | bytes | None) -> str:
+    """A file's text (UTF-8, an optional BOM dropped); stdin as given, decoded like a file
+    when given as bytes, so that broken UTF-8 there is a located input error too."""
     if file == STDIN:
+        if isinstance(stdin_text, bytes):
+            return stdin_text.decode("utf-8-sig")
         return stdin_text if stdin_text is not None else ""
     with open(file, "rb") as handle:
         data = handle.read()
     return data.decode("utf-8-sig")
 
 
-def load_manifests(paths: Iterable[str], stdin_text: str | None = None) -> Iterator[tuple[list[LoadedManifest], list[Finding]]]:
+def load_manifests(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[tuple[list[LoadedManifest], list[Finding]]]:
     """Per input file: the manifests it holds and the input errors it has."""
     for file, error in iter_inputs(paths):
         if error is not None:
@@ -99,7 +103,7 @@ def check_paths(
     *,
     municipality: str | None = None,
     as_of: date | None = None,
-    stdin_text: str | None = None,
+    stdin_text: str | bytes | None = None,
     engines: EngineCache | None = None,
 ) -> CheckReport:
     """Check every manifest under `paths`; collect everything, then return the report."""

@@ -26,7 +26,7 @@ def check(
     """マニフェストをガイドラインに照らして検査する / Check account manifests against their guideline."""
     if municipality is not None and municipality not in known_municipalities():
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
-    stdin_text = sys.stdin.read() if STDIN in paths else None
+    stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
     report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text)
     if format is TextOrJson.json:
         emit(json_report.render(report, lang.value))

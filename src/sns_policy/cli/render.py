@@ -31,7 +31,7 @@ def _template_failed(templates: Optional[Path], exc: TemplateError, lang: Lang) 
     fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
 
 
-def _accounts(paths: list[str], lang: Lang, stdin_text: str | None = None) -> Iterator[tuple[Any, Any]]:
+def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None) -> Iterator[tuple[Any, Any]]:
     """Each account of the inputs with its municipality's engine; the first input error
     ends the command with one line and exit 2 (a render needs a whole, valid manifest)."""
     engines = EngineCache()
@@ -62,7 +62,7 @@ def profile(
 
     if platform is not None and platform not in Platform.__args__:  # type: ignore[attr-defined]
         fail(msg("input.schema", field="--platform", problem=", ".join(Platform.__args__)).get(lang.value))  # type: ignore[attr-defined]
-    stdin_text = sys.stdin.read() if manifest == "-" else None
+    stdin_text = sys.stdin.buffer.read() if manifest == "-" else None
     texts = []
     for item, engine in _accounts([manifest], lang, stdin_text):
         try:

@@ -1,15 +1,18 @@
-"""The fast YAML reader: libfyaml builds the data and every node's position in C.
+"""The fast YAML reader: libfyaml builds a document's data in C.
 
 `check` runs over thousands of files, and reading them through libyaml costs more than
 everything else together: its Python bindings create a Python node object per value
-(~150 per manifest). libfyaml, a YAML 1.2 parser, builds the values and their markers
-natively and converts the whole document to Python data in one call.
+(~150 per manifest). libfyaml, a YAML 1.2 parser, builds the values natively and
+converts the whole document to Python data in one call. It parses without position
+markers (they double its parse time): yaml_lines finds a position on the source lines
+when one is asked for, checked against the data, and falls back to libfyaml's markers.
 
 It is used only where it is known to read a document exactly as the reference reader
 (yaml_libyaml) does — same data, same positions. Anything else goes to the reference
 reader, which also produces every error message; `read` returns None for it:
-  - characters YAML does not allow (libfyaml accepts some control characters), and
-    tabs (libyaml refuses some that YAML 1.2 allows);
+  - characters YAML does not allow (libfyaml accepts some control characters), tabs
+    (libyaml refuses some that YAML 1.2 allows), and NEL, LS and PS (line breaks to
+    YAML 1.1 only) and byte order marks inside the text;
   - anchors, aliases, tags, directives and complex keys (the reference limits alias
     expansion and never applies tags; rare in manifests);
   - a ':' inside a plain scalar in a flow collection ({a: https://…}: YAML 1.2 allows
@@ -28,40 +31,100 @@ bench corpus' shapes and on generated documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import partial
+from math import isinf, isnan
 from typing import Any
 
 from sns_policy.load.yaml_document import YamlDocument, plain_scalar
+from sns_policy.load.yaml_lines import LinePositions, SourceLines, flow_pairs_have_colons
 
 try:  # a wheel exists for the common platforms; without it every file takes the reference path
     import libfyaml
 except ImportError:  # pragma: no cover - exercised by forcing the reference path in tests
     libfyaml = None
 
-# Everything outside YAML's printable set (as libyaml's reader checks it), and the tab:
-# libyaml refuses a tab in places YAML 1.2 (and libfyaml) allows it.
+# The prefilters below run on every file, so they use what is fast on Japanese text:
+# a one-character `in` and bytes.translate. Python's `re` walks a CJK text character by
+# character, many times slower; the regular expressions only confirm a rare suspicion.
+
+# Each byte of a file's UTF-8 text as a class: "c" for a control character or a tab
+# (libfyaml accepts some control characters; libyaml refuses a tab in places YAML 1.2
+# allows it), "u" for the lead byte of U+0080..U+00BF (the C1 controls and NEL are among
+# them), "0" for a digit and "x" for x / X / o / O (hexadecimal and octal integers), ":"
+# for itself and "e" for what may follow a ':' that separates a key from its value (a
+# space, a line break, ',', ']' or '}'), "." for anything else.
+_BYTE_CLASSES = bytearray(b"." * 256)
+for _byte in [*range(0x20), 0x7F]:
+    _BYTE_CLASSES[_byte] = ord("c")
+for _byte in b" \n\r,]}":
+    _BYTE_CLASSES[_byte] = ord("e")
+_BYTE_CLASSES[ord(":")] = ord(":")
+for _byte in b"0123456789":
+    _BYTE_CLASSES[_byte] = ord("0")
+for _byte in b"xXoO":
+    _BYTE_CLASSES[_byte] = ord("x")
+_BYTE_CLASSES[0xC2] = ord("u")
+_BYTE_CLASSES = bytes(_BYTE_CLASSES)
+
+# Everything outside YAML's printable set (as libyaml's reader checks it), and the tab.
 _NOT_PRINTABLE_OR_TAB = re.compile("[^\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Line breaks to libyaml (YAML 1.1) and not to libfyaml (YAML 1.2): NEL (a C1 character,
+# see above), LS and PS; and a byte order mark or a non-character inside the text.
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
 # Token starts the reference treats differently or that need its limits: tags (!), anchors
-# (&), aliases (*), complex keys (? ) and directives (%); and numbers only libfyaml types:
-# hexadecimal / octal integers and .inf / .nan. A false alarm only costs the slower path.
-# The substring test comes first: a regular expression over a whole file is the slower of
-# the two by far on texts that have none of these.
-# A block scalar with the (invalid) indentation indicator 0 makes libfyaml print a message
-# of its own on stderr; after a document end marker (...) libyaml wants a new document
-# (---), YAML 1.2 does not.
-_SUSPECT = ("!", "&", "*", "?", "%", "0x", "0X", "0o", "0O", "inf", "Inf", "INF", "nan", "NaN", "NAN",
-            "|0", ">0", "|-0", "|+0", ">-0", ">+0", "...")
-_REFERENCE_ONLY = re.compile(
-    r"(?:^|[\s\[\]{},])(?:[!&*]|\?\s|[-+]?0[xXoO]|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\b|[|>][-+]?0)|^%|^\.\.\.",
-    re.MULTILINE,
-)
-# The first characters of a string our resolver could type: a number, ~, null, true, false.
-_TYPEABLE_START = frozenset("0123456789+-.~nNtTfF")
+# (&), aliases (*), complex keys (? ) and directives (%).
+_SUSPECT = ("!", "&", "*", "?", "%")
+_REFERENCE_ONLY = re.compile(r"(?:^|[\s\[\]{},])(?:[!&*]|\?\s)|^%", re.MULTILINE)
+# The first characters of a string our resolver could type as a number. (libfyaml types
+# every YAML 1.2 core null and boolean as we do; its numbers differ: -.5, 1e309, 2**64.)
+_NUMBER_START = frozenset("0123456789+-.")
 
 
-def _reference_only(text: str) -> bool:
-    if any(suspect in text for suspect in _SUSPECT) and _REFERENCE_ONLY.search(text) is not None:
+def _reference_only(text: str, classes: bytes) -> bool:
+    """Whether `text` has something only the reference reads as we want (see the module
+    text); `classes` is its UTF-8 bytes through _BYTE_CLASSES."""
+    if b"c" in classes or any(character in text for character in _OTHER_BREAKS):
+        return True
+    if b"u" in classes and _NOT_PRINTABLE_OR_TAB.search(text):
+        return True
+    if any(character in text for character in _SUSPECT) and _REFERENCE_ONLY.search(text):
+        return True
+    # After a document end marker (...) libyaml wants a new document (---), YAML 1.2 does not.
+    if text.startswith("...") or "\n..." in text:
+        return True
+    if ("|" in text or ">" in text) and _zero_indentation(text):
         return True
     return ("[" in text or "{" in text) and _flow_differs(text)
+
+
+def _zero_indentation(text: str) -> bool:
+    """A block scalar with the (invalid) indentation indicator 0 (|0, >-0): libfyaml prints
+    a message of its own on stderr."""
+    for mark in "|>":
+        at = text.find(mark)
+        while at >= 0:
+            following = text[at + 1:at + 3]
+            if following[:1] == "0" or (following[:1] in ("+", "-") and following[1:] == "0"):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def _flow_segments(text: str) -> Iterator[str]:
+    """Each line's text from its first '[' or '{' on (a flow collection, if the line is
+    not declined, starts there and ends on the same line)."""
+    start = 0
+    while True:
+        square, curly = text.find("[", start), text.find("{", start)
+        if square < 0 and curly < 0:
+            return
+        begin = square if curly < 0 or 0 <= square < curly else curly
+        end = text.find("\n", begin)
+        yield text[begin: end if end >= 0 else len(text)]
+        if end < 0:
+            return
+        start = end
 
 
 def _flow_differs(text: str) -> bool:
@@ -69,17 +132,17 @@ def _flow_differs(text: str) -> bool:
     refuses a ':' inside a plain scalar there (``{a: https://…}``), libfyaml (YAML 1.2)
     accepts it; the two place a mapping inside a flow sequence (``[a: b]``) differently;
     and a collection continued on the next line is not looked into."""
-    start = 0
-    while (found := _FLOW_START.search(text, start)) is not None:
-        end = text.find("\n", found.start())
-        segment = text[found.start(): end if end >= 0 else len(text)]
-        if (segment.count("[") + segment.count("{") != segment.count("]") + segment.count("}")
-                or (":" in segment and (_COLON_IN_SCALAR.search(segment) or _pair_in_sequence(segment)))):
-            return True
-        if end < 0:
-            return False
-        start = end
-    return False
+    return any(
+        segment.count("[") + segment.count("{") != segment.count("]") + segment.count("}")
+        or (":" in segment and (_COLON_IN_SCALAR.search(segment) or _pair_in_sequence(segment)))
+        for segment in _flow_segments(text)
+    )
+
+
+def _every_pair_has_a_colon(text: str) -> bool:
+    """Whether each key of the text is followed by its own ':' — so that counting the
+    colons counts the keys written. A flow mapping entry may have none (``{a, b}``)."""
+    return "{" not in text or all(flow_pairs_have_colons(s) for s in _flow_segments(text) if "{" in s)
 
 
 def _pair_in_sequence(segment: str) -> bool:
@@ -98,7 +161,6 @@ def _pair_in_sequence(segment: str) -> bool:
     return False
 
 
-_FLOW_START = re.compile(r"[\[{]")
 _COLON_IN_SCALAR = re.compile(r":(?![\s,\]}])")
 
 
@@ -133,70 +195,97 @@ class MarkerPositions:
 _STRINGS = frozenset({str})
 
 
-def _same_as_reference(data: Any, generic: Any, text: str) -> bool:
-    """Whether libfyaml's data for one document is what the reference reader makes of it:
-    no duplicate key collapsed into one entry (libfyaml keeps the last value silently);
-    only string keys (the reference keeps a key's text); no string our resolver would type
-    (a plain scalar libfyaml left untyped, such as -.5 or 1e309, or a quoted "12", which
-    both read alike but cannot be told apart here); and every number as the reference
-    reads its source text (libfyaml wraps integers beyond 64 bits); and no empty list item
-    or empty document (the two readers place an empty node differently).
+def _same_as_reference(data: Any) -> tuple[bool | None, int]:
+    """Whether libfyaml's data for one document is what the reference reader makes of it,
+    and how many keys it has (see _no_duplicate_key): only string keys (the reference
+    keeps a key's text); no string our resolver would type as a number (a plain scalar
+    libfyaml left untyped, such as -.5 or 1e309, or a quoted "12": the two cannot be told
+    apart here); no .inf / .nan (typed by libfyaml only); and no empty list item or empty
+    document (libfyaml's data cannot say where one was). None means "yes, if no integer is
+    spelled otherwise": the data has integers, which libfyaml also reads from hexadecimal
+    and octal, and wraps beyond 64 bits.
 
-    On the hot path: one pass over the data, inlined; libfyaml's nodes are visited only
-    for collections and numbers."""
-    numbers = []
+    On the hot path: one pass over the data, inlined."""
+    integers = False
+    keys = 0
+    stack = [[data]]  # the root as the one item of a list: a root scalar is checked like any leaf
+    while stack:
+        value = stack.pop()
+        if type(value) is dict:
+            if not _STRINGS.issuperset(map(type, value)):
+                return False, keys
+            keys += len(value)
+            items = value.values()
+        else:
+            items = value
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                # One set lookup for most strings; the resolver only for those that start
+                # like a number (or are empty).
+                if (not item or item[0] in _NUMBER_START) and plain_scalar(item) is not item:
+                    return False, keys
+            elif kind is dict or kind is list:
+                stack.append(item)
+            elif kind is int:
+                integers = True
+            elif kind is float:
+                if isinf(item) or isnan(item):
+                    return False, keys
+            elif item is None and type(value) is list:
+                return False, keys
+    return (None if integers else True), keys
+
+
+def _no_duplicate_key(data: Any, generic: Any) -> bool:
+    """Whether every mapping libfyaml parsed has as many entries as its data: libfyaml
+    keeps the last value of a duplicate key silently. (Slow: every collection node is
+    fetched from libfyaml; used only where counting colons cannot tell.)"""
     stack = [(data, generic)]
     while stack:
         value, node = stack.pop()
         if len(value) != len(node):
             return False
-        if type(value) is dict:
-            if not _STRINGS.issuperset(map(type, value)):
-                return False
-            pairs = value.items()
-        else:
-            pairs = enumerate(value)
-        for key, item in pairs:
-            kind = type(item)
-            if kind is str:
-                # One set lookup for most strings; the resolver only for those that start
-                # like a number, ~, null, true or false (or are empty).
-                if (not item or item[0] in _TYPEABLE_START) and plain_scalar(item) is not item:
-                    return False
-            elif kind is dict or kind is list:
+        for key, item in value.items() if type(value) is dict else enumerate(value):
+            if type(item) is dict or type(item) is list:
                 stack.append((item, node[key]))
-            elif kind is int or kind is float:
-                numbers.append((item, node[key]))
-            elif item is None and type(value) is list:
-                # An empty item (`- ` with nothing after it): libyaml places it after the
-                # indicator, libfyaml at it.
-                marker = node[key].get_marker()
-                if marker is None or marker[0] == marker[3]:
-                    return False
-    if numbers:
-        source = text.encode()  # markers count UTF-8 bytes
-        for item, node in numbers:
-            marker = node.get_marker()
-            spelled = plain_scalar(source[marker[0]:marker[3]].decode())
-            if type(spelled) is not type(item) or spelled != item:
-                return False
     return True
+
+
+def _marker_positions(text: str, index: int) -> MarkerPositions:
+    """Document `index`'s positions from libfyaml's markers: a second parse, for the rare
+    layout yaml_lines does not read."""
+    return MarkerPositions(libfyaml.loads_all(text, create_markers=True, dedup=False, collect_diag=True)[index - 1])
 
 
 def read(text: str) -> list[YamlDocument] | None:
     """Every document of `text` with its positions, or None to leave it to the reference."""
-    if libfyaml is None or not text.strip() or _NOT_PRINTABLE_OR_TAB.search(text) or _reference_only(text):
+    if libfyaml is None or not text.strip():
         return None
     try:
+        classes = text.encode().translate(_BYTE_CLASSES)  # UnicodeEncodeError: a lone surrogate
+        if _reference_only(text, classes):
+            return None
         # collect_diag keeps libfyaml from printing its own error messages on stderr.
-        generics = libfyaml.loads_all(text, create_markers=True, dedup=False, collect_diag=True)
-        documents = []
-        for index, generic in enumerate(generics, start=1):
-            data = generic.to_python()
-            # The root as the one item of a list: a root scalar is checked like any leaf.
-            if not _same_as_reference([data], [generic], text):
+        generics = libfyaml.loads_all(text, dedup=False, collect_diag=True)
+        datas = [generic.to_python() for generic in generics]
+        keys = 0
+        for data in datas:
+            same, count = _same_as_reference(data)
+            # An integer spelled in hexadecimal or octal, or with 19 digits or more (beyond
+            # 64 bits libfyaml wraps it): a false alarm only costs the slower path.
+            if same is False or (same is None and (b"0x" in classes or b"0000000000000000000" in classes)):
                 return None
-            documents.append(YamlDocument(index, data, MarkerPositions(generic)))
+            keys += count
+        # A duplicate key leaves fewer keys in the data than were written. Every key written
+        # is followed by its own ':' and a space, line break, ',', ']' or '}' (a ':' elsewhere
+        # declines the document above), so as many such colons as keys proves there is none;
+        # more colons (in a text or a comment) only means asking libfyaml's nodes.
+        colons = classes.count(b":e") + classes.endswith(b":")
+        if not (colons == keys and _every_pair_has_a_colon(text)) and not all(map(_no_duplicate_key, datas, generics)):
+            return None
+        source = SourceLines(text, len(datas))
+        return [YamlDocument(index, data, LinePositions(source, index, data, partial(_marker_positions, text, index)))
+                for index, data in enumerate(datas, start=1)]
     except Exception:  # noqa: BLE001 - any failure, whatever its kind, is the reference's to report
         return None
-    return documents
