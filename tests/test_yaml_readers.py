@@ -92,6 +92,9 @@ DECLINED = {
     "nested duplicate key": "a:\n  b: 1\n  b: 2\n",
     "duplicate key in a flow mapping": "a: {b: 1, b: 2}\n",
     "duplicate key in a list item": "a:\n  - {x: 1}\n  - x: 1\n    x: 2\n",
+    # as many colons as keys in the data, but a flow mapping entry without one
+    "duplicate key without a colon, a colon in a comment": "a: {x, x}\n# note: here\n",
+    "duplicate key with an empty value, at the end": "a: 1\nb: {c: 1, c: }\nb:",
     "integer key": "1: a\n",
     "boolean key": "true: a\n",
     "null key": "~: a\n",
@@ -186,6 +189,7 @@ PLACED_BY_LINES = {
     "CRLF": "a: 1\r\nb:\r\n  - c: 2\r\n    d: [3]\r\n",
     "multi-line plain value": "a: one\n  two\nb: 2\n",
     "empty flow collections and a trailing comma": "a: []\nb: {}\nc: [x, y, ]\n",
+    "flow mapping entries without a value": "a: {x, y: , z: 1}\nb: c:d\n",
 }
 
 
