@@ -42,6 +42,9 @@ class LazyText:
     ja: str
     en: str
 
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -58,7 +61,7 @@ class Finding:
     line: int
     column: int
     message: Text
-    detail: Text | None = None
+    detail: Text | LazyText | None = None
     path: str | None = None
     clause: str | None = None
     concept: str | None = None

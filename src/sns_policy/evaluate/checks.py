@@ -36,8 +36,25 @@ class Violation:
     params: tuple[tuple[str, Any], ...] = ()
 
     @property
-    def detail(self) -> Text:
-        return msg(self.key, **dict(self.params))
+    def detail(self) -> Detail:
+        return Detail(self.key, self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class Detail(LazyText):
+    """A violation's detail, worded when a report shows it (most findings of a large run
+    are counted, filtered or written in one language only)."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def ja(self) -> str:
+        return msg(self.key, **dict(self.params)).ja
+
+    @property
+    def en(self) -> str:
+        return msg(self.key, **dict(self.params)).en
 
 
 def violation(at: str, key: str, /, **params: Any) -> Violation:
@@ -127,6 +144,16 @@ def _absent(path: str, strict: bool) -> list[Violation]:
 
 def required(check: c.Required) -> Compiled:
     reads = [(getter(p), absolute(p)) for p in check.paths]
+    if len(reads) == 1:  # the usual case, without the loop (is_absent inlined)
+        (get, where), = reads
+
+        def run_one(scope: Scope, strict: bool) -> list[Violation]:
+            value = get(scope)
+            if value is MISSING or value is None or (isinstance(value, (str, list)) and not value):
+                return [violation(where, "check.required", path=where)]
+            return []
+
+        return run_one
 
     def run(scope: Scope, strict: bool) -> list[Violation]:
         return [violation(where, "check.required", path=where) for get, where in reads if is_absent(get(scope))]
@@ -216,6 +243,10 @@ def none_of(check: c.NoneOf) -> Compiled:
 
 def includes(check: c.Includes) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    # Texts (the usual values) equal only texts: a plain `in` over the items is exact for
+    # them. True, 1 and 1.0 are equal in Python and different facts here: those go through
+    # the bool-aware sets.
+    texts_only = all(isinstance(v, str) for v in check.values)
 
     def run(scope: Scope, strict: bool) -> list[Violation]:
         value = get(scope)
@@ -223,8 +254,12 @@ def includes(check: c.Includes) -> Compiled:
             if strict:
                 return _absent(where, strict)
             value = []
-        present = _keys([v for v in _items(value) if not isinstance(v, (list, dict))])
-        missing = [v for v in check.values if not _in(v, present)]
+        items = _items(value)
+        if texts_only:
+            missing = [v for v in check.values if v not in items]
+        else:
+            present = _keys([v for v in items if not isinstance(v, (list, dict))])
+            missing = [v for v in check.values if not _in(v, present)]
         if not missing:
             return []
         return [violation(where, "check.includes", path=where, missing=", ".join(_show(m) for m in missing))]

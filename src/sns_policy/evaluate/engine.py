@@ -63,6 +63,9 @@ class Engine:
         self.first_in_force = min(h.date for h in ruleset.document.history if h.date is not None)
         # Every check and condition compiled once for the life of the engine.
         self.checked_rules = tuple((r, compile_check(r.check)) for r in ruleset.rules if r.check is not None)
+        # What the per-manifest loop reads of each checked rule, in local tuples.
+        self._plan = tuple((r, r.applies_to is not None, check) for r, check in self.checked_rules)
+        self._checked_ids = tuple(r.id for r, _ in self.checked_rules)
         # What every finding of a rule shares, built once: message, clause, severity.
         self.finding_facts = {
             r.id: (Text(ja=r.message.ja, en=r.message.en), clause_label(r), r.effective_severity)
@@ -145,13 +148,15 @@ class Engine:
             as_of=as_of,
         )
         outcomes = []
-        evaluated = []
-        for rule, check in self.checked_rules:
-            if rule.applies_to is not None and not self._applies(rule, manifest, scope, as_of):
+        skipped = []
+        for rule, conditional, check in self._plan:
+            if conditional and not self._applies(rule, manifest, scope, as_of):
+                skipped.append(rule.id)
                 continue
-            evaluated.append(rule.id)
             if violations := check(scope, False):
                 outcomes.append(RuleOutcome(rule, tuple(violations)))
+        # Most rules apply to every account: the evaluated ones are all but the few skipped.
+        evaluated = [i for i in self._checked_ids if i not in skipped] if skipped else self._checked_ids
         review = self.review_always
         if self.review_conditional:
             applying = {rule.id for rule, _ in self.review_conditional if self._applies(rule, manifest, scope, as_of)}

@@ -84,4 +84,5 @@ def types_at(model: type[BaseModel], parts: tuple[str | int, ...]) -> list[Any]:
 
 
 def is_absent(value: Any) -> bool:
-    return value is MISSING or value is None or value == "" or value == []
+    # Type first: `model == ""` would call pydantic's __eq__ for every fact present.
+    return value is MISSING or value is None or (isinstance(value, (str, list)) and not value)

@@ -361,11 +361,19 @@ class LinePositions:
         rows = [rows[0], *(row for row in rows[1:] if not lines[row].startswith("-", column))]
         if len(rows) != len(data):
             raise _Unsure
-        found = [(row, *_key(lines[row], column)) for row in rows]
-        if any(text != key for (_, text, _), key in zip(found, data)):
-            raise _Unsure
-        bounds = [*rows[1:], end]
-        return {text: (row, column, after, bound) for (row, text, after), bound in zip(found, bounds)}
+        keys = {}
+        for row, key, bound in zip(rows, data, [*rows[1:], end]):
+            text = lines[row]
+            after = column + len(key) + 1
+            # Most keys are written plain, as they read (`key:`): a prefix test says so. Any
+            # other spelling is read in full (quotes, a space before ':').
+            if not (text.startswith(key, column) and text.startswith(":", after - 1)
+                    and (len(text) == after or text[after] == " ")):
+                written, after = _key(text, column)
+                if written != key:
+                    raise _Unsure
+            keys[key] = (row, column, after, bound)
+        return keys
 
     def _rows_at(self, start: int, end: int, column: int) -> list[int]:
         """The rows in [start, end) with content starting at `column` (not a comment). A
