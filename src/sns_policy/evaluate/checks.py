@@ -408,12 +408,13 @@ def date_interval(check: c.DateInterval) -> Compiled:
         earlier, later = get_earlier(scope), get_later(scope)
         if not isinstance(earlier, date) or not isinstance(later, date):
             return _absent(earlier_path if not isinstance(earlier, date) else later_path, strict)
-        params = dict(earlier=earlier_path, later=later_path, earlier_date=earlier.isoformat(), later_date=later.isoformat())
         if check.min is not None and later < add_interval(earlier, check.min):
+            params = dict(earlier=earlier_path, later=later_path, earlier_date=earlier.isoformat(), later_date=later.isoformat())
             if check.min.months == 0 and check.min.days == 0:
                 return [violation(where, "check.date_order", **params)]
             return [violation(where, "check.date_interval", bound=msg("word.at_least", n=_interval_words(check.min)), **params)]
         if check.max is not None and later > add_interval(earlier, check.max):
+            params = dict(earlier=earlier_path, later=later_path, earlier_date=earlier.isoformat(), later_date=later.isoformat())
             return [violation(where, "check.date_interval_max", bound=_interval_words(check.max), **params)]
         return []
 

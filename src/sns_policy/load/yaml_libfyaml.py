@@ -263,11 +263,13 @@ def read(text: str) -> list[YamlDocument] | None:
     if libfyaml is None or not text.strip():
         return None
     try:
-        classes = text.encode().translate(_BYTE_CLASSES)  # UnicodeEncodeError: a lone surrogate
+        encoded = text.encode()  # UnicodeEncodeError: a lone surrogate
+        classes = encoded.translate(_BYTE_CLASSES)
         if _reference_only(text, classes):
             return None
-        # collect_diag keeps libfyaml from printing its own error messages on stderr.
-        generics = libfyaml.loads_all(text, dedup=False, collect_diag=True)
+        # collect_diag keeps libfyaml from printing its own error messages on stderr. The
+        # bytes, not the str: a str would be encoded again.
+        generics = libfyaml.loads_all(encoded, dedup=False, collect_diag=True)
         datas = [generic.to_python() for generic in generics]
         keys = 0
         for data in datas:
