@@ -66,6 +66,7 @@ class Engine:
         # What the per-manifest loop reads of each checked rule, in local tuples.
         self._plan = tuple((r, r.applies_to is not None, check) for r, check in self.checked_rules)
         self._checked_ids = tuple(r.id for r, _ in self.checked_rules)
+        self._evaluated: dict[tuple[str, ...], tuple[str, ...]] = {}
         # What every finding of a rule shares, built once: message, clause, severity.
         self.finding_facts = {
             r.id: (Text(ja=r.message.ja, en=r.message.en), clause_label(r), r.effective_severity)
@@ -155,13 +156,18 @@ class Engine:
                 continue
             if violations := check(scope, False):
                 outcomes.append(RuleOutcome(rule, tuple(violations)))
-        # Most rules apply to every account: the evaluated ones are all but the few skipped.
-        evaluated = [i for i in self._checked_ids if i not in skipped] if skipped else self._checked_ids
+        # The evaluated rules are all but the few skipped: one tuple per set of skipped rules.
+        evaluated = self._checked_ids
+        if skipped:
+            key = tuple(skipped)
+            evaluated = self._evaluated.get(key)  # type: ignore[assignment]
+            if evaluated is None:
+                evaluated = self._evaluated[key] = tuple(i for i in self._checked_ids if i not in skipped)
         review = self.review_always
         if self.review_conditional:
             applying = {rule.id for rule, _ in self.review_conditional if self._applies(rule, manifest, scope, as_of)}
             review = tuple(item for rule, item in self.review_items if rule.applies_to is None or rule.id in applying)
-        return Evaluation(tuple(outcomes), review, None, tuple(evaluated))
+        return Evaluation(tuple(outcomes), review, None, evaluated)
 
     def check_document(self, manifest: Manifest, source: Source, as_of: date) -> AccountResult:
         """Evaluate, then place every violation in the file it came from."""

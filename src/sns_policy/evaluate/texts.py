@@ -31,7 +31,8 @@ def url_host(url: str) -> str | None:
     return parts.hostname.lower()
 
 
-def host_in(host: str, domains: list[str] | tuple[str, ...]) -> bool:
+@lru_cache(maxsize=4096)  # a run sees few distinct hosts and domain lists
+def host_in(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 

@@ -189,7 +189,8 @@ def _validate(value: Any) -> date:
         raise PydanticCustomError("date_type", "Input should be a date or a date string, got {type_name}",
                                   {"type_name": type(value).__name__})
     try:
-        return parse_date(value)
+        # A YAML date is a str: straight to the (cached) text parser, one call per date of every manifest.
+        return _parse_text(value) if value.__class__ is str else parse_date(value)
     except DateParseError as exc:
         # pydantic type names use "_" where our codes use ".": date.era_range -> date_era_range
         kind = exc.code.replace(".", "_")
