@@ -205,6 +205,7 @@ PLACED_BY_MARKERS = {
     "content on the --- line": "--- {a: 1}\n",
     "an escaped quoted key": "\"a\\tb\": 1\nc: 2\n",
     "a key starting with a dash": "-a: 1\nb:\n  c: 2\n",
+    "a key of dashes, which starts no document": "a: |\n  x\n----: 1\n",
 }
 
 
