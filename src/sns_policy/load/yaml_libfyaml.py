@@ -16,8 +16,13 @@ reader, which also produces every error message; `read` returns None for it:
   - anchors, aliases, tags, directives and complex keys (the reference limits alias
     expansion and never applies tags; rare in manifests);
   - a ':' inside a plain scalar in a flow collection ({a: https://…}: YAML 1.2 allows
-    it, libyaml does not), a mapping inside a flow sequence, and a flow collection
-    spread over several lines;
+    it, libyaml does not) or before a flow indicator, a mapping or a '?' inside a flow
+    sequence, quotes or a comment in a flow collection's line, a flow collection that does
+    not end on its line or starts one, and lone CR line breaks;
+  - block scalars where the two differ: at the end of a text without a final line break,
+    a blank line inside one, the keep indicator (+), one at the root, an indicator 0;
+  - a value on the lines after its key that starts at the key's column (libfyaml reads
+    ``a:\\nab`` as {a: ab}, libyaml refuses it);
   - hexadecimal / octal integers and .inf / .nan (typed by libfyaml, strings to us);
   - numbers libfyaml's resolver types otherwise than ours (-.5, 1e309, 2**64), and
     strings we cannot tell from such a number;
@@ -86,6 +91,10 @@ def _reference_only(text: str, classes: bytes) -> bool:
     text); `classes` is its UTF-8 bytes through _BYTE_CLASSES."""
     if b"c" in classes or any(character in text for character in _OTHER_BREAKS):
         return True
+    # A lone CR is a line break to both readers, but the line-anchored tests below (%, ...,
+    # flow collections) only look after a LF.
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return True
     if b"u" in classes and _NOT_PRINTABLE_OR_TAB.search(text):
         return True
     if any(character in text for character in _SUSPECT) and _REFERENCE_ONLY.search(text):
@@ -93,27 +102,89 @@ def _reference_only(text: str, classes: bytes) -> bool:
     # After a document end marker (...) libyaml wants a new document (---), YAML 1.2 does not.
     if text.startswith("...") or "\n..." in text:
         return True
-    if ("|" in text or ">" in text) and _zero_indentation(text):
+    if ("|" in text or ">" in text) and _block_scalar_differs(text):
         return True
-    return ("[" in text or "{" in text) and _flow_differs(text)
+    if ("[" in text or "{" in text) and _flow_differs(text):
+        return True
+    return _value_at_key_column(text)
 
 
-def _zero_indentation(text: str) -> bool:
-    """A block scalar with the (invalid) indentation indicator 0 (|0, >-0): libfyaml prints
-    a message of its own on stderr."""
+def _value_at_key_column(text: str) -> bool:
+    """Whether a value written on the lines after its key (or '-') starts at the key's own
+    column, or left of it, as a plain scalar: libfyaml reads ``a:\\nab`` as {a: ab},
+    libyaml refuses it. A key line is ``key:`` with nothing after it but a comment; lines
+    with quotes and a ':' count as one too, so that nothing is missed (a false alarm only
+    costs the slower path)."""
+    open_column = -1  # the column of a key or '-' whose value starts on a later line
+    for line in text.split("\n"):
+        content = line.lstrip(" ").rstrip("\r")
+        if not content or content[0] == "#":
+            continue
+        if line.startswith("---") and (len(content) == 3 or content[3] == " "):  # a new document
+            open_column = -1
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        body = content.split(" #", 1)[0].rstrip(" ")  # without a comment
+        if 0 <= open_column and indent <= open_column and not (
+                ": " in body or body.endswith(":") or body.startswith("- ") or body == "-"):
+            return True
+        if body.endswith(":") or body == "-" or body.endswith(" -") or (":" in body and ("'" in body or '"' in body)):
+            open_column = indent + len(content) - len(content.lstrip("- "))
+        else:
+            open_column = -1
+    return False
+
+
+# A block scalar header: | or > with its chomping and indentation indicators, then nothing
+# but blanks or a comment to the end of the line.
+_BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)[ ]*(?:#[^\n]*)?\r?$")
+
+
+def _block_scalar_differs(text: str) -> bool:
+    """Whether a block scalar may read differently. The two readers differ on a block
+    scalar at the end of a text without a final line break (libfyaml adds one), on blank
+    lines inside one (a folded line after a blank one), on the keep indicator (+), on one
+    at the root, and libfyaml prints a message of its own on an indentation indicator 0."""
     for mark in "|>":
         at = text.find(mark)
         while at >= 0:
             following = text[at + 1:at + 3]
             if following[:1] == "0" or (following[:1] in ("+", "-") and following[1:] == "0"):
-                return True
+                return True  # an indicator 0 anywhere (libfyaml prints on `|0a` too)
+            line_start = text.rfind("\n", 0, at) + 1
+            before = text[line_start:at]
+            line_end = text.find("\n", at)
+            header = _BLOCK_HEADER.match(text, at, line_end if line_end >= 0 else len(text))
+            if header is not None and (not before or before[-1] == " "):
+                indicators = header.group(1)
+                if ("0" in indicators or "+" in indicators or line_end < 0 or not text.endswith("\n")
+                        or not before.strip() or before.lstrip().startswith("---")):
+                    return True
+                if _blank_inside(text, line_end + 1, len(before) - len(before.lstrip(" "))):
+                    return True
             at = text.find(mark, at + 1)
     return False
 
 
+def _blank_inside(text: str, start: int, indent: int) -> bool:
+    """Whether the block scalar whose lines start at `start`, under a line indented by
+    `indent`, has a blank line followed by more of its content."""
+    blank = False
+    for line in text[start:].split("\n"):
+        content = line.strip(" \r")
+        if not content:
+            blank = True
+            continue
+        if len(line) - len(content) <= indent:
+            return False  # the scalar has ended
+        if blank:
+            return True
+    return False
+
+
 def _flow_segments(text: str) -> Iterator[str]:
-    """Each line's text from its first '[' or '{' on (a flow collection, if the line is
-    not declined, starts there and ends on the same line)."""
+    """Each line's text from its first '[' or '{' on; "" for a line that starts with one
+    (see _segment_differs)."""
     start = 0
     while True:
         square, curly = text.find("[", start), text.find("{", start)
@@ -121,22 +192,50 @@ def _flow_segments(text: str) -> Iterator[str]:
             return
         begin = square if curly < 0 or 0 <= square < curly else curly
         end = text.find("\n", begin)
-        yield text[begin: end if end >= 0 else len(text)]
+        line_start = text.rfind("\n", 0, begin) + 1
+        yield "" if not text[line_start:begin].strip(" ") else text[begin: end if end >= 0 else len(text)]
         if end < 0:
             return
         start = end
 
 
 def _flow_differs(text: str) -> bool:
-    """Whether a flow collection ([…] or {…}) may read differently: libyaml (YAML 1.1)
-    refuses a ':' inside a plain scalar there (``{a: https://…}``), libfyaml (YAML 1.2)
-    accepts it; the two place a mapping inside a flow sequence (``[a: b]``) differently;
-    and a collection continued on the next line is not looked into."""
-    return any(
-        segment.count("[") + segment.count("{") != segment.count("]") + segment.count("}")
-        or (":" in segment and (_COLON_IN_SCALAR.search(segment) or _pair_in_sequence(segment)))
-        for segment in _flow_segments(text)
-    )
+    """Whether a flow collection ([…] or {…}) may read differently (see _segment_differs)."""
+    return any(map(_segment_differs, _flow_segments(text)))
+
+
+def _segment_differs(segment: str) -> bool:
+    """Whether the flow collection a line's segment starts with may read differently:
+    libyaml (YAML 1.1) refuses a ':' inside a plain scalar there (``{a: https://…}``) and
+    before a flow indicator (``{b:}``), libfyaml (YAML 1.2) accepts them; the two place a
+    mapping inside a flow sequence (``[a: b]``) and a '?' there differently; a collection at
+    the start of a line ("") may stand where libyaml wants it indented; quotes and comments
+    could hide a bracket from the count below; and a collection is read only when it ends on
+    its line, followed by nothing but blanks or a comment."""
+    if not segment or "'" in segment or '"' in segment or "?" in segment:
+        return True
+    end = _end(segment)
+    if end < 0 or "#" in segment[:end] or _has_more(segment, end + 1):
+        return True
+    return ":" in segment and (_COLON_IN_SCALAR.search(segment) is not None or _pair_in_sequence(segment))
+
+
+def _end(segment: str) -> int:
+    """The index of the bracket that closes the one `segment` starts with, or -1."""
+    depth = 0
+    for index, character in enumerate(segment):
+        if character in "[{":
+            depth += 1
+        elif character in "]}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _has_more(segment: str, start: int) -> bool:
+    rest = segment[start:].strip(" \r")  # \r: the end of a CRLF line
+    return bool(rest) and rest[0] != "#"
 
 
 def _every_pair_has_a_colon(text: str) -> bool:
@@ -161,7 +260,7 @@ def _pair_in_sequence(segment: str) -> bool:
     return False
 
 
-_COLON_IN_SCALAR = re.compile(r":(?![\s,\]}])")
+_COLON_IN_SCALAR = re.compile(r":(?![ \r\n])")
 
 
 class MarkerPositions:
