@@ -165,6 +165,7 @@ DECLINED = {
     "a plain value whose comment holds a pair": "a:\n\\  # b: b: 2\n",
     "a key of four dashes, then a value at its column": "a:  x\n----: \n1\n",
     "a blank CRLF line inside a folded scalar": "a: >-\n  \u3000a\n\r\n \n   b\n",
+    "a '#' right after a flow collection (no comment)": "a[0]#: {y, y}\n# }note: here\n",
     "quoted number": "a: '12'\n",
     "quoted signed number": "a: \"-5\"\n",
 }

@@ -234,8 +234,9 @@ def _end(segment: str) -> int:
 
 
 def _has_more(segment: str, start: int) -> bool:
+    """Whether more than blanks or a comment (a '#' after a blank) follows `start`."""
     rest = segment[start:].strip(" \r")  # \r: the end of a CRLF line
-    return bool(rest) and rest[0] != "#"
+    return bool(rest) and not (rest[0] == "#" and segment[start:start + 1] == " ")
 
 
 def _every_pair_has_a_colon(text: str) -> bool:
