@@ -166,6 +166,9 @@ DECLINED = {
     "a key of four dashes, then a value at its column": "a:  x\n----: \n1\n",
     "a blank CRLF line inside a folded scalar": "a: >-\n  \u3000a\n\r\n \n   b\n",
     "a '#' right after a flow collection (no comment)": "a[0]#: {y, y}\n# }note: here\n",
+    "a blank line of spaces, then a value at its key's column": "a:\n \nab\n",
+    "an indented comment, then a value at its key's column": "a:\n #  b:\n\u3000  c\n",
+    "a quoted key holding ' #', then a value at its column": "\" #a\\tb\": \nc2\n",
     "quoted number": "a: '12'\n",
     "quoted signed number": "a: \"-5\"\n",
 }

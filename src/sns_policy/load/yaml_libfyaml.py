@@ -114,25 +114,42 @@ def _value_at_key_column(text: str) -> bool:
     column, or left of it, as a plain scalar: libfyaml reads ``a:\\nab`` as {a: ab},
     libyaml refuses it. A key line is ``key:`` with nothing after it but a comment; lines
     with quotes and a ':' count as one too, so that nothing is missed (a false alarm only
-    costs the slower path)."""
-    open_column = -1  # the column of a key or '-' whose value starts on a later line
-    for line in text.split("\n"):
+    costs the slower path).
+
+    On the hot path: most lines are skipped by two cheap tests (no line end that opens a
+    value, no comment or quote), and most values opened are indented on the next line."""
+    lines = text.split("\n")
+    if "#" in text or "'" in text or '"' in text or "\r" in text or " \n" in text or text.endswith(" "):
+        candidates = range(len(lines))  # comments, quotes or line ends to look at closely
+    else:  # only `key:` and `-` at the very end of a line open a value on the next lines
+        candidates = [index for index, line in enumerate(lines) if line.endswith((":", "-"))]
+    for index in candidates:
+        line = lines[index]
+        if not (line.rstrip(" \r").endswith((":", "-")) or "#" in line or "'" in line or '"' in line):
+            continue
         content = line.lstrip(" ").rstrip("\r")
-        if not content or content[0] == "#":
+        if not content or content[0] == "#" or (line.startswith("---") and (len(content) == 3 or content[3] == " ")):
             continue
-        if line.startswith("---") and (len(content) == 3 or content[3] == " "):  # a new document
-            open_column = -1
-            continue
-        indent = len(line) - len(line.lstrip(" "))
         body = content.split(" #", 1)[0].rstrip(" ")  # without a comment
-        if 0 <= open_column and indent <= open_column and not (
-                ": " in body or body.endswith(":") or body.startswith("- ") or body == "-"):
-            return True
-        if body.endswith(":") or body == "-" or body.endswith(" -") or (":" in body and ("'" in body or '"' in body)):
-            open_column = indent + len(content) - len(content.lstrip("- "))
-        else:
-            open_column = -1
+        quoted = ":" in content and ("'" in content or '"' in content)  # a ' #' may be quoted
+        if not (body.endswith(":") or body == "-" or body.endswith(" -") or quoted):
+            continue
+        column = (len(line) - len(line.lstrip(" "))) + len(content) - len(content.lstrip("- "))
+        deeper = " " * (column + 1)
+        for following in lines[index + 1:]:
+            rest = following.lstrip(" ").rstrip("\r")
+            if not rest or rest[0] == "#":
+                continue
+            if following.startswith(deeper):
+                break  # indented: the value, as both readers want it
+            if following.startswith("---") and (len(rest) == 3 or rest[3] == " "):
+                break
+            rest = rest.split(" #", 1)[0].rstrip(" ")
+            if not (": " in rest or rest.endswith(":") or rest.startswith("- ") or rest == "-"):
+                return True
+            break
     return False
+
 
 
 # A block scalar header: | or > with its chomping and indentation indicators, then nothing
