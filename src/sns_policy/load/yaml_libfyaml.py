@@ -42,7 +42,7 @@ from math import isinf, isnan
 from typing import Any
 
 from sns_policy.load.yaml_document import YamlDocument, plain_scalar
-from sns_policy.load.yaml_lines import LinePositions, SourceLines, flow_pairs_have_colons
+from sns_policy.load.yaml_lines import LinePositions, SourceLines, flow_pairs_have_colons, is_document_marker
 
 try:  # a wheel exists for the common platforms; without it every file takes the reference path
     import libfyaml
@@ -116,19 +116,14 @@ def _value_at_key_column(text: str) -> bool:
     with quotes and a ':' count as one too, so that nothing is missed (a false alarm only
     costs the slower path).
 
-    On the hot path: most lines are skipped by two cheap tests (no line end that opens a
+    On the hot path: most lines are skipped by one cheap test (no line end that opens a
     value, no comment or quote), and most values opened are indented on the next line."""
     lines = text.split("\n")
-    if "#" in text or "'" in text or '"' in text or "\r" in text or " \n" in text or text.endswith(" "):
-        candidates = range(len(lines))  # comments, quotes or line ends to look at closely
-    else:  # only `key:` and `-` at the very end of a line open a value on the next lines
-        candidates = [index for index, line in enumerate(lines) if line.endswith((":", "-"))]
-    for index in candidates:
-        line = lines[index]
+    for index, line in enumerate(lines):
         if not (line.rstrip(" \r").endswith((":", "-")) or "#" in line or "'" in line or '"' in line):
             continue
         content = line.lstrip(" ").rstrip("\r")
-        if not content or content[0] == "#" or (line.startswith("---") and (len(content) == 3 or content[3] == " ")):
+        if not content or content[0] == "#" or is_document_marker(line):
             continue
         body = content.split(" #", 1)[0].rstrip(" ")  # without a comment
         quoted = ":" in content and ("'" in content or '"' in content)  # a ' #' may be quoted
@@ -142,14 +137,13 @@ def _value_at_key_column(text: str) -> bool:
                 continue
             if following.startswith(deeper):
                 break  # indented: the value, as both readers want it
-            if following.startswith("---") and (len(rest) == 3 or rest[3] == " "):
+            if is_document_marker(following):
                 break
             rest = rest.split(" #", 1)[0].rstrip(" ")
             if not (": " in rest or rest.endswith(":") or rest.startswith("- ") or rest == "-"):
                 return True
             break
     return False
-
 
 
 # A block scalar header: | or > with its chomping and indentation indicators, then nothing

@@ -67,7 +67,7 @@ class SourceLines:
         text = self.text
         if not text.startswith("---") and "\n---" not in text:
             return [(0, len(lines))]
-        starts = [i for i, line in enumerate(lines) if line.startswith("---") and (len(line) == 3 or line[3] == " ")]
+        starts = [i for i, line in enumerate(lines) if is_document_marker(line)]
         if not starts:  # only lines such as ----, which start no document
             return [(0, len(lines))]
         if any(_has_content(lines[i]) for i in range(0, starts[0])):  # a first document without ---
@@ -99,42 +99,49 @@ _NO_CONTENT_AT = frozenset({"", " ", "#"})
 _NOT_READ_START = frozenset("[]{},#&*!|>%@`?:-")
 
 
+def _quoted(line: str, index: int) -> tuple[str, int]:
+    """The quoted scalar starting at `index` (' or "): its text and the index after it.
+    A double-quoted one with an escape is not read."""
+    quote = line[index]
+    end = index + 1
+    while True:
+        end = line.find(quote, end)
+        if end < 0:
+            raise _Unsure
+        if quote == "'" and line.startswith("''", end):  # '' is a quote inside '…'
+            end += 2
+            continue
+        text = line[index + 1:end]
+        if quote == '"' and "\\" in text:
+            raise _Unsure
+        return (text.replace("''", "'") if quote == "'" else text), end + 1
+
+
 def _key(line: str, column: int) -> tuple[str, int]:
     """The key written at `column` and the index just after its ':'."""
     first = line[column:column + 1]
-    if first == "'":
-        end, start = column + 1, column + 1
-        while True:
-            end = line.find("'", end)
-            if end < 0:
-                raise _Unsure
-            if line.startswith("''", end):
-                end += 2
-                continue
-            break
-        text, after = line[start:end].replace("''", "'"), end + 1
-    elif first == '"':
-        end = line.find('"', column + 1)
-        if end < 0 or "\\" in line[column + 1:end]:
+    if first in ("'", '"'):
+        text, after = _quoted(line, column)
+        after = _skip(line, after)
+        if not line.startswith(":", after) or not (after + 1 == len(line) or line[after + 1] == " "):
             raise _Unsure
-        text, after = line[column + 1:end], end + 1
-    elif not first or first in _NOT_READ_START or first == " ":
+        return text, after + 1
+    if not first or first in _NOT_READ_START or first == " ":
         raise _Unsure
-    else:
-        colon = line.find(":", column)
-        while colon >= 0 and not (colon + 1 == len(line) or line[colon + 1] == " "):
-            colon = line.find(":", colon + 1)
-        if colon < 0:
-            raise _Unsure
-        text = line[column:colon].rstrip(" ")
-        if " #" in text:
-            raise _Unsure
-        return text, colon + 1
-    while line.startswith(" ", after):
-        after += 1
-    if not line.startswith(":", after) or not (after + 1 == len(line) or line[after + 1] == " "):
+    colon = line.find(":", column)
+    while colon >= 0 and not (colon + 1 == len(line) or line[colon + 1] == " "):
+        colon = line.find(":", colon + 1)
+    if colon < 0:
         raise _Unsure
-    return text, after + 1
+    text = line[column:colon].rstrip(" ")
+    if " #" in text:
+        raise _Unsure
+    return text, colon + 1
+
+
+def is_document_marker(line: str) -> bool:
+    """Whether `line` starts a document: ``---`` then a blank, a CR or the line's end."""
+    return line.startswith("---") and line[3:4] in ("", " ", "\r")
 
 
 # --- flow collections on one line ---------------------------------------------------
@@ -176,24 +183,11 @@ def _skip(line: str, index: int) -> int:
     return index
 
 
-def _scalar_end(line: str, index: int) -> tuple[str, int, bool]:
-    """A flow scalar at `index`: (its text, the index after it, whether it is plain)."""
+def _scalar_end(line: str, index: int) -> tuple[str, int]:
+    """A flow scalar at `index`: its text and the index after it."""
     first = line[index:index + 1]
-    if first == "'":
-        end = index + 1
-        while True:
-            end = line.find("'", end)
-            if end < 0:
-                raise _Unsure
-            if line.startswith("''", end):
-                end += 2
-                continue
-            return line[index + 1:end].replace("''", "'"), end + 1, False
-    if first == '"':
-        end = line.find('"', index + 1)
-        if end < 0 or "\\" in line[index + 1:end]:
-            raise _Unsure
-        return line[index + 1:end], end + 1, False
+    if first in ("'", '"'):
+        return _quoted(line, index)
     if not first or first in _NOT_READ_START:
         raise _Unsure
     end = index
@@ -204,7 +198,7 @@ def _scalar_end(line: str, index: int) -> tuple[str, int, bool]:
         if character == "#" and line[end - 1] == " ":
             raise _Unsure
         end += 1
-    return line[index:end].rstrip(" "), end, True
+    return line[index:end].rstrip(" "), end
 
 
 def _flow_at(line: str, start: int) -> tuple[Flow, int]:
@@ -223,7 +217,7 @@ def _flow_at(line: str, start: int) -> tuple[Flow, int]:
             nested, index = _flow_at(line, index)
             text = ""
         else:
-            text, index, _ = _scalar_end(line, index)
+            text, index = _scalar_end(line, index)
         index = _skip(line, index)
         if opener == "[":
             entries.append((column, nested))
@@ -237,7 +231,7 @@ def _flow_at(line: str, start: int) -> tuple[Flow, int]:
                     value, index = _flow_at(line, index)
                 elif not line.startswith((",", "}"), index):
                     value_column = index
-                    _, index, _ = _scalar_end(line, index)
+                    _, index = _scalar_end(line, index)
                 index = _skip(line, index)
             entries.append((text, column, value_column, value))
         if line.startswith(closer, index):
@@ -314,10 +308,12 @@ class LinePositions:
         lines = source.lines
         first, end = source.region(self.index)
         line = first
-        if lines[first].startswith("---"):
-            if len(lines[first]) > 3 and lines[first][3] != " " or _has_content(lines[first], 3):
+        if is_document_marker(lines[first]):
+            if _has_content(lines[first], 3):
                 raise _Unsure  # the document starts on its --- line
             line += 1
+        elif lines[first].startswith("---"):
+            raise _Unsure
         while line < end and not _has_content(lines[line]):
             line += 1
         if line == end:
