@@ -144,12 +144,11 @@ def _absent(path: str, strict: bool) -> list[Violation]:
 
 def required(check: c.Required) -> Compiled:
     reads = [(getter(p), absolute(p)) for p in check.paths]
-    if len(reads) == 1:  # the usual case, without the loop (is_absent inlined)
+    if len(reads) == 1:  # the usual case, without the loop
         (get, where), = reads
 
         def run_one(scope: Scope, strict: bool) -> list[Violation]:
-            value = get(scope)
-            if value is MISSING or value is None or (isinstance(value, (str, list)) and not value):
+            if is_absent(get(scope)):
                 return [violation(where, "check.required", path=where)]
             return []
 

@@ -61,11 +61,12 @@ class Engine:
         self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
         # Before this date no version of the guideline was in force (computed once, not per manifest).
         self.first_in_force = min(h.date for h in ruleset.document.history if h.date is not None)
-        # Every check and condition compiled once for the life of the engine.
-        self.checked_rules = tuple((r, compile_check(r.check)) for r in ruleset.rules if r.check is not None)
-        # What the per-manifest loop reads of each checked rule, in local tuples.
-        self._plan = tuple((r, r.applies_to is not None, check) for r, check in self.checked_rules)
-        self._checked_ids = tuple(r.id for r, _ in self.checked_rules)
+        # Every check and condition compiled once for the life of the engine; each check as
+        # the per-manifest loop reads it: (rule, whether it applies conditionally, check).
+        self._plan = tuple(
+            (r, r.applies_to is not None, compile_check(r.check)) for r in ruleset.rules if r.check is not None
+        )
+        self._checked_ids = tuple(r.id for r, _, _ in self._plan)
         self._evaluated: dict[tuple[str, ...], tuple[str, ...]] = {}
         # What every finding of a rule shares, built once: message, clause, severity.
         self.finding_facts = {

@@ -102,6 +102,8 @@ def _num(s: str) -> int:
 def parse_date(value: str | date) -> date:
     """Read a date; raise DateParseError (code date.format / date.impossible /
     date.era_range / date.has_time) otherwise."""
+    if value.__class__ is str:  # the usual case first: every date of every manifest
+        return _parse_text(value)
     if isinstance(value, datetime):  # before `date`: datetime is a subclass of date
         if value.time() != time(0):
             raise DateParseError("date.has_time", f"expected a date, got a datetime with a time: {value.isoformat()}",
@@ -189,8 +191,7 @@ def _validate(value: Any) -> date:
         raise PydanticCustomError("date_type", "Input should be a date or a date string, got {type_name}",
                                   {"type_name": type(value).__name__})
     try:
-        # A YAML date is a str: straight to the (cached) text parser, one call per date of every manifest.
-        return _parse_text(value) if value.__class__ is str else parse_date(value)
+        return parse_date(value)
     except DateParseError as exc:
         # pydantic type names use "_" where our codes use ".": date.era_range -> date_era_range
         kind = exc.code.replace(".", "_")
