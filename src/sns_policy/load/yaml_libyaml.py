@@ -146,7 +146,11 @@ def problem_text(problem: str) -> Text:
 def parse_stream_libyaml(text: str) -> tuple[list[YamlDocument], YamlError | None]:
     """The documents of a YAML stream up to the first error, and that error (or None):
     a broken second document does not hide a good first one."""
-    parser = _Composer(text)
+    try:
+        parser = _Composer(text)
+    except UnicodeEncodeError as exc:  # a lone surrogate: a text that was never UTF-8
+        before = text[: exc.start]
+        return [], YamlError("input.encoding", before.count("\n") + 1, exc.start - before.rfind("\n"), position=exc.start)
     documents: list[YamlDocument] = []
     try:
         while parser.check_node():

@@ -18,11 +18,6 @@ def parse_stream(text: str) -> tuple[list[YamlDocument], YamlError | None]:
     documents = yaml_libfyaml.read(text)
     if documents is not None:
         return documents, None
-    try:
-        text.encode()
-    except UnicodeEncodeError as exc:  # a lone surrogate: a text that was never UTF-8
-        before = text[: exc.start]
-        return [], YamlError("input.encoding", before.count("\n") + 1, exc.start - before.rfind("\n"), position=exc.start)
     return parse_stream_libyaml(text)
 
 
