@@ -31,7 +31,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sns_policy.api import check_paths
 from sns_policy.evaluate.paths import split
-from sns_policy.load import yaml_libfyaml
+from sns_policy.load import yaml_fast
 from sns_policy.load.yaml_lines import _Unsure
 from sns_policy.report import json as json_report
 
@@ -330,14 +330,14 @@ def verify_positions(report) -> tuple[list, int, list[str]]:
 
 
 def placed_by_lines(files: list[Path], report) -> tuple[int, int, int]:
-    """How many files libfyaml read, and how many finding positions in them yaml_lines
-    placed from the source lines alone (the others come from a second, marker-making parse)."""
+    """How many files yaml-rs read, and how many finding positions in them yaml_lines
+    placed from the source lines alone (the others come from a second parse by the reference)."""
     by_file: dict[str, list] = {}
     for result in report.results:
         by_file.setdefault(result.file, []).extend(result.findings)
     fast = by_lines = located = 0
     for path in files:
-        documents = yaml_libfyaml.read(path.read_text(encoding="utf-8"))
+        documents = yaml_fast.read(path.read_text(encoding="utf-8"))
         if documents is None:
             continue
         fast += 1
@@ -404,8 +404,8 @@ def main() -> int:
     print(f"render: JSON report in {render_s:.2f} s = {manifests / render_s:,.0f} manifests/s "
           f"({len(rendered.encode()) / 1e6:.0f} MB of JSON)")
     fast, by_lines, located = placed_by_lines(files, report)
-    print(f"readers: libfyaml read {fast:,} of {len(files):,} files, libyaml (the reference reader) the rest; "
-          f"{by_lines:,} of {located:,} finding positions read off the source lines, the rest off libfyaml's markers")
+    print(f"readers: yaml-rs read {fast:,} of {len(files):,} files, libyaml (the reference reader) the rest; "
+          f"{by_lines:,} of {located:,} finding positions read off the source lines, the rest by the reference")
     reference_s = libyaml_reference(files)
     print(f"reference: libyaml alone (ruamel.yaml.clib composing the same files, no validation or rules) "
           f"{reference_s:.2f} s = {manifests / reference_s:,.0f} manifests/s; check costs "

@@ -2,7 +2,7 @@
 
 Mutates the reader tests' texts and windows of every bundled YAML file (insertions of
 YAML-significant pieces, deletions, duplicated and re-indented lines) and checks each text
-as tests/test_yaml_readers.py does: whenever libfyaml's reader takes a text, its documents,
+as tests/test_yaml_readers.py does: whenever the fast reader (yaml-rs) takes a text, its documents,
 data and every position must be the reference's (libyaml). It found the layouts in the
 DECLINED cases that the hypothesis generators did not. Prints each disagreement as a
 Python literal and exits 1 if there was one.
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import test_yaml_readers as cases  # noqa: E402  (the reader tests' texts and helpers)
-from sns_policy.load import yaml_libfyaml  # noqa: E402
+from sns_policy.load import yaml_fast  # noqa: E402
 from sns_policy.load.yaml_libyaml import parse_stream_libyaml  # noqa: E402
 from sns_policy.load.yaml_lines import _Unsure  # noqa: E402
 
@@ -33,7 +33,7 @@ PIECES = [": ", ":", "-", "- ", " ", "  ", "\n", "\n  ", "\n- ", "#", " #", "'",
 def disagreement(text: str) -> str | None:
     """What the fast reader says otherwise than the reference about `text`, if anything."""
     try:
-        fast = yaml_libfyaml.read(text)
+        fast = yaml_fast.read(text)
     except Exception as exc:  # noqa: BLE001 - a crash is a finding
         return f"read crashed: {exc!r}"
     if fast is None:
@@ -52,14 +52,14 @@ def disagreement(text: str) -> str | None:
                 if (got := f.positions.from_lines(path)) != want:
                     return f"document {f.index} {path}: lines say {got}, the reference {want}"
             except (_Unsure, IndexError, ValueError, TypeError):
-                pass  # descend falls back to the markers, checked next
+                pass  # descend falls back to the reference's positions, checked next
             if (got := f.positions.descend(path)) != want:
                 return f"document {f.index} {path}: {got}, the reference {want}"
     return None
 
 
 def seeds(rng: random.Random) -> list[str]:
-    texts = [*cases.PLACED_BY_LINES.values(), *cases.TAKEN.values(), *cases.DECLINED.values(), *cases.PLACED_BY_MARKERS.values()]
+    texts = [*cases.PLACED_BY_LINES.values(), *cases.TAKEN.values(), *cases.DECLINED.values(), *cases.PLACED_BY_THE_REFERENCE.values()]
     for path in cases.BUNDLED:
         lines = path.read_text(encoding="utf-8-sig").split("\n")
         for _ in range(3):

@@ -26,6 +26,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "input.duplicate-key": ("キー「{key}」が重複しています", "duplicate key '{key}'"),
     "input.unsupported-yaml": ("対応していない YAML 機能です: {what}", "unsupported YAML feature: {what}"),
+    "input.too-deep": (
+        "入れ子が深すぎます（{limit} 段まで）",
+        "collections nested too deep (at most {limit} levels)",
+    ),
     "input.schema": ("{field}: {problem}", "{field}: {problem}"),
     "input.unknown-municipality": (
         "自治体「{municipality}」のルールセットがありません（利用可能: {known}）",

@@ -34,6 +34,26 @@ def plain_scalar(value: str) -> Any:
     return value
 
 
+# How deep collections may nest in a document. Manifests nest a few levels; the limit
+# keeps both readers far from their own: the reference's converter recurses in Python,
+# and yaml-rs and libyaml's composer recurse in C (deep enough, they crash the process).
+NESTING_LIMIT = 200
+
+
+def may_nest_deeper(text: str, bound: int) -> bool:
+    """Whether `text` could hold collections nested more than `bound` deep: a cheap upper
+    limit, so that ordinary files need no second look.
+
+    Every level takes at least one character. Beyond that: in a chain of nested block
+    collections the columns never decrease and at most two share one (a mapping, and a
+    sequence written at its key's column), so block nesting is at most twice the longest
+    line; flow nesting adds at most the number of '[' and '{'."""
+    if len(text) <= bound:
+        return False
+    longest = max(map(len, text.split("\n")))
+    return 2 * (longest + 1) + text.count("[") + text.count("{") > bound
+
+
 class YamlError(Exception):
     """A file that is not usable YAML; carries a 1-based position and a message key."""
 

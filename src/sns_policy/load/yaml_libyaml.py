@@ -5,7 +5,7 @@ and column only when a finding needs one. Round-trip loading (CommentedMap) woul
 positions too, but is several times slower and is not needed to read a manifest.
 
 It reads everything YAML allows, and its error messages are the ones users see (with
-Japanese translations); the faster reader (yaml_libfyaml) hands any document it is not
+Japanese translations); the faster reader (yaml_fast) hands any document it is not
 sure about to this one.
 """
 
@@ -15,12 +15,13 @@ from typing import Any
 
 from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import DocumentStartEvent, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tag import Tag
 
 from sns_policy.diagnostics import Text
-from sns_policy.load.yaml_document import YamlDocument, YamlError, plain_scalar
+from sns_policy.load.yaml_document import NESTING_LIMIT, YamlDocument, YamlError, may_nest_deeper, plain_scalar
 
 # Tags our resolver hands back to the C composer: only whether a scalar was plain. They
 # are Tag instances made once, because ruamel's Node() builds a new Tag from every string
@@ -143,6 +144,28 @@ def problem_text(problem: str) -> Text:
     return Text(ja=problem, en=problem)
 
 
+def _too_deep(text: str) -> tuple[int, YamlError] | None:
+    """The first document whose collections nest deeper than NESTING_LIMIT, and the error
+    at the collection that goes too deep, from libyaml's events (flat, no recursion)."""
+    parser = CParser(text)
+    document = depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            kind = type(event)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if depth > NESTING_LIMIT:
+                    mark = event.start_mark
+                    return document, YamlError("input.too-deep", mark.line + 1, mark.column + 1, limit=NESTING_LIMIT)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+            elif kind is DocumentStartEvent:
+                document += 1
+    except (YAMLError, IndexError):  # the end of the stream, or an error the composer reports itself
+        pass
+    return None
+
+
 def parse_stream_libyaml(text: str) -> tuple[list[YamlDocument], YamlError | None]:
     """The documents of a YAML stream up to the first error, and that error (or None):
     a broken second document does not hide a good first one."""
@@ -151,9 +174,12 @@ def parse_stream_libyaml(text: str) -> tuple[list[YamlDocument], YamlError | Non
     except UnicodeEncodeError as exc:  # a lone surrogate: a text that was never UTF-8
         before = text[: exc.start]
         return [], YamlError("input.encoding", before.count("\n") + 1, exc.start - before.rfind("\n"), position=exc.start)
+    too_deep = _too_deep(text) if may_nest_deeper(text, NESTING_LIMIT) else None
     documents: list[YamlDocument] = []
     try:
         while parser.check_node():
+            if too_deep is not None and too_deep[0] == len(documents) + 1:
+                return documents, too_deep[1]  # composing it would recurse as deep, in C
             root = parser.get_node()
             documents.append(YamlDocument(len(documents) + 1, _Converter().convert(root), NodePositions(root)))
     except MarkedYAMLError as exc:
@@ -161,8 +187,8 @@ def parse_stream_libyaml(text: str) -> tuple[list[YamlDocument], YamlError | Non
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
         return documents, YamlError("input.yaml-syntax", line, column, problem=problem_text(problem))
-    except RecursionError:
-        return documents, YamlError("input.unsupported-yaml", 1, 1, what="nesting too deep")
+    except RecursionError:  # a backstop: NESTING_LIMIT keeps far from Python's limit
+        return documents, YamlError("input.too-deep", 1, 1, limit=NESTING_LIMIT)
     except YamlError as exc:
         return documents, exc
     except ReaderError as exc:

@@ -1,18 +1,17 @@
 """Positions read off a document's source lines, and checked against its data.
 
-libfyaml builds a document's data fast, but its position markers double its parse time,
-and few positions are ever asked for: a result's first line, and one per finding or
-input error. So the fast reader parses without markers and this module finds a path's
-line and column when it is asked, on the text's lines, in the layouts manifests are
+The fast reader (yaml-rs) builds a document's data without any positions, and few
+positions are ever asked for: a result's first line, and one per finding or input error.
+So this module finds a path's line and column when it is asked, on the text's lines, in the layouts manifests are
 written in: block mappings and sequences (compact sequences under a key too), and flow
 collections on one line.
 
 It never guesses. The keys it finds on a mapping's lines must be exactly the mapping's
 keys, in the same order, and the items it finds on a sequence's lines exactly as many
-as the sequence's items — the data libfyaml built is the check. A line this module does
+as the sequence's items — the data the parser built is the check. A line this module does
 not read (an escaped quoted key, a `--- text` start, a continuation line where a key
-should be, …) raises `_Unsure`, and the document's positions are then read off libfyaml's
-markers by parsing it again (`fallback`): slower, never different.
+should be, …) raises `_Unsure`, and the document's positions are then read off the
+reference reader's nodes by parsing it again (`fallback`): slower, never different.
 tests/test_yaml_readers.py holds it to the reference reader on every bundled file, on
 typical layouts (where it must answer by itself) and on generated documents; `make bench`
 counts how many finding positions it placed by itself.
@@ -38,7 +37,7 @@ class SourceLines:
 
     def __init__(self, text: str, count: int) -> None:
         self.text = text
-        self.count = count  # documents libfyaml found
+        self.count = count  # documents the parser found
         self._lines: list[str] | None = None
         self._regions: list[tuple[int, int]] | None = None
 
@@ -53,6 +52,13 @@ class SourceLines:
                     raise _Unsure
             self._lines = text.split("\n")
         return self._lines
+
+    def document_count(self) -> int:
+        """How many documents the lines hold: one per --- line, and one before the first
+        if it has content."""
+        if self._regions is None:
+            self._regions = self._find_regions()
+        return len(self._regions)
 
     def region(self, index: int) -> tuple[int, int]:
         """Lines [first, end) of document `index` (1-based): from its `---` line, if any."""
