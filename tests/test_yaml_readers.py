@@ -296,7 +296,7 @@ def test_the_fast_reader_prints_nothing_on_broken_input(capfd: pytest.CaptureFix
 _WORDS = st.sampled_from(["三浦市", "広報広聴課", "公式", "😀", "a", "x y", "まぐろ、野菜", "-", "#", ":", "12", "1.5", "-.5",
                           "1e3", "true", "null", "~", "", "0x1F", "yes", "2024-04-01", "令和5年4月1日", "+1", "007",
                           "a: b", "- x", "'q'", '"dq"', "\\", "\t", "https://www.city.miura.kanagawa.jp/x?y=1&z=2",
-                          "\n", "行1\n行2", " ", "..."])
+                          "\n", "行1\n行2", " ", "...", "1_000", "_1", "0b11", "0o7", "miura_koho_2", "|", ">x", "@x"])
 _TEXTS = st.lists(_WORDS, min_size=1, max_size=4).map("".join)
 _KEYS = st.one_of(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), st.sampled_from(["名前", "説明", "url", "1", "true", "a b"]))
 _SCALARS = st.one_of(_TEXTS, st.integers(-10**20, 10**20), st.floats(allow_nan=False, allow_infinity=False), st.booleans(), st.none())

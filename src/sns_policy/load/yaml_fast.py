@@ -54,9 +54,10 @@ except ImportError:  # pragma: no cover - exercised by forcing the reference pat
 # a one-character `in` and bytes.translate. Python's `re` walks a CJK text character by
 # character, many times slower; the regular expressions only confirm a rare suspicion.
 
-# Each byte of a file's UTF-8 text as a class: "c" for a control character (but LF and CR) or a tab
-# (yaml-rs accepts control characters; libyaml refuses a tab in places YAML 1.2 allows
-# it), "u" for the lead byte of U+0080..U+00BF (the C1 controls and NEL are among them),
+# Each byte of a file's UTF-8 text as a class: "c" for a control character other than a
+# line break, or a tab (yaml-rs accepts control characters; libyaml refuses a tab in
+# places YAML 1.2 allows it), "u" for the lead byte of U+0080..U+00BF (the C1 controls and
+# NEL are among them),
 # "z" for the digit 0, "d" for the other digits and "x" for x / X / o / O / b / B (so that
 # "zx" is where a hexadecimal, octal or binary integer may start), "_" for itself, "n" for
 # '.', '+' and '-', "s" for what a plain scalar may start after (a space, a line break,
