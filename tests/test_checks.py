@@ -116,6 +116,23 @@ def test_one_of_required_and_booleans_are_not_numbers() -> None:
     assert violations(req, manifest()) == [("policy.shared_within_section", "policy.shared_within_section is not stated")]
 
 
+def test_one_of_and_none_of_on_single_texts_and_booleans() -> None:
+    replies = {"kind": "one_of", "path": "operations.replies.policy", "values": ["none", "as_needed"]}
+    assert violations(replies, manifest(operations={"replies": {"policy": "none"}})) == []
+    assert "all" in violations(replies, manifest(operations={"replies": {"policy": "all"}}))[0][1]
+    shared = {"kind": "one_of", "path": "policy.shared_within_section", "values": [False]}
+    assert violations(shared, manifest(policy={"shared_within_section": False})) == []
+    assert violations(shared, manifest(policy={"shared_within_section": True})) != []
+    not_deleted = {"kind": "none_of", "path": "operations.erroneous_posts", "values": ["delete_and_apologise"]}
+    assert violations(not_deleted, manifest(operations={"erroneous_posts": "correct_by_new_post"})) == []
+    assert violations(not_deleted, manifest(operations={"erroneous_posts": "delete_and_apologise"})) != []
+    no_two_factor = {"kind": "none_of", "path": "security.two_factor", "values": [True]}
+    assert violations(no_two_factor, manifest(security={"two_factor": False})) == []
+    assert violations(no_two_factor, manifest(security={"two_factor": True})) != []
+    one = {"kind": "none_of", "path": "security.credential_holders.count", "values": [True]}
+    assert violations(one, manifest(security={"credential_holders": {"count": 1}})) == []  # 1 is not True
+
+
 def test_any_of_not_and_implies() -> None:
     published = {"kind": "includes", "path": "homepage.account_page.publishes", "values": ["manager"]}
     in_profile = {"kind": "discloses", "path": "profile.text", "fact": {"ja": "責任者", "en": "manager"}, "value_path": "ownership.manager_title"}
