@@ -83,6 +83,14 @@ def test_recursive_alias_is_refused_not_looped() -> None:
     with pytest.raises(YamlError) as info:
         parse_documents("a: &x [*x]\n")
     assert info.value.key == "input.unsupported-yaml"
+    assert info.value.params["what"].ja == "際限なく展開されるエイリアス"  # worded in both languages
+
+
+def test_a_complex_key_is_named_in_both_languages() -> None:
+    with pytest.raises(YamlError) as info:
+        parse_documents("? [a, b]\n: 1\n")
+    assert (info.value.key, info.value.line, info.value.column) == ("input.unsupported-yaml", 1, 3)
+    assert info.value.params["what"].en == "complex mapping key" and "複合キー" in info.value.params["what"].ja
 
 
 def test_aliases_are_expanded() -> None:

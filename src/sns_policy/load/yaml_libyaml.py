@@ -97,7 +97,7 @@ class _Converter:
         self.expansions += 1
         if self.expansions > MAX_ALIAS_EXPANSIONS:
             raise YamlError("input.unsupported-yaml", node.start_mark.line + 1, node.start_mark.column + 1,
-                            what="aliases expanding without end")
+                            what=Text(ja="際限なく展開されるエイリアス", en="aliases expanding without end"))
 
     def convert(self, node: Node) -> Any:
         cls = node.__class__
@@ -112,7 +112,8 @@ class _Converter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
-                raise YamlError("input.unsupported-yaml", key_node.start_mark.line + 1, key_node.start_mark.column + 1, what="complex mapping key")
+                raise YamlError("input.unsupported-yaml", key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                what=Text(ja="複合キー（? で始まるキー、キーとしてのリストやマッピング）", en="complex mapping key"))
             key = key_node.value
             if key in result:
                 raise YamlError("input.duplicate-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1, key=key)
