@@ -189,6 +189,11 @@ DECLINED = {
     "an empty block scalar at the end": "a: |\n",
     "an empty block scalar before a key": "a: >\nb: 1\n",
     "an empty block scalar with an indentation indicator": "a:\n  c: >2\n",
+    # found by a review (fuzzing yaml-rs against the reference)
+    "an exponent followed by an underscore": "a: 1e_5\n",
+    "an exponent followed by an underscore, in a flow sequence": "a: [x, .5E_1]\nresponse_policy: b\n",
+    "a surrogate pair as two escapes": "a: \"\\ud83d\\ude00\"\n",
+    "a surrogate pair as two escapes, in a key": "\"\\uD83D\\uDE00\": 1\n",
 }
 
 
@@ -220,6 +225,8 @@ TAKEN = {
     "integers beyond 64 bits": "a: -12345678901234567890\nb: 123456789012345678901234\nc: -9223372036854775807\n",
     "a signed float without a leading digit": "a: -.5\n",
     "numbers beside words with underscores and 0b": "handle: miura_koho_2\nurl: https://bit.ly/1b0b_x\nn: 3\nm: a_1\n",
+    "numbers beside keys with e before an underscore": "response_policy: x\nguideline_compliance: y\nmin_length: 12\n",
+    "an escaped character outside the surrogates": "a: \"\\u3042\\U0001F600\\ud7ff\"\n",
     "two documents and nesting within the limit": "a: 1\n---\nb:\n" + "  - " * 50 + "x\n",
 }
 

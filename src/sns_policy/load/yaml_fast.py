@@ -59,7 +59,8 @@ except ImportError:  # pragma: no cover - exercised by forcing the reference pat
 # places YAML 1.2 allows it), "u" for the lead byte of U+0080..U+00BF (the C1 controls and
 # NEL are among them),
 # "z" for the digit 0, "d" for the other digits and "x" for x / X / o / O / b / B (so that
-# "zx" is where a hexadecimal, octal or binary integer may start), "_" for itself, "n" for
+# "zx" is where a hexadecimal, octal or binary integer may start), "e" for e / E (an
+# exponent: 1e_5 is a number to yaml-rs), "_" for itself, "n" for
 # '.', '+' and '-', "s" for what a plain scalar may start after (a space, a line break,
 # ',', '[' or '{'; so that an underscore after "z", "d", "n", "s" or "_" may be in a
 # number), "." for anything else.
@@ -77,6 +78,8 @@ for _byte in b" \n,[{":
     _BYTE_CLASSES[_byte] = ord("s")
 for _byte in b"xXoObB":
     _BYTE_CLASSES[_byte] = ord("x")
+for _byte in b"eE":
+    _BYTE_CLASSES[_byte] = ord("e")
 _BYTE_CLASSES[0xC2] = ord("u")
 _BYTE_CLASSES = bytes(_BYTE_CLASSES)
 
@@ -85,6 +88,8 @@ _NOT_PRINTABLE_OR_TAB = re.compile("[^\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\
 # Line breaks to libyaml (YAML 1.1) and not to yaml-rs (YAML 1.2): NEL (a C1 character,
 # see above), LS and PS; and a byte order mark or a non-character inside the text.
 _OTHER_BREAKS = ("\x85", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
+# An escaped code point in the surrogate range (D800-DFFF), as \uXXXX or \UXXXXXXXX.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 # Token starts the reference treats differently or that need its limits: tags (!), anchors
 # (&), aliases (*), complex keys (? ) and directives (%).
 _SUSPECT = ("!", "&", "*", "?", "%")
@@ -112,6 +117,10 @@ def _reference_only(text: str, classes: bytes) -> bool:
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return True
     if b"u" in classes and _NOT_PRINTABLE_OR_TAB.search(text):
+        return True
+    # A surrogate pair written as two escapes ("\ud83d\ude00"): one character to yaml-rs,
+    # an error to libyaml.
+    if "\\" in text and _SURROGATE_ESCAPE.search(text):
         return True
     if any(character in text for character in _SUSPECT) and _REFERENCE_ONLY.search(text):
         return True
@@ -355,13 +364,18 @@ def _may_spell_a_number_otherwise(classes: bytes) -> bool:
     than this: the byte class before each '_', gathered in C."""
     if b"zx" in classes:
         return True
-    pieces = classes.split(b"_")
-    before = b"".join(map(_LAST_BYTE, pieces[:-1]))
-    # An empty piece is an '_' at the start or after another '_'.
-    return len(before) < len(pieces) - 1 or bool(before.translate(None, b".xuc"))
+    pieces = classes.split(b"_")[:-1]
+    before = b"".join(map(_LAST_BYTE, pieces))
+    # An empty piece is an '_' at the start or after another '_'; after a letter, an '_' is
+    # in no number unless the letter is an exponent's e after a digit or '.' (1e_5, .5E_1).
+    if len(before) < len(pieces) or before.translate(None, b".xuce"):
+        return True
+    return b"e" in before and any(exponent in b" ".join(map(_LAST_TWO_BYTES, pieces)) for exponent in _EXPONENTS)
 
 
 _LAST_BYTE = itemgetter(slice(-1, None))
+_LAST_TWO_BYTES = itemgetter(slice(-2, None))
+_EXPONENTS = (b"ze", b"de", b"ne")
 
 
 def _number_spelled_otherwise(text: str, classes: bytes) -> bool:
