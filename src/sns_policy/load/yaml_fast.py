@@ -88,7 +88,8 @@ _NOT_PRINTABLE_OR_TAB = re.compile("[^\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\
 # Line breaks to libyaml (YAML 1.1) and not to yaml-rs (YAML 1.2): NEL (a C1 character,
 # see above), LS and PS; and a byte order mark or a non-character inside the text.
 _OTHER_BREAKS = ("\x85", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
-# An escaped code point in the surrogate range (D800-DFFF), as \uXXXX or \UXXXXXXXX.
+# An escape of a code point in the surrogate range D800-DFFF, such as \ud83d or \U0000D83D
+# (a '\u' outside a double-quoted scalar only costs the slower path).
 _SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
 # Token starts the reference treats differently or that need its limits: tags (!), anchors
 # (&), aliases (*), complex keys (? ) and directives (%).
@@ -100,7 +101,8 @@ _REFERENCE_ONLY = re.compile(r"(?:^|[\s\[\]{},])(?:[!&*]|\?\s)|^%", re.MULTILINE
 _NUMBER_START = frozenset("0123456789+-.")
 # Where a plain scalar may start on its line: after a blank or a flow indicator.
 _TOKEN_STARTS = (" ", ",", "[", "{")
-_BEFORE_A_NUMBER = frozenset(" \n,[{+-")
+# What may stand right before a radix prefix (0x…): a scalar's start, a line's or a sign.
+_BEFORE_A_NUMBER = frozenset((*_TOKEN_STARTS, "\n", "+", "-"))
 _RADIX_PREFIXES = ("0x", "0X", "0o", "0O", "0b", "0B")
 # Deeper than this, yaml-rs may overflow its stack (it crashed at ~15,000 levels): texts
 # that could nest this deep are not given to it.
@@ -239,22 +241,9 @@ def _segment_differs(segment: str) -> bool:
     if not segment or "'" in segment or '"' in segment or "?" in segment or "|" in segment or ">" in segment:
         return True
     end = _end(segment)
-    if segment.count("[") + segment.count("{") == 1:  # the usual case, one flat collection
-        end = _first_closer(segment)
-        if end < 0 or "#" in segment[:end] or _has_more(segment, end + 1):
-            return True
-        return ":" in segment and (_COLON_IN_SCALAR.search(segment) is not None
-                                   or (segment[0] == "[" and ":" in segment[:end]))
-    end = _end(segment)
     if end < 0 or "#" in segment[:end] or _has_more(segment, end + 1):
         return True
     return ":" in segment and (_COLON_IN_SCALAR.search(segment) is not None or _pair_in_sequence(segment))
-
-
-def _first_closer(segment: str) -> int:
-    """The index of the first ']' or '}' in `segment`, or -1."""
-    square, curly = segment.find("]"), segment.find("}")
-    return square if curly < 0 or 0 <= square < curly else curly
 
 
 def _end(segment: str) -> int:
@@ -401,16 +390,15 @@ def _number_spelled_otherwise(text: str, classes: bytes) -> bool:
     return False
 
 
-def _documents(text: str, loaded: Any) -> list[dict] | None:
+def _documents(loaded: Any) -> list[dict] | None:
     """The documents in what yaml-rs returned: one document as itself, several as a list
-    of them — told apart from one document holding a list by the document markers. None
-    for anything but mappings (left to the reference, which words the error)."""
+    of them (`read` tells these from one document holding a list by the document markers).
+    None for anything but mappings (left to the reference, which words the error)."""
     if type(loaded) is dict:
         return [loaded]
     if type(loaded) is not list or len(loaded) < 2 or any(type(document) is not dict for document in loaded):
         return None
-    # Several documents need as many regions of the text, each started by ---.
-    return loaded if SourceLines(text, len(loaded)).document_count() == len(loaded) else None
+    return loaded
 
 
 def _reference_positions(text: str, index: int) -> Positions:
@@ -427,14 +415,17 @@ def read(text: str) -> list[YamlDocument] | None:
         classes = text.encode().translate(_BYTE_CLASSES)  # UnicodeEncodeError: a lone surrogate
         if _reference_only(text, classes) or may_nest_deeper(text, CRASH_SAFE_DEPTH):
             return None
-        datas = _documents(text, yaml_rs.loads(text, parse_datetime=False))
+        datas = _documents(yaml_rs.loads(text, parse_datetime=False))
         if datas is None:
+            return None
+        source = SourceLines(text, len(datas))
+        # Several documents need as many regions of the text, each started by ---.
+        if len(datas) > 1 and source.document_count() != len(datas):
             return None
         for data in datas:
             same = _same_as_reference(data)
             if same is False or (same is None and _number_spelled_otherwise(text, classes)):
                 return None
-        source = SourceLines(text, len(datas))
         return [YamlDocument(index, data, LinePositions(source, index, data, partial(_reference_positions, text, index)))
                 for index, data in enumerate(datas, start=1)]
     except Exception:  # noqa: BLE001 - any failure, whatever its kind, is the reference's to report

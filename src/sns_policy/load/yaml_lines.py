@@ -2,9 +2,9 @@
 
 The fast reader (yaml-rs) builds a document's data without any positions, and few
 positions are ever asked for: a result's first line, and one per finding or input error.
-So this module finds a path's line and column when it is asked, on the text's lines, in the layouts manifests are
-written in: block mappings and sequences (compact sequences under a key too), and flow
-collections on one line.
+So this module finds a path's line and column when it is asked, on the text's lines, in
+the layouts manifests are written in: block mappings and sequences (compact sequences
+under a key too), and flow collections on one line.
 
 It never guesses. The keys it finds on a mapping's lines must be exactly the mapping's
 keys, in the same order, and the items it finds on a sequence's lines exactly as many
@@ -62,11 +62,9 @@ class SourceLines:
 
     def region(self, index: int) -> tuple[int, int]:
         """Lines [first, end) of document `index` (1-based): from its `---` line, if any."""
-        if self._regions is None:
-            self._regions = self._find_regions()
-        if len(self._regions) != self.count:
+        if self.document_count() != self.count:
             raise _Unsure
-        return self._regions[index - 1]
+        return self._regions[index - 1]  # type: ignore[index]
 
     def _find_regions(self) -> list[tuple[int, int]]:
         lines = self.lines
