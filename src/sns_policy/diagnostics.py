@@ -24,19 +24,9 @@ class Severity(str, Enum):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A user-facing text in both languages the tool speaks."""
-
-    ja: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ja
-
-
 class LazyText:
-    """A text worded only when it is shown (subclasses provide `ja` and `en`)."""
+    """A user-facing text in both languages the tool speaks; subclasses provide `ja` and
+    `en`, as fields (Text) or worded only when shown (a finding's detail)."""
 
     __slots__ = ()
     ja: str
@@ -44,6 +34,14 @@ class LazyText:
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
+
+
+@dataclass(frozen=True, slots=True)
+class Text(LazyText):
+    """A user-facing text in both languages, worded already."""
+
+    ja: str
+    en: str
 
 
 @dataclass(frozen=True, slots=True)

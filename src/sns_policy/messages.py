@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sns_policy.diagnostics import LazyText, Text
 
-_WORDED = (Text, LazyText)
+_WORDED = LazyText  # Text too: a text with its wording in each language
 
 CATALOG: dict[str, tuple[str, str]] = {
     # --- input errors (exit 2) ---
