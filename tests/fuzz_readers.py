@@ -2,8 +2,8 @@
 
 Mutates the reader tests' texts and windows of every bundled YAML file (insertions of
 YAML-significant pieces, deletions, duplicated and re-indented lines) and checks each text
-as tests/test_yaml_readers.py does: whenever the fast reader (yaml-rs) takes a text, its documents,
-data and every position must be the reference's (libyaml). It found the layouts in the
+with the reader tests' own comparison (read_both): whenever the fast reader (yaml-rs) takes
+a text, its documents, data and every position must be the reference's (libyaml). It found the layouts in the
 DECLINED cases that the hypothesis generators did not. Prints each disagreement as a
 Python literal and exits 1 if there was one.
 
@@ -12,7 +12,6 @@ Usage: python tests/fuzz_readers.py [SECONDS] [SEED]
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 import time
@@ -21,9 +20,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import test_yaml_readers as cases  # noqa: E402  (the reader tests' texts and helpers)
-from sns_policy.load import yaml_fast  # noqa: E402
-from sns_policy.load.yaml_libyaml import parse_stream_libyaml  # noqa: E402
-from sns_policy.load.yaml_lines import _Unsure  # noqa: E402
 
 PIECES = [": ", ":", "-", "- ", " ", "  ", "\n", "\n  ", "\n- ", "#", " #", "'", '"', "''", "[", "]", "{", "}", ",",
           ", ", "|", ">", "|-", ">+", "a", "b", "k: v", "日", "😀", "1", "0", "\r\n", "\r", "---\n", "--- ", "\\", "?",
@@ -32,30 +28,7 @@ PIECES = [": ", ":", "-", "- ", " ", "  ", "\n", "\n  ", "\n- ", "#", " #", "'",
 
 def disagreement(text: str) -> str | None:
     """What the fast reader says otherwise than the reference about `text`, if anything."""
-    try:
-        fast = yaml_fast.read(text)
-    except Exception as exc:  # noqa: BLE001 - a crash is a finding
-        return f"read crashed: {exc!r}"
-    if fast is None:
-        return None
-    reference, error = parse_stream_libyaml(text)
-    if error is not None:
-        return f"the reference refuses it ({error.key} at {error.line}:{error.column}), the fast reader read {[d.data for d in fast]!r}"
-    if len(fast) != len(reference):
-        return f"{len(fast)} documents, the reference {len(reference)}"
-    for f, r in zip(fast, reference):
-        if json.dumps(f.data, sort_keys=True) != json.dumps(r.data, sort_keys=True) or f.data != r.data:
-            return f"document {f.index}: {f.data!r}, the reference {r.data!r}"
-        for path in [(), *cases.every_path(r.data), ("no-such-key",), *[p + ("missing",) for p in cases.every_path(r.data)]]:
-            want = r.positions.descend(path)
-            try:
-                if (got := f.positions.from_lines(path)) != want:
-                    return f"document {f.index} {path}: lines say {got}, the reference {want}"
-            except (_Unsure, IndexError, ValueError, TypeError):
-                pass  # descend falls back to the reference's positions, checked next
-            if (got := f.positions.descend(path)) != want:
-                return f"document {f.index} {path}: {got}, the reference {want}"
-    return None
+    return cases.read_both(text)[0]
 
 
 def seeds(rng: random.Random) -> list[str]:

@@ -20,7 +20,7 @@ from sns_policy.api import check_paths
 from sns_policy.load import yaml_fast
 from sns_policy.load.yaml_libyaml import parse_stream_libyaml
 from sns_policy.load.yaml_lines import _Unsure
-from sns_policy.load.yaml_source import YamlDocument, parse_stream
+from sns_policy.load.yaml_source import parse_stream
 from sns_policy.report import json as json_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,35 +37,46 @@ def every_path(data: Any, prefix: tuple = ()) -> list[tuple]:
     return paths
 
 
-def assert_same(fast: list[YamlDocument], reference: list[YamlDocument]) -> bool:
-    """Assert same documents, data and positions; whether the source lines placed every
-    path themselves (yaml_lines), without falling back to the reference's positions."""
-    assert [d.index for d in fast] == [d.index for d in reference]
+def read_both(text: str) -> tuple[str | None, bool | None]:
+    """Read `text` with both readers: what the fast reader says otherwise than the
+    reference (None: nothing), and whether the source lines (yaml_lines) placed every path
+    themselves, without the reference's positions (None: the fast reader declined it).
+    Data must be equal with its types (1 ≠ 1.0 ≠ "1"), and every key's and item's position
+    too, for paths that exist and for missing ones below them."""
+    try:
+        fast = yaml_fast.read(text)
+    except Exception as exc:  # noqa: BLE001 - a crash is a finding
+        return f"read crashed: {exc!r}", None
+    if fast is None:
+        return None, None
+    reference, error = parse_stream_libyaml(text)
+    if error is not None:
+        return f"the reference refuses it ({error.key} at {error.line}:{error.column}), the fast reader read {[d.data for d in fast]!r}", True
+    if len(fast) != len(reference):
+        return f"{len(fast)} documents, the reference {len(reference)}", True
     by_lines = True
     for f, r in zip(fast, reference):
-        assert json.dumps(f.data, sort_keys=True) == json.dumps(r.data, sort_keys=True)  # types too: 1 ≠ 1.0 ≠ "1"
-        assert f.data == r.data
-        assert f.line == r.line
-        for path in [(), *every_path(r.data), ("no-such-key",), *[p + ("missing",) for p in every_path(r.data)][:20]]:
+        if json.dumps(f.data, sort_keys=True) != json.dumps(r.data, sort_keys=True) or f.data != r.data:
+            return f"document {f.index}: {f.data!r}, the reference {r.data!r}", by_lines
+        for path in [(), *every_path(r.data), ("no-such-key",), *[p + ("missing",) for p in every_path(r.data)]]:
+            want = r.positions.descend(path)
             try:  # what the lines say, where they say anything, is what the reference says
-                assert f.positions.from_lines(path) == r.positions.descend(path), path
-            except _Unsure:
+                if (got := f.positions.from_lines(path)) != want:
+                    return f"document {f.index} {path}: lines say {got}, the reference {want}", by_lines
+            except (_Unsure, IndexError, ValueError, TypeError):  # as descend: the fallback answers
                 by_lines = False
-            assert f.locate(path) == r.locate(path), path
-            assert f.depth(path) == r.depth(path), path
-    return by_lines
+            if (got := f.positions.descend(path)) != want:
+                return f"document {f.index} {path}: {got}, the reference {want}", by_lines
+    return None, by_lines
 
 
 def compare(text: str, *, by_lines: bool = False) -> bool:
     """Assert the readers agree on `text`; whether the fast reader took it. With
     `by_lines`, also that the source lines placed every path without the fallback."""
-    fast = yaml_fast.read(text)
-    reference, error = parse_stream_libyaml(text)
-    if fast is not None:
-        assert error is None, f"yaml-rs read a text libyaml rejects: {error.params}"
-        placed = assert_same(fast, reference)
-        assert placed or not by_lines, "yaml_lines fell back to the reference's positions"
-    return fast is not None
+    problem, placed = read_both(text)
+    assert problem is None, problem
+    assert placed is not False or not by_lines, "yaml_lines fell back to the reference's positions"
+    return placed is not None
 
 
 def test_yaml_rs_is_installed() -> None:
