@@ -155,6 +155,31 @@ def test_any_of_not_and_implies() -> None:
     assert violations(review, manifest(operations={"posting_approval": {"flow": "operator_discretion"}})) != []
 
 
+def test_all_of_reports_every_part_in_order_through_nesting() -> None:
+    # all_of splices nested all_of and joins runs of `required` when it is compiled: the
+    # violations must stay those of the parts, one by one, in the written order.
+    need = lambda *paths: {"kind": "required", "paths": list(paths)}  # noqa: E731
+    platform_x = {"kind": "one_of", "path": "account.platform", "values": ["facebook"]}
+    check = {"kind": "all_of", "checks": [
+        need("profile.text"),
+        {"kind": "all_of", "checks": [need("ownership.department", "ownership.manager_title"), platform_x]},
+        need("lifecycle.opened"),
+        {"kind": "all_of", "checks": [need("homepage.account_page.url")]},
+        need("profile.text"),
+    ]}
+    fired = violations(check, manifest(ownership={"department": "広報広聴課"}))
+    assert [path for path, _ in fired] == [
+        "profile.text", "ownership.manager_title", "account.platform", "lifecycle.opened",
+        "homepage.account_page.url", "profile.text",
+    ]
+    stated = manifest(profile={"text": "公式"}, ownership={"department": "広報広聴課", "manager_title": "広報広聴課長"},
+                      lifecycle={"opened": "2020-04-01"}, homepage={"account_page": {"url": "https://www.city.miura.kanagawa.jp/a.html"}})
+    assert [path for path, _ in violations(check, stated)] == ["account.platform"]
+    # Inside `not`, every part is judged strictly; the whole holds only if each part does.
+    assert violations({"kind": "not", "check": check}, stated) == []
+    assert violations({"kind": "not", "check": {"kind": "all_of", "checks": [need("profile.text"), need("profile.text")]}}, stated) != []
+
+
 def test_record() -> None:
     check = {"kind": "record", "path": "approvals", "where": {"kind": "consultation", "act": "opening"},
              "match": {"authority": "情報主管課"}, "require_date": True, "on_or_before": "$.lifecycle.opened"}

@@ -500,8 +500,27 @@ def record(check: c.Record) -> Compiled:
 # --- combinators --------------------------------------------------------------------
 
 
+def _merged(checks: list[Any]) -> list[Any]:
+    """`checks` with nested all_of spliced in and each run of `required` checks made one
+    (the same violations in the same order, with fewer calls: most rules are such lists)."""
+    merged: list[Any] = []
+    for sub in checks:
+        if isinstance(sub, c.AllOf):
+            sub_checks = _merged(sub.checks)
+        else:
+            sub_checks = [sub]
+        for one in sub_checks:
+            if isinstance(one, c.Required) and merged and isinstance(merged[-1], c.Required):
+                merged[-1] = c.Required(kind="required", paths=[*merged[-1].paths, *one.paths])
+            else:
+                merged.append(one)
+    return merged
+
+
 def all_of(check: c.AllOf) -> Compiled:
-    parts = [compile_check(sub) for sub in check.checks]
+    parts = [compile_check(sub) for sub in _merged(check.checks)]
+    if len(parts) == 1:
+        return parts[0]
 
     def run(scope: Scope, strict: bool) -> list[Violation]:
         found: list[Violation] = []
