@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, TypeVar
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
-from sns_policy.evaluate.engine import Engine
+from sns_policy.evaluate.engine import Engine, Evaluation
 from sns_policy.load.manifests import LoadedManifest, read_manifest_files
 from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
 from sns_policy.load.validation import input_error
@@ -150,11 +150,23 @@ def check_paths(
                 if engine is not None:
                     checking.append((engine, item))
         # A stage at a time (see BATCH_FILES): every evaluation, then every placed result.
-        evaluations = [engine.evaluate(item.manifest, as_of) for engine, item in checking]
+        evaluations = _evaluate_all(checking, as_of)
         results.extend(engine.result(item.manifest, item.source, evaluation)
                        for (engine, item), evaluation in zip(checking, evaluations))
     errors.sort(key=Finding.sort_key)
     return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())
+
+
+def _evaluate_all(checking: list[tuple[Engine, LoadedManifest]], as_of: date) -> list[Evaluation]:
+    """Each manifest's evaluation, in order, each engine evaluating its manifests together."""
+    by_engine: dict[Engine, list[int]] = {}
+    for index, (engine, _) in enumerate(checking):
+        by_engine.setdefault(engine, []).append(index)
+    evaluations: list[Evaluation] = [None] * len(checking)  # type: ignore[list-item]
+    for engine, indices in by_engine.items():
+        for index, evaluation in zip(indices, engine.evaluate_many([checking[i][1].manifest for i in indices], as_of)):
+            evaluations[index] = evaluation
+    return evaluations
 
 
 def _engine_for(item: LoadedManifest, municipality: str | None, engines: EngineCache, errors: list[Finding]) -> Engine | None:
