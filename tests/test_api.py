@@ -3,8 +3,12 @@ file-by-file work gives, in input order."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from sns_policy import api
 from sns_policy.api import check_paths, load_manifests
@@ -74,3 +78,22 @@ def test_load_manifests_gives_one_entry_per_input_in_order(tmp_path: Path) -> No
         assert loaded or errors
         assert all(item.file == path for item in loaded)
         assert all(error.file == path for error in errors)
+
+
+def test_check_restores_the_cycle_collectors_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(1234, 11, 12)
+    try:
+        seen: list[tuple[int, int, int]] = []
+        original = api._check_paths
+
+        def spy(*args: Any) -> api.CheckReport:
+            seen.append(gc.get_threshold())
+            return original(*args)
+
+        monkeypatch.setattr(api, "_check_paths", spy)
+        check_paths(_inputs(tmp_path)[:3], as_of=AS_OF)
+        assert seen == [(10_000, 11, 12)]  # fewer young collections while checking
+        assert gc.get_threshold() == (1234, 11, 12)  # and the caller's setting back after
+    finally:
+        gc.set_threshold(*before)

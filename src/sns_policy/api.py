@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -137,8 +139,26 @@ def check_paths(
     engines: EngineCache | None = None,
 ) -> CheckReport:
     """Check every manifest under `paths`; collect everything, then return the report."""
-    as_of = as_of or date.today()
-    engines = engines or EngineCache()
+    with _fewer_collections():
+        return _check_paths(paths, municipality, as_of or date.today(), stdin_text, engines or EngineCache())
+
+
+@contextmanager
+def _fewer_collections(every: int = 10_000) -> Iterator[None]:
+    """Python's cycle collector runs less often meanwhile: a new young collection after
+    `every` new containers instead of 700. A batch keeps thousands of containers alive
+    (parsed data, models, findings), which each young collection traces again: ~10% of
+    check's time with the default. Collections still happen; the setting is restored."""
+    previous = gc.get_threshold()
+    gc.set_threshold(max(previous[0], every), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+def _check_paths(paths: list[str], municipality: str | None, as_of: date, stdin_text: str | bytes | None,
+                 engines: EngineCache) -> CheckReport:
     results: list[AccountResult] = []
     errors: list[Finding] = []
     for batch in _batches(load_manifests(paths, stdin_text), BATCH_FILES):
