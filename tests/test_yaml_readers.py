@@ -450,3 +450,29 @@ def test_without_yaml_rs_the_tool_still_works() -> None:
                             capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["accounts"] >= 1
+
+
+def _may_spell_by_hand(classes: bytes) -> bool:
+    """yaml_fast._may_spell_a_number_otherwise written out byte by byte (the spec)."""
+    if b"zx" in classes:  # a radix prefix: 0x, 0o, 0b
+        return True
+    for at, byte in enumerate(classes):
+        if byte != ord("_"):
+            continue
+        before = classes[at - 1:at] if at else b""
+        if before not in (b".", b"x", b"u", b"c", b"e"):  # a scalar's start, a digit, a sign, '.', '_'
+            return True
+        if before == b"e" and at >= 2 and classes[at - 2:at - 1] in (b"z", b"d", b"n"):  # 1e_5, .5E_1
+            return True
+    return False
+
+
+def test_the_number_screen_is_its_byte_by_byte_spec() -> None:
+    # Every string of byte classes up to five long: the regular expressions must say what the loop says.
+    import itertools
+
+    alphabet = b".cuzdx_nse"  # every class _BYTE_CLASSES gives
+    for length in range(6):
+        for combination in itertools.product(alphabet, repeat=length):
+            classes = bytes(combination)
+            assert yaml_fast._may_spell_a_number_otherwise(classes) == _may_spell_by_hand(classes), classes

@@ -38,7 +38,6 @@ import re
 from collections.abc import Iterator
 from functools import partial
 from math import isinf, isnan
-from operator import itemgetter
 from typing import Any
 
 from sns_policy.load.yaml_document import NESTING_LIMIT, Positions, YamlDocument, may_nest_deeper, plain_scalar
@@ -344,27 +343,22 @@ def _depth(data: Any) -> int:
     return deepest
 
 
+# An '_' at the start or after anything but a letter (class '.'), x / o / b, a C1 lead byte,
+# a control character or an e; and an exponent's e after a digit or '.' before an '_'
+# (1e_5, .5E_1). The classes are those of _BYTE_CLASSES.
+_UNDERSCORE_IN_A_NUMBER = re.compile(rb"_(?<![.xuce]_)")
+_EXPONENT_UNDERSCORE = re.compile(rb"e_(?<=[zdn]e_)")
+
+
 def _may_spell_a_number_otherwise(classes: bytes) -> bool:
     """Whether the text has an x / o / b after a '0', or an '_' after a digit, '.', '+',
     '-', '_' or where a scalar starts — where _number_spelled_otherwise must look.
 
-    Most texts have thirty '_', all after a letter (manager_title, miura_koho_2); a loop
-    over them, or a two-byte search (slow when its first byte is frequent), costs more
-    than this: the byte class before each '_', gathered in C."""
-    if b"zx" in classes:
-        return True
-    pieces = classes.split(b"_")[:-1]
-    before = b"".join(map(_LAST_BYTE, pieces))
-    # An empty piece is an '_' at the start or after another '_'; after a letter, an '_' is
-    # in no number unless the letter is an exponent's e after a digit or '.' (1e_5, .5E_1).
-    if len(before) < len(pieces) or before.translate(None, b".xuce"):
-        return True
-    return b"e" in before and any(exponent in b" ".join(map(_LAST_TWO_BYTES, pieces)) for exponent in _EXPONENTS)
-
-
-_LAST_BYTE = itemgetter(slice(-1, None))
-_LAST_TWO_BYTES = itemgetter(slice(-2, None))
-_EXPONENTS = (b"ze", b"de", b"ne")
+    Most texts have thirty '_', all after a letter (manager_title, miura_koho_2). Each
+    pattern starts with a literal, which the regex engine finds with a fast scan, and only
+    then looks behind: a handful of steps a text, not one a byte."""
+    return b"zx" in classes or _UNDERSCORE_IN_A_NUMBER.search(classes) is not None or (
+        _EXPONENT_UNDERSCORE.search(classes) is not None)
 
 
 def _number_spelled_otherwise(text: str, classes: bytes) -> bool:
