@@ -232,14 +232,32 @@ def test_console_script_runs_as_a_process() -> None:
     assert proc.returncode == 2 and "Traceback" not in proc.stderr + proc.stdout
 
 
-@pytest.mark.parametrize("args", [["check"], ["check", "--format", "xml", "a.yaml"], ["nosuch"]])
-def test_usage_errors_are_one_bilingual_line_and_exit_2(args: list[str]) -> None:
+@pytest.mark.parametrize(("args", "japanese", "english"), [
+    (["check"], "引数 paths を指定してください", "missing argument paths"),
+    (["check", "--format", "xml", "a.yaml"], "に「xml」は指定できません（指定できる値: 'text', 'json'）", "invalid value 'xml' for '--format'"),
+    (["nosuch"], "コマンド nosuch はありません", "no such command: nosuch"),
+    (["chek"], "コマンド chek はありません（check のことですか）", "no such command: chek (did you mean check?)"),
+    (["check", "--lnag", "en", "a.yaml"], "オプション --lnag はありません（--lang のことですか）", "no such option: --lnag (did you mean --lang?)"),
+    (["check", "a.yaml", "--as-of"], "オプション --as-of には値が必要です", "option --as-of needs a value"),
+    (["explain", "a", "b"], "余分な引数があります: b", "unexpected extra arguments: b"),
+])
+def test_usage_errors_are_one_bilingual_line_and_exit_2(args: list[str], japanese: str, english: str) -> None:
     exe = Path(sys.executable).parent / "sns-policy"
     proc = subprocess.run([str(exe), *args], capture_output=True, text=True)
     assert proc.returncode == 2
     first = proc.stderr.splitlines()[0]
-    assert first.startswith("sns-policy: error: 使い方が正しくありません") and "usage error" in first
+    assert first.startswith("sns-policy: error: 使い方が正しくありません: ") and " / usage error: " in first
+    ja, en = first.split(" / usage error: ")
+    assert japanese in ja and english in en
+    assert not re.search(r"[A-Z][a-z]+ [a-z]+", ja), ja  # click's English words are not left in the Japanese half
     assert "Traceback" not in proc.stderr
+
+
+def test_a_usage_error_not_recognised_is_shown_as_click_words_it() -> None:
+    from sns_policy.cli.usage import usage_problem
+
+    problem = usage_problem("Something new went wrong.")
+    assert problem.ja == problem.en == "Something new went wrong."
 
 
 def test_every_check_of_every_ruleset_is_said_in_words() -> None:

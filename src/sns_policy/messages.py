@@ -44,6 +44,27 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input.bad-date": ("日付を解釈できません: {value}", "cannot read the date: {value}"),
     "input.no-files": ("YAML ファイルがありません: {path}", "no YAML files under {path}"),
     "input.suite": ("テストスイートが不正です: {problem}", "invalid test suite: {problem}"),
+    # --- command-line usage errors (exit 2), worded from click's English (cli/usage.py) ---
+    "usage.missing-argument": ("引数 {name} を指定してください", "missing argument {name}"),
+    "usage.missing-option": ("オプション {name} を指定してください", "missing option {name}"),
+    "usage.bad-choice": (
+        "{option} に「{value}」は指定できません（指定できる値: {choices}）",
+        "invalid value '{value}' for {option} (one of: {choices})",
+    ),
+    "usage.bad-value": ("{option} の値が正しくありません（{detail}）", "invalid value for {option}: {detail}"),
+    "usage.no-such-option": ("オプション {option} はありません", "no such option: {option}"),
+    "usage.no-such-option-suggest": (
+        "オプション {option} はありません（{possible} のことですか）",
+        "no such option: {option} (did you mean {possible}?)",
+    ),
+    "usage.option-needs-value": ("オプション {option} には値が必要です", "option {option} needs a value"),
+    "usage.no-such-command": ("コマンド {name} はありません", "no such command: {name}"),
+    "usage.no-such-command-suggest": (
+        "コマンド {name} はありません（{suggestion} のことですか）",
+        "no such command: {name} (did you mean {suggestion}?)",
+    ),
+    "usage.extra-arguments": ("余分な引数があります: {arguments}", "unexpected extra arguments: {arguments}"),
+    "usage.other": ("{detail}", "{detail}"),
     # --- pydantic error types, in Japanese (English comes from pydantic itself) ---
     "schema.missing": ("必須の項目がありません", "required field is missing"),
     "schema.extra_forbidden": ("この項目は定義されていません", "unknown field"),

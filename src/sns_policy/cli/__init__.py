@@ -8,6 +8,7 @@ import sys
 import typer
 
 from sns_policy.cli import check, diff, impact, render, rules, schemas, suites
+from sns_policy.cli.usage import usage_problem
 
 app = typer.Typer(
     name="sns-policy",
@@ -40,10 +41,11 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:
         if _is_usage_error(exc):
-            problem = exc.format_message().replace("Value error, ", "")  # type: ignore[attr-defined]
-            if not problem:  # `sns-policy` alone: the help was shown
+            message = exc.format_message()  # type: ignore[attr-defined]
+            if not message:  # `sns-policy` alone: the help was shown
                 sys.exit(getattr(exc, "exit_code", 2))
-            sys.stderr.write(f"sns-policy: error: 使い方が正しくありません: {problem} / usage error: {problem}\n")
+            problem = usage_problem(message)
+            sys.stderr.write(f"sns-policy: error: 使い方が正しくありません: {problem.ja} / usage error: {problem.en}\n")
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else "sns-policy"
             sys.stderr.write(f"  {command} --help で使い方を表示します / run '{command} --help' for help\n")
