@@ -97,3 +97,63 @@ def test_check_restores_the_cycle_collectors_setting(tmp_path: Path, monkeypatch
         assert gc.get_threshold() == (1234, 11, 12)  # and the caller's setting back after
     finally:
         gc.set_threshold(*before)
+
+
+def test_check_leaves_a_disabled_collector_disabled_and_restores_after_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(0, 10, 10)  # a threshold of 0 turns automatic collection off
+        seen: list[tuple[int, int, int]] = []
+        monkeypatch.setattr(api, "_check_paths", lambda *args: seen.append(gc.get_threshold()))
+        check_paths([], as_of=AS_OF)
+        assert seen == [(0, 10, 10)]
+
+        gc.set_threshold(700, 10, 10)
+
+        def broken(*args: Any) -> None:
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(api, "_check_paths", broken)
+        with pytest.raises(RuntimeError):
+            check_paths([], as_of=AS_OF)
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_overlapping_checks_in_threads_restore_the_callers_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first call ends while the second still runs, then the second ends: each saving
+    and restoring on its own would leave the second's view (10,000) behind."""
+    import threading
+
+    before = gc.get_threshold()
+    inside = [threading.Event(), threading.Event()]
+    leave = [threading.Event(), threading.Event()]
+    calls: list[int] = []
+
+    def held(*args: Any) -> None:
+        number = len(calls)
+        calls.append(number)
+        inside[number].set()
+        assert leave[number].wait(10)
+
+    def run() -> threading.Thread:
+        thread = threading.Thread(target=check_paths, args=([],), kwargs={"as_of": AS_OF})
+        thread.start()
+        return thread
+
+    try:
+        gc.set_threshold(700, 10, 10)
+        monkeypatch.setattr(api, "_check_paths", held)
+        first = run()
+        assert inside[0].wait(10)
+        second = run()
+        assert inside[1].wait(10)
+        leave[0].set()
+        first.join(10)
+        assert gc.get_threshold()[0] == 10_000  # the second call is still checking
+        leave[1].set()
+        second.join(10)
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)

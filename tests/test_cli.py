@@ -233,10 +233,14 @@ def test_console_script_runs_as_a_process() -> None:
 
 
 @pytest.mark.parametrize(("args", "japanese", "english"), [
-    (["check"], "引数 paths を指定してください", "missing argument paths"),
+    (["check"], "引数 'paths' を指定してください", "missing argument 'paths'"),
+    (["render", "index", "a.yaml"], "オプション '--municipality' / '-m' を指定してください", "missing option '--municipality' / '-m'"),
+    (["render", "notice", "a.yaml"], "オプション '--kind' を指定してください（指定できる値: change, suspend, close）",
+     "missing option '--kind' (one of: change, suspend, close)"),
+    (["che"], "コマンド 'che' はありません（'check', 'schemas' のことですか）", "no such command: 'che' (did you mean 'check', 'schemas'?)"),
     (["check", "--format", "xml", "a.yaml"], "に「xml」は指定できません（指定できる値: 'text', 'json'）", "invalid value 'xml' for '--format'"),
-    (["nosuch"], "コマンド nosuch はありません", "no such command: nosuch"),
-    (["chek"], "コマンド chek はありません（check のことですか）", "no such command: chek (did you mean check?)"),
+    (["nosuch"], "コマンド 'nosuch' はありません", "no such command: 'nosuch'"),
+    (["chek"], "コマンド 'chek' はありません（'check' のことですか）", "no such command: 'chek' (did you mean 'check'?)"),
     (["check", "--lnag", "en", "a.yaml"], "オプション --lnag はありません（--lang のことですか）", "no such option: --lnag (did you mean --lang?)"),
     (["check", "a.yaml", "--as-of"], "オプション --as-of には値が必要です", "option --as-of needs a value"),
     (["explain", "a", "b"], "余分な引数があります: b", "unexpected extra arguments: b"),
@@ -249,7 +253,8 @@ def test_usage_errors_are_one_bilingual_line_and_exit_2(args: list[str], japanes
     assert first.startswith("sns-policy: error: 使い方が正しくありません: ") and " / usage error: " in first
     ja, en = first.split(" / usage error: ")
     assert japanese in ja and english in en
-    assert not re.search(r"[A-Z][a-z]+ [a-z]+", ja), ja  # click's English words are not left in the Japanese half
+    assert not re.search(r"[A-Za-z]+ [a-z]+", ja), ja  # click's English words are not left in the Japanese half
+    assert len(proc.stderr.splitlines()) == 2  # the error, and where to find help
     assert "Traceback" not in proc.stderr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from contextlib import contextmanager
 from datetime import date
 from itertools import islice
@@ -145,16 +146,31 @@ def check_paths(
 
 @contextmanager
 def _fewer_collections(every: int = 10_000) -> Iterator[None]:
-    """Python's cycle collector runs less often meanwhile: a new young collection after
-    `every` new containers instead of 700. A batch keeps thousands of containers alive
-    (parsed data, models, findings), which each young collection traces again: ~10% of
-    check's time with the default. Collections still happen; the setting is restored."""
-    previous = gc.get_threshold()
-    gc.set_threshold(max(previous[0], every), *previous[1:])
+    """Python's cycle collector runs less often meanwhile: a young collection after `every`
+    new containers instead of 700. A batch keeps thousands of containers alive (parsed
+    data, models, findings), which each young collection traces again: ~10% of check's
+    time with the default. Collections still happen (and stay off if the caller turned
+    them off with a threshold of 0). The setting is process-wide: the first of overlapping
+    calls (threads) saves it and the last restores it."""
+    global _collector_users, _collector_saved
+    with _collector_lock:
+        if _collector_users == 0:
+            _collector_saved = gc.get_threshold()
+            if _collector_saved[0]:
+                gc.set_threshold(max(_collector_saved[0], every), *_collector_saved[1:])
+        _collector_users += 1
     try:
         yield
     finally:
-        gc.set_threshold(*previous)
+        with _collector_lock:
+            _collector_users -= 1
+            if _collector_users == 0:
+                gc.set_threshold(*_collector_saved)
+
+
+_collector_lock = threading.Lock()
+_collector_users = 0
+_collector_saved: tuple[int, ...] = gc.get_threshold()
 
 
 def _check_paths(paths: list[str], municipality: str | None, as_of: date, stdin_text: str | bytes | None,
