@@ -439,6 +439,21 @@ def test_check_reports_the_same_with_and_without_the_fast_reader(monkeypatch: py
     assert fast == reference
 
 
+def test_reading_texts_together_is_reading_each_alone() -> None:
+    """read_all goes stage by stage over its texts: texts it takes, texts it leaves to the
+    reference and broken ones, interleaved, must each come out as read alone."""
+    texts = [text for pair in zip(DECLINED.values(), TAKEN.values()) for text in pair]
+    texts += [path.read_text(encoding="utf-8") for path in BUNDLED[:20]] + ["", "a: [", "a: 1\nb: x\ud800\n"]
+    texts = texts[::2] + texts[1::2]
+
+    def seen(documents: list | None) -> list | None:
+        return None if documents is None else [(d.index, d.data, d.locate(())) for d in documents]
+
+    together = [seen(documents) for documents in yaml_fast.read_all(texts)]
+    assert together == [seen(yaml_fast.read(text)) for text in texts]
+    assert any(s is None for s in together) and any(s is not None for s in together)
+
+
 def test_without_yaml_rs_the_tool_still_works() -> None:
     """A platform without a yaml-rs wheel reads everything through libyaml."""
     code = ("import sys; sys.modules['yaml_rs'] = None\n"

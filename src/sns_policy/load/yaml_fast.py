@@ -403,15 +403,45 @@ def _reference_positions(text: str, index: int) -> Positions:
 
 def read(text: str) -> list[YamlDocument] | None:
     """Every document of `text` with its positions, or None to leave it to the reference."""
-    if yaml_rs is None or not text.strip():
-        return None
+    return read_all([text])[0]
+
+
+def read_all(texts: list[str]) -> list[list[YamlDocument] | None]:
+    """`read` for several texts, one stage at a time: all screened, then all parsed by
+    yaml-rs, then all compared with what the reference would make of them (the stage's
+    code stays in the CPU caches; see api.BATCH_FILES). Any failure of any kind in a stage
+    leaves that text to the reference, which reports it."""
+    if yaml_rs is None:
+        return [None] * len(texts)
+    screened = [_screened(text) for text in texts]
+    parsed = [_parsed(text) if classes is not None else None for text, classes in zip(texts, screened)]
+    return [_placed(text, classes, datas) if classes is not None and datas is not None else None
+            for text, classes, datas in zip(texts, screened, parsed)]
+
+
+def _screened(text: str) -> bytes | None:
+    """The text's byte classes if yaml-rs may read it, else None."""
     try:
+        if not text.strip():
+            return None
         classes = text.encode().translate(_BYTE_CLASSES)  # UnicodeEncodeError: a lone surrogate
         if _reference_only(text, classes) or may_nest_deeper(text, CRASH_SAFE_DEPTH):
             return None
-        datas = _documents(yaml_rs.loads(text, parse_datetime=False))
-        if datas is None:
-            return None
+        return classes
+    except Exception:  # noqa: BLE001 - see read_all
+        return None
+
+
+def _parsed(text: str) -> list[dict] | None:
+    try:
+        return _documents(yaml_rs.loads(text, parse_datetime=False))
+    except Exception:  # noqa: BLE001 - see read_all
+        return None
+
+
+def _placed(text: str, classes: bytes, datas: list[dict]) -> list[YamlDocument] | None:
+    """The documents with their positions, if yaml-rs's data is the reference's."""
+    try:
         source = SourceLines(text, len(datas))
         # Several documents need as many regions of the text, each started by ---.
         if len(datas) > 1 and source.document_count() != len(datas):
@@ -422,5 +452,5 @@ def read(text: str) -> list[YamlDocument] | None:
                 return None
         return [YamlDocument(index, data, LinePositions(source, index, data, partial(_reference_positions, text, index)))
                 for index, data in enumerate(datas, start=1)]
-    except Exception:  # noqa: BLE001 - any failure, whatever its kind, is the reference's to report
+    except Exception:  # noqa: BLE001 - see read_all
         return None
