@@ -255,6 +255,8 @@ def test_usage_errors_are_one_bilingual_line_and_exit_2(args: list[str], japanes
     assert japanese in ja and english in en
     assert not re.search(r"[A-Za-z]+ [a-z]+", ja), ja  # click's English words are not left in the Japanese half
     assert len(proc.stderr.splitlines()) == 2  # the error, and where to find help
+    command = " ".join(["sns-policy", *[a for a in args[:2] if a in ("check", "render", "index", "notice", "explain")]])
+    assert proc.stderr.splitlines()[1].endswith(f"run '{command} --help' for help")
     assert "Traceback" not in proc.stderr
 
 

@@ -6,6 +6,7 @@ import os
 import sys
 
 import typer
+import typer.main
 
 from sns_policy.cli import check, diff, impact, render, rules, schemas, suites
 from sns_policy.cli.usage import usage_problem
@@ -47,7 +48,7 @@ def main() -> None:
             problem = usage_problem(message)
             sys.stderr.write(f"sns-policy: error: 使い方が正しくありません: {problem.ja} / usage error: {problem.en}\n")
             context = getattr(exc, "ctx", None)
-            command = context.command_path if context is not None else "sns-policy"
+            command = context.command_path if context is not None else _command_path(sys.argv[1:])
             sys.stderr.write(f"  {command} --help で使い方を表示します / run '{command} --help' for help\n")
             sys.exit(getattr(exc, "exit_code", 2))
         # A bug: say so in one line unless asked for the traceback.
@@ -59,6 +60,19 @@ def main() -> None:
         )
         sys.exit(INTERNAL_ERROR)
     sys.exit(code or 0)
+
+
+def _command_path(arguments: list[str]) -> str:
+    """The (sub)command the arguments name, for an error click raised without its context
+    (an option missing its value): `sns-policy check --as-of` → `sns-policy check`."""
+    path, command = ["sns-policy"], typer.main.get_command(app)
+    for argument in arguments:
+        subcommands = getattr(command, "commands", None)
+        if not subcommands or argument not in subcommands:
+            break
+        path.append(argument)
+        command = subcommands[argument]
+    return " ".join(path)
 
 
 def _is_usage_error(exc: Exception) -> bool:
