@@ -163,24 +163,6 @@ def _flow(line: str, start: int) -> Flow:
     return flow
 
 
-def flow_pairs_have_colons(segment: str) -> bool:
-    """Whether every mapping entry of the flow collection `segment` starts with is written
-    with a ':' (not `{a, b}`); False too for a collection this module does not read."""
-    try:
-        flow, _ = _flow_at(segment, 0)
-    except (_Unsure, IndexError):
-        return False
-    stack = [flow]
-    while stack:
-        opener, entries = stack.pop()
-        for entry in entries:
-            if opener == "{" and entry[2] < 0:
-                return False
-            if entry[-1] is not None:
-                stack.append(entry[-1])
-    return True
-
-
 def _skip(line: str, index: int) -> int:
     while line.startswith(" ", index):
         index += 1
