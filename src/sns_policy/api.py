@@ -124,11 +124,16 @@ def _read_input(file: str, error: Finding | None, stdin_text: str | bytes | None
 
 def load_manifests(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[tuple[list[LoadedManifest], list[Finding]]]:
     """Per input file, in order: the manifests it holds and the input errors it has."""
+    for batch in _loaded_batches(paths, stdin_text):
+        yield from batch
+
+
+def _loaded_batches(paths: Iterable[str], stdin_text: str | bytes | None) -> Iterator[list[tuple[list[LoadedManifest], list[Finding]]]]:
+    """`load_manifests`, a batch of BATCH_FILES inputs at a time."""
     for inputs in _batches(iter_inputs(paths), BATCH_FILES):
-        read = [(file, _read_input(file, error, stdin_text)) for file, error in inputs]
-        parsed = iter(read_manifest_files([(text, file) for file, text in read if isinstance(text, str)]))
-        for _, text in read:
-            yield next(parsed) if isinstance(text, str) else ([], [text])
+        read = [_read_input(file, error, stdin_text) for file, error in inputs]
+        parsed = iter(read_manifest_files([(text, file) for (file, _), text in zip(inputs, read) if isinstance(text, str)]))
+        yield [next(parsed) if isinstance(text, str) else ([], [text]) for text in read]
 
 
 def check_paths(
@@ -177,7 +182,7 @@ def _check_paths(paths: list[str], municipality: str | None, as_of: date, stdin_
                  engines: EngineCache) -> CheckReport:
     results: list[AccountResult] = []
     errors: list[Finding] = []
-    for batch in _batches(load_manifests(paths, stdin_text), BATCH_FILES):
+    for batch in _loaded_batches(paths, stdin_text):
         checking: list[tuple[Engine, LoadedManifest]] = []
         for loaded, file_errors in batch:
             errors.extend(file_errors)

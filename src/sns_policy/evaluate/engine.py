@@ -147,25 +147,25 @@ class Engine:
         manifest: one rule's code and data stay hot in the CPU across manifests (~14% of
         evaluation time over batches of 16 on the bench corpus). Outcomes keep ruleset order."""
         out_of_scope = [self._out_of_scope(manifest, as_of) for manifest in manifests]
-        live = [
-            (index, Scope(root=manifest, homepage_domains=self.homepage_domains,
-                          profile_limit=profile_limit(manifest.account.platform), as_of=as_of))
+        scopes = {
+            index: Scope(root=manifest, homepage_domains=self.homepage_domains,
+                         profile_limit=profile_limit(manifest.account.platform), as_of=as_of)
             for index, (manifest, outside) in enumerate(zip(manifests, out_of_scope))
             if outside is None
-        ]
+        }
         outcomes: list[list[RuleOutcome]] = [[] for _ in manifests]
         skipped: list[list[str]] = [[] for _ in manifests]
         for rule, conditional, check in self._plan:
-            for index, scope in live:
+            for index, scope in scopes.items():
                 if conditional and not self._applies(rule, scope.root, scope, as_of):
                     skipped[index].append(rule.id)
                 elif violations := check(scope, False):
                     outcomes[index].append(RuleOutcome(rule, tuple(violations)))
-        evaluations = [Evaluation((), (), outside, ()) for outside in out_of_scope]
-        for index, scope in live:
-            evaluations[index] = Evaluation(tuple(outcomes[index]), self._review(scope, as_of), None,
-                                            self._evaluated_ids(skipped[index]))
-        return evaluations
+        return [
+            Evaluation((), (), outside, ()) if outside is not None
+            else Evaluation(tuple(outcomes[index]), self._review(scopes[index], as_of), None, self._evaluated_ids(skipped[index]))
+            for index, outside in enumerate(out_of_scope)
+        ]
 
     def _evaluated_ids(self, skipped: list[str]) -> tuple[str, ...]:
         """The evaluated rules are all but the few skipped: one tuple per set of skipped rules."""
