@@ -46,28 +46,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input.suite": ("テストスイートが不正です: {problem}", "invalid test suite: {problem}"),
     # --- command-line usage errors (exit 2), worded from click's English (cli/usage.py) ---
     "usage.missing-argument": ("引数 {name} を指定してください", "missing argument {name}"),
-    "usage.missing-option": ("オプション {name} を指定してください", "missing option {name}"),
-    "usage.missing-option-more": (
-        "オプション {name} を指定してください（指定できる値: {choices}）",
-        "missing option {name} (one of: {choices})",
-    ),
-    "usage.bad-choice": (
-        "{option} に「{value}」は指定できません（指定できる値: {choices}）",
-        "invalid value '{value}' for {option} (one of: {choices})",
-    ),
+    "usage.missing-option": ("オプション {name} を指定してください{more}", "missing option {name}{more}"),
+    "usage.bad-choice": ("{option} に「{value}」は指定できません{more}", "invalid value '{value}' for {option}{more}"),
     "usage.bad-value": ("{option} の値が正しくありません（{detail}）", "invalid value for {option}: {detail}"),
-    "usage.no-such-option": ("オプション {option} はありません", "no such option: {option}"),
-    "usage.no-such-option-more": (
-        "オプション {option} はありません（{possible} のことですか）",
-        "no such option: {option} (did you mean {possible}?)",
-    ),
+    "usage.no-such-option": ("オプション {option} はありません{more}", "no such option: {option}{more}"),
     "usage.option-needs-value": ("オプション {option} には値が必要です", "option {option} needs a value"),
-    "usage.no-such-command": ("コマンド {name} はありません", "no such command: {name}"),
-    "usage.no-such-command-more": (
-        "コマンド {name} はありません（{suggestion} のことですか）",
-        "no such command: {name} (did you mean {suggestion}?)",
-    ),
+    "usage.no-such-command": ("コマンド {name} はありません{more}", "no such command: {name}{more}"),
     "usage.extra-arguments": ("余分な引数があります: {arguments}", "unexpected extra arguments: {arguments}"),
+    "usage.choices": ("（指定できる値: {choices}）", " (one of: {choices})"),
+    "usage.suggestion": ("（{suggestion} のことですか）", " (did you mean {suggestion}?)"),
     "usage.other": ("{detail}", "{detail}"),
     # --- pydantic error types, in Japanese (English comes from pydantic itself) ---
     "schema.missing": ("必須の項目がありません", "required field is missing"),

@@ -12,34 +12,36 @@ import re
 from sns_policy.diagnostics import Text
 from sns_policy.messages import text as msg
 
-# (pattern over click's message, message key, its optional part): the first that matches
-# wins. A pattern names the message's parameters; when its optional part is there (the
-# choices, a suggestion), the key's "-more" wording says it. Names keep click's quotes.
-_KNOWN: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), key, optional) for pattern, key, optional in (
-        (r"Missing argument (?P<name>'[^']+')\.", "usage.missing-argument", None),
-        (r"Missing option (?P<name>'[^']+'(?: / '[^']+')*)\.(?:\s*Choose from:\s*(?P<choices>.+))?",
-         "usage.missing-option", "choices"),
-        (r"Invalid value for (?P<option>.+?): (?:Value error, )?(?P<q>['\"])(?P<value>.*)(?P=q) is not one of (?P<choices>.+)\.",
-         "usage.bad-choice", None),
-        (r"Invalid value for (?P<option>.+?): (?:Value error, )?(?P<detail>.+)", "usage.bad-value", None),
-        (r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<possible>.+)\))?", "usage.no-such-option", "possible"),
-        (r"Option '(?P<option>[^']+)' requires an argument\.", "usage.option-needs-value", None),
-        (r"No such command (?P<name>'[^']+')\.(?: Did you mean (?P<suggestion>'[^']+'(?:, '[^']+')*)\?)?",
-         "usage.no-such-command", "suggestion"),
-        (r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)", "usage.extra-arguments", None),
-    ))
+# (pattern over click's message, message key): the first that matches wins. A pattern
+# names the message's parameters; the choices or a suggestion, when click gives them, are
+# added to the message as its {more}. Names keep click's quotes.
+_KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern, re.DOTALL), key) for pattern, key in (
+    (r"Missing argument (?P<name>'[^']+')\.", "usage.missing-argument"),
+    (r"Missing option (?P<name>'[^']+'(?: / '[^']+')*)\.(?:\s*Choose from:\s*(?P<choices>.+))?", "usage.missing-option"),
+    (r"Invalid value for (?P<option>.+?): (?:Value error, )?(?P<q>['\"])(?P<value>.*)(?P=q) is not one of (?P<choices>.+)\.",
+     "usage.bad-choice"),
+    (r"Invalid value for (?P<option>.+?): (?:Value error, )?(?P<detail>.+)", "usage.bad-value"),
+    (r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<suggestion>.+)\))?", "usage.no-such-option"),
+    (r"Option '(?P<option>[^']+)' requires an argument\.", "usage.option-needs-value"),
+    (r"No such command (?P<name>'[^']+')\.(?: Did you mean (?P<suggestion>'[^']+'(?:, '[^']+')*)\?)?", "usage.no-such-command"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)", "usage.extra-arguments"),
+))
+_NOTHING = Text(ja="", en="")
 
 
 def usage_problem(message: str) -> Text:
     """Click's English `message` for a usage error, worded in Japanese and English, on one line."""
     message = message.strip()
-    for pattern, key, optional in _KNOWN:
+    for pattern, key in _KNOWN:
         found = pattern.fullmatch(message)
         if found is None:
             continue
         params = {name: _one_line(value) for name, value in found.groupdict().items() if value is not None and name != "q"}
-        return msg(f"{key}-more" if optional in params else key, **params)
+        more = _NOTHING
+        for part in ("choices", "suggestion"):
+            if part in params:
+                more = msg(f"usage.{part}", **{part: params.pop(part)})
+        return msg(key, more=more, **params)
     return msg("usage.other", detail=_one_line(message.replace("Value error, ", "")))
 
 
