@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-test
 AXE_VERSION := 4.14.1
 AXE := .cache/axe-core/axe.min.js
 
-.PHONY: demo test schemas bench fuzz clean browser-deps
+.PHONY: demo test schemas bench clean browser-deps
 
 # One environment for everything: the package (editable) with its test extras. The stamp
 # is rebuilt when pyproject.toml changes, so repeated runs do no work.
@@ -45,10 +45,6 @@ schemas: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_check.py
-
-# Opt-in: the fast YAML reader against the reference on mutated texts (FUZZ_SECONDS, default 120).
-fuzz: $(STAMP)
-	$(BIN)/python tests/fuzz_readers.py $(or $(FUZZ_SECONDS),120)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis bench/corpus .cache

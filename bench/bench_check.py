@@ -10,9 +10,8 @@ speed moves within minutes), the median beside it. Rendering the JSON report is 
 separately. Why: `check` is meant to run over a whole city's (or prefecture's) manifests
 in CI, so per-manifest cost is what matters; the target is ≥ 2,000 manifests/s on one core.
 
-It also recomputes, with ruamel.yaml's round-trip loader (independent of the tool's readers
-and of yaml_lines, which finds positions on the source lines), the line/column of a spread
-sample of ≥ 300 findings and fails on any mismatch. Usage: bench_check.py [--count N] [--runs N] [--profile]
+It also recomputes, with ruamel.yaml's round-trip loader (independent of the tool's reader),
+the line/column of a spread sample of ≥ 300 findings and fails on any mismatch. Usage: bench_check.py [--count N] [--runs N] [--profile]
 """
 
 import argparse
@@ -33,9 +32,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sns_policy.api import check_paths
-from sns_policy.evaluate.paths import split
-from sns_policy.load import yaml_fast
-from sns_policy.load.yaml_lines import _Unsure
 from sns_policy.report import json as json_report
 
 GENERATOR_VERSION = 6  # bump whenever the generator's output changes
@@ -332,28 +328,6 @@ def verify_positions(report) -> tuple[list, int, list[str]]:
     return sample, len(by_path), mismatches
 
 
-def placed_by_lines(files: list[Path], report) -> tuple[int, int, int]:
-    """How many files yaml-rs read, and how many finding positions in them yaml_lines
-    placed from the source lines alone (the others come from a second parse by the reference)."""
-    by_file: dict[str, list] = {}
-    for result in report.results:
-        by_file.setdefault(result.file, []).extend(result.findings)
-    fast = by_lines = located = 0
-    for path in files:
-        documents = yaml_fast.read(path.read_text(encoding="utf-8"))
-        if documents is None:
-            continue
-        fast += 1
-        for finding in by_file.get(str(path), ()):
-            located += 1
-            try:
-                documents[finding.document - 1].positions.from_lines(split(finding.path)[1] if finding.path else ())
-                by_lines += 1
-            except _Unsure:
-                pass
-    return fast, by_lines, located
-
-
 def libyaml_reference(files: list[Path]) -> float:
     """Seconds for libyaml alone to compose every file (read included): the floor any
     checker built on it shares, timed in the same run so that a slow moment of the
@@ -417,9 +391,6 @@ def main() -> int:
     print(f"        {findings:,} findings; {compliant:,} compliant ({compliant / manifests:.0%}), {manifests - compliant:,} not")
     print(f"render: JSON report in {render_s:.2f} s = {manifests / render_s:,.0f} manifests/s "
           f"({len(rendered.encode()) / 1e6:.0f} MB of JSON)")
-    fast, by_lines, located = placed_by_lines(files, report)
-    print(f"readers: yaml-rs read {fast:,} of {len(files):,} files, libyaml (the reference reader) the rest; "
-          f"{by_lines:,} of {located:,} finding positions read off the source lines, the rest by the reference")
     reference_s = min(reference_runs) if reference_runs else libyaml_reference(files)
     print(f"reference: libyaml alone (ruamel.yaml.clib composing the same files, no validation or rules) "
           f"{reference_s:.2f} s = {manifests / reference_s:,.0f} manifests/s (best run, in turns with check); "

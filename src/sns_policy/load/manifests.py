@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from sns_policy.diagnostics import Finding
 from sns_policy.load.validation import input_error, schema_findings
-from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_streams
+from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_stream
 from sns_policy.model.manifest import Manifest
 
 
@@ -50,7 +50,7 @@ def read_manifest_files(files: list[tuple[str, str]]) -> list[tuple[list[LoadedM
 
     One stage at a time: every text parsed, then every document validated. Why: over a
     few files the code of one stage stays in the CPU's caches (see api.BATCH_FILES)."""
-    parsed = parse_streams([text for text, _ in files])
+    parsed = [parse_stream(text) for text, _ in files]
     return [_validated(file, documents, syntax) for (_, file), (documents, syntax) in zip(files, parsed)]
 
 
