@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from sns_policy.api import EngineCache
-from sns_policy.load.manifests import DocumentSource
+from sns_policy.load.manifests import DocumentLocator
 from sns_policy.load.yaml_source import parse_documents
 from sns_policy.model.manifest import Manifest
 
@@ -49,8 +49,8 @@ def variants(draw: st.DrawFn) -> tuple[Any, Manifest]:
 @given(variants())
 def test_evaluation_is_deterministic_and_ordered(variant: tuple[Any, Manifest]) -> None:
     document, manifest = variant
-    first = ENGINE.check_document(manifest, DocumentSource("m.yaml", document), AS_OF)
-    second = ENGINE.check_document(manifest, DocumentSource("m.yaml", document), AS_OF)
+    first = ENGINE.check_document(manifest, DocumentLocator("m.yaml", document), AS_OF)
+    second = ENGINE.check_document(manifest, DocumentLocator("m.yaml", document), AS_OF)
     assert first == second
     keys = [f.sort_key() for f in first.findings]
     assert keys == sorted(keys)
@@ -105,7 +105,7 @@ def test_every_municipality_evaluates_its_examples_together_as_alone() -> None:
 def test_out_of_scope_accounts_are_said_so_never_passed() -> None:
     data = copy.deepcopy(BASES[0].data)
     data["account"]["kind"] = "staff_personal"
-    result = ENGINE.check_document(Manifest.model_validate(data), DocumentSource("m.yaml", BASES[0]), AS_OF)
+    result = ENGINE.check_document(Manifest.model_validate(data), DocumentLocator("m.yaml", BASES[0]), AS_OF)
     assert result.compliant is None and result.out_of_scope is not None
     assert "staff_personal" in result.out_of_scope.en
 

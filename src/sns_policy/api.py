@@ -192,7 +192,7 @@ def _check_paths(paths: list[str], municipality: str | None, as_of: date, stdin_
                     checking.append((engine, item))
         # A stage at a time (see BATCH_FILES): every evaluation, then every placed result.
         evaluations = _evaluate_all(checking, as_of)
-        results.extend(engine.result(item.manifest, item.source, evaluation)
+        results.extend(engine.result(item.manifest, item.locator, evaluation)
                        for (engine, item), evaluation in zip(checking, evaluations))
     errors.sort(key=Finding.sort_key)
     return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())

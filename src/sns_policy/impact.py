@@ -144,7 +144,7 @@ def impact(old_spec: str, new_spec: str, manifests: list[str], *, as_of: date | 
             results = []
             for engines, ids in ((old_engines, old_ids), (new_engines, new_ids)):
                 if municipality in ids:
-                    results.append(engines.get(municipality).check_document(item.manifest, item.source, as_of))
+                    results.append(engines.get(municipality).check_document(item.manifest, item.locator, as_of))
                 else:
                     # No ruleset on this side: no verdict, no findings.
                     results.append(AccountResult(item.file, item.document.index, item.document.line, municipality,

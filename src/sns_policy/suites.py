@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sns_policy.api import EngineCache, iter_inputs
 from sns_policy.diagnostics import AccountResult, Finding, Text
 from sns_policy.evaluate.engine import Engine
-from sns_policy.load.manifests import DocumentSource
+from sns_policy.load.manifests import DocumentLocator
 from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.load.validation import input_error, schema_findings, schema_findings_at
 from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
@@ -45,11 +45,11 @@ def merge_patch(target: Any, patch: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
-class PatchedSource:
+class PatchLocator:
     """A base manifest with a patch from a suite: a path the patch states points into the
     suite file, any other into the base file."""
 
-    base: DocumentSource
+    base: DocumentLocator
     suite_file: str
     suite_document: YamlDocument
     patch_at: tuple[str | int, ...]  # where the patch mapping sits in the suite document
@@ -76,7 +76,7 @@ class PatchedSource:
 
 
 @dataclass(frozen=True, slots=True)
-class InlineSource:
+class InlineLocator:
     """A manifest written inline in a suite as a block scalar; positions are mapped back
     into the suite file."""
 
@@ -213,7 +213,7 @@ class _SuiteRunner:
         return self.bases[path]
 
     def _build(self, suite: Suite, case: Case, index: int, suite_file: Path, document: YamlDocument) -> tuple[Any, Any, list[Finding]]:
-        """(manifest data, source) for a case, or the errors that stop it."""
+        """(manifest data, locator) for a case, or the errors that stop it."""
         folder = suite_file.parent
         at = ("cases", index)
         if case.file is not None:
@@ -221,7 +221,7 @@ class _SuiteRunner:
             documents, errors = self._base(path, (str(suite_file), *document.locate(at + ("file",))))
             if documents is None:
                 return None, None, errors
-            return documents[0].data, DocumentSource(str(path), documents[0]), []
+            return documents[0].data, DocumentLocator(str(path), documents[0]), []
         if case.manifest is not None:
             try:
                 documents = parse_documents(case.manifest)
@@ -232,31 +232,31 @@ class _SuiteRunner:
             raw = suite_file.read_text(encoding="utf-8").splitlines()
             first = line + 1  # a block scalar's content starts on the line after `manifest: |`
             indent = len(raw[first - 1]) - len(raw[first - 1].lstrip(" ")) if first <= len(raw) else 0
-            return documents[0].data, InlineSource(str(suite_file), documents[0], first, indent), []
+            return documents[0].data, InlineLocator(str(suite_file), documents[0], first, indent), []
         base_path = folder / (case.base or suite.base or "")
         named = at + ("base",) if case.base else ("base",)
         documents, errors = self._base(base_path, (str(suite_file), *document.locate(named)))
         if documents is None:
             return None, None, errors
-        base = DocumentSource(str(base_path), documents[0])
+        base = DocumentLocator(str(base_path), documents[0])
         data = merge_patch(documents[0].data, case.patch)
-        return data, PatchedSource(base, str(suite_file), document, at + ("patch",)), []
+        return data, PatchLocator(base, str(suite_file), document, at + ("patch",)), []
 
     def run_case(self, suite: Suite, case: Case, index: int, suite_file: Path, document: YamlDocument, engine: Engine) -> CaseOutcome:
         line = document.locate(("cases", index))[0]
         common = dict(suite_file=str(suite_file), suite=suite.suite, case=case.name, line=line,
                       municipality=suite.municipality, expected=case.expect)
-        data, source, errors = self._build(suite, case, index, suite_file, document)
+        data, locator, errors = self._build(suite, case, index, suite_file, document)
         if errors:
             return CaseOutcome(passed=False, errors=tuple(errors), **common)
         try:
             manifest = Manifest.model_validate(data)
         except ValidationError as exc:
             # Each schema error where the offending value came from (suite or base file).
-            return CaseOutcome(passed=False, errors=tuple(schema_findings_at(exc, source.position)), **common)
+            return CaseOutcome(passed=False, errors=tuple(schema_findings_at(exc, locator.position)), **common)
         as_of = case.as_of or suite.as_of or self.as_of or date.today()
         evaluation = engine.evaluate(manifest, as_of)
-        result = engine.result(manifest, source, evaluation)
+        result = engine.result(manifest, locator, evaluation)
         fired = tuple(o.rule.id for o in evaluation.outcomes)
         problems = _judge(case.expect, result, fired)
         return CaseOutcome(passed=not problems, problems=tuple(problems), fired=fired,

@@ -14,7 +14,7 @@ from typing import Literal
 
 from sns_policy.diff.duties import Duty, Outcome, order_outcome
 
-Status = Literal["only_a", "only_b", "same", "stricter_a", "stricter_b", "different"]
+RowStatus = Literal["only_a", "only_b", "same", "stricter_a", "stricter_b", "different"]
 MIRROR_STATUS: dict[str, str] = {"only_a": "only_b", "only_b": "only_a", "same": "same", "stricter_a": "stricter_b",
                                  "stricter_b": "stricter_a", "different": "different"}
 MIRROR_OUTCOME: dict[str, str] = {"=": "=", ">": "<", "<": ">", "≠": "≠"}
@@ -36,7 +36,7 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    status: Status
+    status: RowStatus
     reasons: tuple[Reason, ...]
 
 
@@ -82,7 +82,7 @@ def compare(a: Duty | None, b: Duty | None) -> Comparison:
                               "<" if a.condition and not b.condition else ">" if b.condition and not a.condition else "≠"))
     outcomes = {r.outcome for r in reasons}
     if not outcomes:
-        status: Status = "same"
+        status: RowStatus = "same"
     elif outcomes == {">"}:
         status = "stricter_a"
     elif outcomes == {"<"}:

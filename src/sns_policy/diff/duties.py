@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Literal, get_args
 
 from sns_policy.model.checks import iter_checks
-from sns_policy.model.manifest import AccountKind, Platform, Status
+from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 from sns_policy.model.ruleset import Rule, Ruleset
 
 # must and must_not are equally binding (a duty and a prohibition); the concept says which.
@@ -154,7 +154,7 @@ def universe(*rulesets: Ruleset) -> Universe:
     """The accounts every one of these guidelines covers: rules are compared within them
     (that one guideline also covers staff's own accounts is said once, not in every row)."""
     found: Universe = {"account_kinds": frozenset(get_args(AccountKind)), "platforms": frozenset(get_args(Platform)),
-                       "statuses": frozenset(get_args(Status))}
+                       "statuses": frozenset(get_args(AccountStatus))}
     for ruleset in rulesets:
         found["account_kinds"] &= frozenset(ruleset.scope.account_kinds)
         if ruleset.scope.platforms is not None:

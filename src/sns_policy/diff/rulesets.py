@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sns_policy.diagnostics import Text
-from sns_policy.diff.classify import MIRROR_STATUS, Comparison, Reason, Status, compare
+from sns_policy.diff.classify import MIRROR_STATUS, Comparison, Reason, RowStatus, compare
 from sns_policy.diff.duties import Universe, duty, universe
 from sns_policy.load.rulesets import load_concepts
 from sns_policy.model.ruleset import Rule, Ruleset
@@ -31,7 +31,7 @@ class Side:
 
     spec: str
     ruleset: Ruleset
-    source: str  # where it was read: a file, or REV:path
+    origin: str  # where it was read: a file, or REV:path
 
     @property
     def id(self) -> str:
@@ -42,7 +42,7 @@ class Side:
 class ConceptRow:
     concept: str
     label: Text
-    status: Status
+    status: RowStatus
     reasons: tuple[Reason, ...]
     a: tuple[Rule, ...]
     b: tuple[Rule, ...]

@@ -20,8 +20,9 @@ from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.platforms import profile_limit
 
 
-class Source(Protocol):
-    """Where a manifest came from, so that findings can point into it."""
+class Locator(Protocol):
+    """Where a manifest came from: turns a manifest path into the file, line and column
+    it was written at, so that findings can point into it."""
 
     @property
     def file(self) -> str: ...
@@ -183,17 +184,17 @@ class Engine:
         applying = {rule.id for rule, _ in self.review_conditional if self._applies(rule, scope.root, scope, as_of)}
         return tuple(item for rule, item in self.review_items if rule.applies_to is None or rule.id in applying)
 
-    def check_document(self, manifest: Manifest, source: Source, as_of: date) -> AccountResult:
+    def check_document(self, manifest: Manifest, locator: Locator, as_of: date) -> AccountResult:
         """Evaluate, then place every violation in the file it came from."""
-        return self.result(manifest, source, self.evaluate(manifest, as_of))
+        return self.result(manifest, locator, self.evaluate(manifest, as_of))
 
-    def result(self, manifest: Manifest, source: Source, evaluation: Evaluation) -> AccountResult:
+    def result(self, manifest: Manifest, locator: Locator, evaluation: Evaluation) -> AccountResult:
         findings = []
         for outcome in evaluation.outcomes:
             rule = outcome.rule
             message, clause, severity = self.finding_facts[rule.id]
             for violation in outcome.violations:
-                file, line, column = source.position(split(violation.path)[1] if violation.path else ())
+                file, line, column = locator.position(split(violation.path)[1] if violation.path else ())
                 findings.append(Finding(
                     code=rule.id,
                     severity=severity,
@@ -206,13 +207,13 @@ class Engine:
                     clause=clause,
                     concept=rule.concept,
                     quote=rule.quote,
-                    document=source.index,
+                    document=locator.index,
                 ))
         findings.sort(key=Finding.sort_key)
         return AccountResult(
-            file=source.file,
-            document=source.index,
-            line=source.line,
+            file=locator.file,
+            document=locator.index,
+            line=locator.line,
             municipality=self.ruleset.municipality.id,
             account=account_label(manifest),
             provenance=self.provenance,

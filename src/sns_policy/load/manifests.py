@@ -13,7 +13,7 @@ from sns_policy.model.manifest import Manifest
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentSource:
+class DocumentLocator:
     """Where a manifest came from: a document of a file. Turns manifest paths into
     (file, line, column) for findings."""
 
@@ -40,8 +40,8 @@ class LoadedManifest:
     manifest: Manifest
 
     @property
-    def source(self) -> DocumentSource:
-        return DocumentSource(self.file, self.document)
+    def locator(self) -> DocumentLocator:
+        return DocumentLocator(self.file, self.document)
 
 
 def read_manifest_files(files: list[tuple[str, str]]) -> list[tuple[list[LoadedManifest], list[Finding]]]:

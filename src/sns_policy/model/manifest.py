@@ -35,7 +35,7 @@ Platform = Literal[
 ]
 # 公式 (city or section account) / 分野別 (三浦市's field account) / 職員個人 (千代田区 6.)
 AccountKind = Literal["official", "field", "staff_personal"]
-Status = Literal["active", "suspended", "closing", "closed"]
+AccountStatus = Literal["active", "suspended", "closing", "closed"]
 
 PublishedFact = Literal[
     "service_name",  # 利用するソーシャルメディアのサービス名
@@ -77,7 +77,7 @@ class Email(Strict):
 class Account(Strict):
     platform: Platform
     kind: AccountKind = Field(description="official=公式, field=分野別公式, staff_personal=職員個人")
-    status: Status = "active"
+    status: AccountStatus = "active"
     handle: str | None = Field(None, description="利用者 ID（例: @miura_city）")
     url: str | None = Field(None, description="アカウントの URL")
     display_name: str | None = Field(None, description="表示名（アカウント名）")

@@ -16,7 +16,7 @@ from sns_policy.diagnostics import Severity
 from sns_policy.model.base import LocalizedText, Strict
 from sns_policy.model.checks import Check
 from sns_policy.model.dates import FlexibleDate
-from sns_policy.model.manifest import AccountKind, Platform, Status
+from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 
 Modality = Literal["must", "must_not", "should", "may"]
 
@@ -85,7 +85,7 @@ class OutlineUnit(Strict):
 class Applicability(Strict):
     account_kinds: list[AccountKind] | None = None
     platforms: list[Platform] | None = None
-    statuses: list[Status] | None = None
+    statuses: list[AccountStatus] | None = None
     effective_from: FlexibleDate | None = None
     effective_until: FlexibleDate | None = None
     when: Check | None = Field(None, description="この条件を満たすアカウントにだけ適用する")

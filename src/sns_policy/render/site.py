@@ -49,7 +49,7 @@ def build_site(paths: list[str], folder: Path, *, as_of: date, templates: Path |
                 engine = engines.get(item.manifest.municipality or "")
             except KeyError:
                 continue  # `check` reports unknown municipalities; the site lists what it can
-            result: AccountResult = engine.check_document(item.manifest, item.source, as_of)
+            result: AccountResult = engine.check_document(item.manifest, item.locator, as_of)
             env = environment(templates, engine.ruleset.municipality.id)
             mid = engine.ruleset.municipality.id
             slug = _slug(f"{item.manifest.account.platform}-{item.manifest.account.handle or Path(item.file).stem}", taken)

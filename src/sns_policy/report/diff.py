@@ -41,7 +41,7 @@ def side_record(side: Side) -> dict[str, Any]:
         "document": {"title": r.document.title, "kind": r.document.kind, "number": r.document.number,
                      "history": [{"event": h.event, "date": h.date.isoformat() if h.date else None, "wareki": h.wareki}
                                  for h in r.document.history]},
-        "source": side.source,
+        "source": side.origin,
         "scope": {"account_kinds": list(r.scope.account_kinds), "platforms": list(r.scope.platforms) if r.scope.platforms else None},
     }
 
@@ -129,7 +129,7 @@ def source_words(side: Side, lang: str) -> str:
     doc = side.ruleset.document
     dates = ", ".join(f"{h.event} {h.date.isoformat() if h.date else h.wareki}" for h in doc.history)
     kind = {"guideline": {"ja": "ガイドライン", "en": "guideline"}, "regulation": {"ja": "規程・訓令", "en": "regulation"}}[doc.kind][lang]
-    return msg("diff.source", title=doc.title, kind=kind, dates=dates, source=side.source).get(lang)
+    return msg("diff.source", title=doc.title, kind=kind, dates=dates, source=side.origin).get(lang)
 
 
 def scope_words(d: RulesetDiff, lang: str) -> str:
