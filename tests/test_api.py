@@ -1,4 +1,4 @@
-"""The library API over many inputs: work done in batches (api.BATCH_FILES) must give what
+"""The library API over many inputs: work done in batches (BATCH_FILES) must give what
 file-by-file work gives, in input order."""
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from typing import Any
 import pytest
 
 from sns_policy import api
-from sns_policy.api import check_paths, load_manifests
+from sns_policy.diagnostics import CheckReport
+from sns_policy.load.manifests import BATCH_FILES
+from sns_policy.api import check_paths
+from sns_policy.load.manifests import load_manifests
 
 from conftest import ROOT
 
@@ -31,7 +34,7 @@ def _inputs(folder: Path) -> list[str]:
         "schema.yaml": b"municipality: miura\naccount: {platform: x, kind: official, colour: red}\n",
     }
     paths: list[str] = []
-    for number in range(2 * api.BATCH_FILES + 5):
+    for number in range(2 * BATCH_FILES + 5):
         if number % 5 == 4:
             name, content = list(broken.items())[number // 5 % len(broken)]
             path = folder / f"{number:02d}-{name}"
@@ -46,7 +49,7 @@ def _inputs(folder: Path) -> list[str]:
     return paths
 
 
-def _seen(report: api.CheckReport) -> tuple[list, list]:
+def _seen(report: CheckReport) -> tuple[list, list]:
     results = [(r.file, r.document, r.compliant, [(f.code, f.line, f.column) for f in r.findings]) for r in report.results]
     errors = [(e.code, e.file, e.line, e.column) for e in report.input_errors]
     return results, errors
@@ -67,7 +70,7 @@ def test_check_over_many_inputs_equals_checking_each_alone(tmp_path: Path) -> No
         "input.yaml-syntax", "input.encoding", "input.no-manifest", "input.unknown-municipality",
         "input.not-a-mapping", "input.file-not-found", "input.schema",
     }
-    assert len(together[0]) > api.BATCH_FILES
+    assert len(together[0]) > BATCH_FILES
 
 
 def test_load_manifests_gives_one_entry_per_input_in_order(tmp_path: Path) -> None:
@@ -85,13 +88,13 @@ def test_check_restores_the_cycle_collectors_setting(tmp_path: Path, monkeypatch
     gc.set_threshold(1234, 11, 12)
     try:
         seen: list[tuple[int, int, int]] = []
-        original = api._check_paths
+        original = api.load_manifest_batches
 
-        def spy(*args: Any) -> api.CheckReport:
+        def spy(*args: Any) -> Any:
             seen.append(gc.get_threshold())
             return original(*args)
 
-        monkeypatch.setattr(api, "_check_paths", spy)
+        monkeypatch.setattr(api, "load_manifest_batches", spy)
         check_paths(_inputs(tmp_path)[:3], as_of=AS_OF)
         assert seen == [(10_000, 11, 12)]  # fewer young collections while checking
         assert gc.get_threshold() == (1234, 11, 12)  # and the caller's setting back after
@@ -104,7 +107,7 @@ def test_check_leaves_a_disabled_collector_disabled_and_restores_after_an_error(
     try:
         gc.set_threshold(0, 10, 10)  # a threshold of 0 turns automatic collection off
         seen: list[tuple[int, int, int]] = []
-        monkeypatch.setattr(api, "_check_paths", lambda *args: seen.append(gc.get_threshold()))
+        monkeypatch.setattr(api, "load_manifest_batches", lambda *args: seen.append(gc.get_threshold()) or [])
         check_paths([], as_of=AS_OF)
         assert seen == [(0, 10, 10)]
 
@@ -113,7 +116,7 @@ def test_check_leaves_a_disabled_collector_disabled_and_restores_after_an_error(
         def broken(*args: Any) -> None:
             raise RuntimeError("a bug")
 
-        monkeypatch.setattr(api, "_check_paths", broken)
+        monkeypatch.setattr(api, "load_manifest_batches", broken)
         with pytest.raises(RuntimeError):
             check_paths([], as_of=AS_OF)
         assert gc.get_threshold() == (700, 10, 10)
@@ -131,11 +134,12 @@ def test_overlapping_checks_in_threads_restore_the_callers_setting(monkeypatch: 
     leave = [threading.Event(), threading.Event()]
     calls: list[int] = []
 
-    def held(*args: Any) -> None:
+    def held(*args: Any) -> list:
         number = len(calls)
         calls.append(number)
         inside[number].set()
         assert leave[number].wait(10)
+        return []
 
     def run() -> threading.Thread:
         thread = threading.Thread(target=check_paths, args=([],), kwargs={"as_of": AS_OF})
@@ -144,7 +148,7 @@ def test_overlapping_checks_in_threads_restore_the_callers_setting(monkeypatch: 
 
     try:
         gc.set_threshold(700, 10, 10)
-        monkeypatch.setattr(api, "_check_paths", held)
+        monkeypatch.setattr(api, "load_manifest_batches", held)
         first = run()
         assert inside[0].wait(10)
         second = run()

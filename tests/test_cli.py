@@ -341,3 +341,18 @@ def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
     for block in blocks:
         data = parse_documents(block.replace("…", "x"))[0].data
         (Suite if "cases" in data else Manifest).model_validate(data)
+
+
+def test_a_command_imports_only_what_it_uses() -> None:
+    """`check` of one file loads neither the templates (jinja2), the tables (rich) nor the
+    schema validator (jsonschema): each command imports its dependencies when it runs."""
+    code = ("import sys\nfrom sns_policy.cli import main\n"
+            "loaded = lambda: sorted(m for m in ('jinja2', 'rich', 'jsonschema') if m in sys.modules)\n"
+            "print(loaded())\n"
+            "sys.argv = ['sns-policy', 'check', sys.argv[1], '--as-of', '2026-11-21']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(loaded(), file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(COMPLIANT[0])], capture_output=True, text=True,
+                            env={**__import__("os").environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.stdout.splitlines()[0] == "[]", result.stdout
+    assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr

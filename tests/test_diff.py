@@ -15,15 +15,15 @@ from typer.testing import CliRunner
 
 from sns_policy.cli import app
 from sns_policy.diff.matrix import compare_all
-from sns_policy.diff.rulesets import Side, diff_rulesets, mirrored
-from sns_policy.diff.sides import resolve
+from sns_policy.diff.rulesets import diff_rulesets, mirrored
+from sns_policy.load.specs import LoadedRuleset, resolve_one
 from sns_policy.load.rulesets import known_municipalities
 from sns_policy.model.ruleset import Ruleset
 
 from conftest import ROOT
 
 CITIES = known_municipalities()
-SIDES = {m: resolve(m) for m in CITIES}
+SIDES = {m: resolve_one(m) for m in CITIES}
 runner = CliRunner()
 
 
@@ -78,8 +78,8 @@ RANKS = {"must": 3, "must_not": 3, "should": 2, "may": 1}
 @given(st.sampled_from(list(RANKS)), st.sampled_from(list(RANKS)), st.integers(1, 20), st.integers(1, 20))
 def test_modality_and_numeric_bounds_decide_which_is_stricter(ma: str, mb: str, na: int, nb: int) -> None:
     base = SIDES["iwaki"].ruleset
-    a = Side("a", _variant(base, ma, na), "a")
-    b = Side("b", _variant(SIDES["miura"].ruleset, mb, nb), "b")
+    a = LoadedRuleset("a", _variant(base, ma, na), "a")
+    b = LoadedRuleset("b", _variant(SIDES["miura"].ruleset, mb, nb), "b")
     (row,) = diff_rulesets(a, b).rows
     rank = (RANKS[ma] > RANKS[mb]) - (RANKS[ma] < RANKS[mb])
     bound = (na > nb) - (na < nb)
@@ -100,7 +100,7 @@ def test_modality_and_numeric_bounds_decide_which_is_stricter(ma: str, mb: str, 
 @given(st.integers(1, 20), st.integers(1, 20), st.sampled_from(list(RANKS)))
 def test_a_version_change_is_tightening_loosening_or_neutral(before: int, after: int, modality: str) -> None:
     base = SIDES["miura"].ruleset
-    old, new = Side("old", _variant(base, modality, before), "old"), Side("new", _variant(base, modality, after), "new")
+    old, new = LoadedRuleset("old", _variant(base, modality, before), "old"), LoadedRuleset("new", _variant(base, modality, after), "new")
     d = diff_rulesets(old, new)
     if before == after:
         assert d.changes == ()
@@ -120,12 +120,12 @@ def test_version_changes_by_id() -> None:
              (reviewed, checked, "changed", "tightening"), (checked, weaker, "changed", "loosening"),
              (weaker, checked, "changed", "tightening")]
     for old, new, change, effect in cases:
-        (found,) = diff_rulesets(Side("old", old, "old"), Side("new", new, "new")).changes
+        (found,) = diff_rulesets(LoadedRuleset("old", old, "old"), LoadedRuleset("new", new, "new")).changes
         assert (found.change, found.effect) == (change, effect)
     empty_data = checked.model_dump(mode="python", by_alias=True, exclude_none=True)
     empty_data["rules"][0]["id"] = "miura.other"
     renamed = Ruleset.model_validate(empty_data)
-    changes = {c.rule: (c.change, c.effect) for c in diff_rulesets(Side("o", checked, "o"), Side("n", renamed, "n")).changes}
+    changes = {c.rule: (c.change, c.effect) for c in diff_rulesets(LoadedRuleset("o", checked, "o"), LoadedRuleset("n", renamed, "n")).changes}
     assert changes == {"miura.password": ("removed", "loosening"), "miura.other": ("added", "tightening")}
 
 

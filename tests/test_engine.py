@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from sns_policy.api import EngineCache
+from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.manifests import DocumentLocator
 from sns_policy.load.yaml_source import parse_documents
 from sns_policy.model.manifest import Manifest
@@ -86,7 +86,7 @@ def test_evaluating_together_is_evaluating_each_alone(drawn: list[tuple[tuple[An
 
 
 def test_every_municipality_evaluates_its_examples_together_as_alone() -> None:
-    from sns_policy.api import load_manifests
+    from sns_policy.load.manifests import load_manifests
     from sns_policy.load.rulesets import known_municipalities
 
     engines = EngineCache()

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sns_policy.api import EngineCache, load_manifests
+from sns_policy.evaluate.engines import EngineCache
+from sns_policy.load.manifests import load_manifests
 from sns_policy.render.notice import NoEffectiveDate, render_notice
 from sns_policy.render.page import render_index, render_page
 from sns_policy.render.profile import ProfileDoesNotFit, render_profile

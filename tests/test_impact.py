@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from sns_policy.cli import app
 from sns_policy.evaluate.engine import Engine
-from sns_policy.impact import impact, load_rulesets
+from sns_policy.impact import engines_of, impact
 from sns_policy.load.rulesets import load_ruleset
 
 from conftest import ROOT
@@ -29,7 +29,7 @@ def engines_without(rule_ids: set[str]) -> dict[str, Engine]:
     return {"miura": Engine(ruleset.model_copy(update={"rules": kept}), "edited")}
 
 
-def engines_of(text: str) -> dict[str, Engine]:
+def engines_of_text(text: str) -> dict[str, Engine]:
     from sns_policy.load.rulesets import read_ruleset
 
     return {"miura": Engine(read_ruleset(text, "edited"), "edited")}
@@ -42,12 +42,12 @@ def run_impact(old: dict[str, Engine], new: dict[str, Engine]):
 
 
 def test_a_ruleset_against_itself_changes_nothing() -> None:
-    report = run_impact(load_rulesets(str(RULESET)), load_rulesets(str(RULESET)))
+    report = run_impact(engines_of(str(RULESET)), engines_of(str(RULESET)))
     assert report.changes == () and report.accounts == 7
 
 
 def test_removing_a_rule_lists_exactly_the_accounts_it_fired_on() -> None:
-    report = run_impact(load_rulesets(str(RULESET)), engines_without({"miura.operating-section"}))
+    report = run_impact(engines_of(str(RULESET)), engines_without({"miura.operating-section"}))
     assert [(Path(c.file).name, c.kind) for c in report.changes] == [("line-operations-noncompliant.yaml", "findings_changed")]
     (change,) = report.changes
     assert [f.code for f in change.removed] == ["miura.operating-section"] and change.added == ()
@@ -58,7 +58,7 @@ def test_tightening_a_rule_lists_exactly_the_newly_failing_accounts() -> None:
         "check: {kind: one_of, path: operations.replies.policy, values: [none, as_needed], required: true}",
         "check: {kind: one_of, path: operations.replies.policy, values: [none], required: true}")
     assert tightened != RULESET_TEXT
-    report = run_impact(load_rulesets(str(RULESET)), engines_of(tightened))
+    report = run_impact(engines_of(str(RULESET)), engines_of_text(tightened))
     # only x-city-compliant answers comments "as_needed"; the others say none or all
     assert [(Path(c.file).name, c.kind) for c in report.changes] == [("x-city-compliant.yaml", "newly_failing")]
     assert [f.code for f in report.changes[0].added] == ["miura.replies-by-exception"]
@@ -71,7 +71,7 @@ RULE_IDS = sorted(r.id for r in load_ruleset("miura")[0].rules if r.check is not
 @settings(max_examples=25, deadline=None)
 @given(st.sets(st.sampled_from(RULE_IDS), min_size=1, max_size=6))
 def test_impact_both_ways_is_a_mirror_image(removed: set[str]) -> None:
-    full, less = load_rulesets(str(RULESET)), engines_without(removed)
+    full, less = engines_of(str(RULESET)), engines_without(removed)
     forth, back = run_impact(full, less), run_impact(less, full)
     assert forth.count("newly_failing") == back.count("newly_passing")
     assert forth.count("newly_passing") == back.count("newly_failing")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sns_policy.api import EngineCache, load_manifests
+from sns_policy.evaluate.engines import EngineCache
+from sns_policy.load.manifests import load_manifests
 from sns_policy.cli import app
 from sns_policy.render.profile import _profile_rules, _with, render_profile
 

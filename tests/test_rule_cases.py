@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from sns_policy.api import EngineCache, check_paths
+from sns_policy.api import check_paths
+from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.rulesets import load_ruleset
 
 CASES_DIR = Path(__file__).parent / "cases"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sns_policy.api import EngineCache
+from sns_policy.evaluate.engines import EngineCache
 from sns_policy.cli import app
 from sns_policy.evaluate.engine import Engine
 from sns_policy.load.rulesets import load_ruleset, read_ruleset

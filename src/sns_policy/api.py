@@ -1,139 +1,34 @@
-"""The library API behind the CLI: each command is one call here, so tests call it too."""
+"""The library API behind `check`: manifests in, a report of every account out.
+
+load (inputs, files, YAML, manifests, a batch at a time) → evaluate (the engine of each
+account's municipality) → a `CheckReport` the reporters format. The CLI and the tests call
+it; `render site` formats the same results with the manifests they came from.
+"""
 
 from __future__ import annotations
 
 import gc
-import os
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
-from itertools import islice
-from pathlib import Path
-from typing import Iterable, Iterator, TypeVar
+from typing import Iterable, Iterator
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
 from sns_policy.evaluate.engine import Engine, Evaluation
-from sns_policy.load.manifests import LoadedManifest, read_manifest_files
-from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
+from sns_policy.evaluate.engines import EngineCache
+from sns_policy.load.manifests import LoadedManifest, load_manifest_batches
+from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.load.validation import input_error
 
-STDIN = "-"
-YAML_SUFFIXES = (".yaml", ".yml")
-# Files of the tool's own formats that a directory walk passes over (they are not
-# account manifests): rulesets and the municipalities' test suites.
-_NOT_MANIFESTS = ("ruleset.yaml", "concepts.yaml")
-T = TypeVar("T")
 
+@dataclass(frozen=True, slots=True)
+class CheckedAccount:
+    """One account as checked: the manifest it was read from, its engine and its result."""
 
-def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[tuple[str, Finding | None]]:
-    """(file, error) for every input: files as given, directories walked recursively
-    for *.yaml / *.yml in a stable order, ``-`` for standard input. A walk for manifests
-    passes over `tests` folders (the municipalities' suites); a walk for suites does not."""
-    for raw in paths:
-        if raw == STDIN:
-            yield STDIN, None
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (include_suites or d != "tests"))
-                # Files are named as pathlib names them (``./x`` → ``x``), built once per folder.
-                prefix = str(Path(dirpath) / "_")[:-1]
-                for name in sorted(filenames):
-                    if name.endswith(YAML_SUFFIXES) and name not in _NOT_MANIFESTS:
-                        found = True
-                        yield prefix + name, None
-            if not found:
-                yield raw, input_error("input.no-files", raw, path=raw)
-        elif path.exists():  # a regular file, or a pipe such as <(…) or /dev/stdin
-            yield raw, None
-        else:
-            yield raw, input_error("input.file-not-found", raw, path=raw)
-
-
-class EngineCache:
-    """One engine per municipality, built on first use (or given, to try a ruleset that
-    is not the bundled one)."""
-
-    def __init__(self, engines: dict[str, Engine] | None = None) -> None:
-        self._engines: dict[str, Engine] = dict(engines or {})
-
-    def municipalities(self) -> set[str]:
-        """The municipalities whose engines are built (all of them, when given)."""
-        return set(self._engines)
-
-    def get(self, municipality: str) -> Engine:
-        engine = self._engines.get(municipality)
-        if engine is None:
-            ruleset, path = load_ruleset(municipality)
-            engine = self._engines[municipality] = Engine(ruleset, str(path))
-        return engine
-
-
-def read_text(file: str, stdin_text: str | bytes | None) -> str:
-    """A file's text (UTF-8, an optional BOM dropped); stdin as given, decoded like a file
-    when given as bytes, so that broken UTF-8 there is a located input error too."""
-    if file == STDIN:
-        if isinstance(stdin_text, bytes):
-            return stdin_text.decode("utf-8-sig")
-        return stdin_text if stdin_text is not None else ""
-    return read_bytes(file).decode("utf-8-sig")
-
-
-def read_bytes(file: str) -> bytes:
-    """A file's bytes through the os calls: half the cost of open() per small file, which
-    matters when `check` reads thousands. Raises OSError."""
-    handle = os.open(file, os.O_RDONLY)
-    try:
-        chunks = []
-        while chunk := os.read(handle, 1 << 16):
-            chunks.append(chunk)
-    finally:
-        os.close(handle)
-    return b"".join(chunks)
-
-
-# Files are read, parsed, validated, evaluated and placed a batch at a time, each stage
-# over the whole batch before the next: the code of one stage then stays in the CPU's
-# caches (make bench: ~12% faster than file by file; batches of 16 to 64 files measured
-# alike). A few files, so that their data stays in the caches too.
-BATCH_FILES = 16
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-def _read_input(file: str, error: Finding | None, stdin_text: str | bytes | None) -> str | Finding:
-    """An input's text, or the input error that stands in its place."""
-    if error is not None:
-        return error
-    try:
-        return read_text(file, stdin_text)
-    except UnicodeDecodeError as exc:
-        before = exc.object[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return input_error("input.encoding", file, line, column, position=exc.start)
-    except OSError as exc:
-        return input_error("input.unreadable", file, reason=exc.strerror or str(exc))
-
-
-def load_manifests(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[tuple[list[LoadedManifest], list[Finding]]]:
-    """Per input file, in order: the manifests it holds and the input errors it has."""
-    for batch in _loaded_batches(paths, stdin_text):
-        yield from batch
-
-
-def _loaded_batches(paths: Iterable[str], stdin_text: str | bytes | None) -> Iterator[list[tuple[list[LoadedManifest], list[Finding]]]]:
-    """`load_manifests`, a batch of BATCH_FILES inputs at a time."""
-    for inputs in _batches(iter_inputs(paths), BATCH_FILES):
-        read = [_read_input(file, error, stdin_text) for file, error in inputs]
-        parsed = iter(read_manifest_files([(text, file) for (file, _), text in zip(inputs, read) if isinstance(text, str)]))
-        yield [next(parsed) if isinstance(text, str) else ([], [text]) for text in read]
+    item: LoadedManifest
+    engine: Engine
+    result: AccountResult
 
 
 def check_paths(
@@ -145,8 +40,42 @@ def check_paths(
     engines: EngineCache | None = None,
 ) -> CheckReport:
     """Check every manifest under `paths`; collect everything, then return the report."""
+    as_of = as_of or date.today()
+    results: list[AccountResult] = []
+    errors: list[Finding] = []
+    for account in check_accounts(paths, errors, municipality=municipality, as_of=as_of, stdin_text=stdin_text,
+                                  engines=engines):
+        results.append(account.result)
+    errors.sort(key=Finding.sort_key)
+    return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())
+
+
+def check_accounts(
+    paths: Iterable[str],
+    errors: list[Finding],
+    *,
+    municipality: str | None = None,
+    as_of: date,
+    stdin_text: str | bytes | None = None,
+    engines: EngineCache | None = None,
+) -> Iterator[CheckedAccount]:
+    """Every account under `paths`, checked, in input order; input errors are appended
+    to `errors` as they are found."""
+    engines = engines or EngineCache()
     with _fewer_collections():
-        return _check_paths(paths, municipality, as_of or date.today(), stdin_text, engines or EngineCache())
+        for batch in load_manifest_batches(paths, stdin_text):
+            checking: list[tuple[Engine, LoadedManifest]] = []
+            for loaded, file_errors in batch:
+                errors.extend(file_errors)
+                for item in loaded:
+                    engine = _engine_for(item, municipality, engines, errors)
+                    if engine is not None:
+                        checking.append((engine, item))
+            # A stage at a time (see load.manifests.BATCH_FILES): every evaluation, then every placed result.
+            evaluations = _evaluate_all(checking, as_of)
+            placed = [CheckedAccount(item, engine, engine.result(item.manifest, item.locator, evaluation))
+                      for (engine, item), evaluation in zip(checking, evaluations)]
+            yield from placed
 
 
 @contextmanager
@@ -176,26 +105,6 @@ def _fewer_collections(every: int = 10_000) -> Iterator[None]:
 _collector_lock = threading.Lock()
 _collector_users = 0
 _collector_saved: tuple[int, ...] = gc.get_threshold()
-
-
-def _check_paths(paths: list[str], municipality: str | None, as_of: date, stdin_text: str | bytes | None,
-                 engines: EngineCache) -> CheckReport:
-    results: list[AccountResult] = []
-    errors: list[Finding] = []
-    for batch in _loaded_batches(paths, stdin_text):
-        checking: list[tuple[Engine, LoadedManifest]] = []
-        for loaded, file_errors in batch:
-            errors.extend(file_errors)
-            for item in loaded:
-                engine = _engine_for(item, municipality, engines, errors)
-                if engine is not None:
-                    checking.append((engine, item))
-        # A stage at a time (see BATCH_FILES): every evaluation, then every placed result.
-        evaluations = _evaluate_all(checking, as_of)
-        results.extend(engine.result(item.manifest, item.locator, evaluation)
-                       for (engine, item), evaluation in zip(checking, evaluations))
-    errors.sort(key=Finding.sort_key)
-    return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())
 
 
 def _evaluate_all(checking: list[tuple[Engine, LoadedManifest]], as_of: date) -> list[Evaluation]:

@@ -1,7 +1,7 @@
 """Which real accounts change verdict when a ruleset changes: `sns-policy impact`.
 
-OLD and NEW are each a ruleset file, a folder (one municipality's, or a whole
-``municipalities/``), or a git revision of the project (``HEAD~1``, a branch, a tag).
+OLD and NEW are each a ruleset spec (load.specs: a file, a folder, a municipality id,
+``MUNICIPALITY@REVISION`` or a git revision of the project such as ``HEAD~1``).
 Both are evaluated over the same manifests; every account whose verdict or findings
 differ is reported.
 """
@@ -10,57 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from sns_policy.api import EngineCache, load_manifests
-from sns_policy.diagnostics import AccountResult, Finding, Text
+from sns_policy.diagnostics import AccountResult, Finding
 from sns_policy.evaluate.engine import Engine, account_label
-from sns_policy.load.git import GitError, commit_of, git, repository
-from sns_policy.load.rulesets import RULESET_FILE, RulesetError, read_ruleset
-from sns_policy.messages import has as has_message
+from sns_policy.evaluate.engines import EngineCache
+from sns_policy.load.manifests import load_manifests
+from sns_policy.load.specs import resolve
 from sns_policy.messages import text as msg
 
 
-class RulesetSpecError(Exception):
-    """OLD or NEW names nothing we can read; `reason` is a message key or git's own words."""
-
-    def __init__(self, spec: str, reason: str) -> None:
-        super().__init__(f"{spec}: {reason}")
-        self.spec = spec
-        self.reason = reason
-
-    def reason_text(self) -> Text:
-        return msg(self.reason) if has_message(self.reason) else Text(ja=self.reason, en=self.reason)
-
-
-def _engines_from_texts(texts: dict[str, tuple[str, str]]) -> dict[str, Engine]:
-    engines = {}
-    for _, (text, label) in sorted(texts.items()):
-        ruleset = read_ruleset(text, label)
-        engines[ruleset.municipality.id] = Engine(ruleset, label)
-    return engines
-
-
-def load_rulesets(spec: str) -> dict[str, Engine]:
-    """Engines for every ruleset that `spec` names, by municipality id."""
-    path = Path(spec)
-    if path.is_file():
-        return _engines_from_texts({spec: (path.read_text(encoding="utf-8"), spec)})
-    if path.is_dir():
-        files = [path / RULESET_FILE] if (path / RULESET_FILE).is_file() else sorted(path.glob(f"*/{RULESET_FILE}"))
-        if not files:
-            raise RulesetSpecError(spec, "impact.no-ruleset-in-folder")
-        return _engines_from_texts({str(f): (f.read_text(encoding="utf-8"), str(f)) for f in files})
-    try:
-        repo = repository()
-        commit = commit_of(spec, repo)
-        listed = git(["ls-tree", "-r", "--name-only", commit, "--", "municipalities"], repo).split()
-        files = [f for f in listed if f.endswith(f"/{RULESET_FILE}") and f.count("/") == 2]
-        if not files:
-            raise RulesetSpecError(spec, "impact.no-ruleset-in-revision")
-        return _engines_from_texts({f: (git(["show", f"{commit}:{f}"], repo), f"{spec}:{f}") for f in files})
-    except GitError as exc:
-        raise RulesetSpecError(spec, exc.reason) from None
+def engines_of(spec: str) -> dict[str, Engine]:
+    """An engine for every ruleset `spec` names, by municipality id."""
+    return {found.id: Engine(found.ruleset, found.origin) for found in resolve(spec)}
 
 
 Key = tuple[str, str]  # (rule id, manifest path)
@@ -128,8 +89,8 @@ def impact(old_spec: str, new_spec: str, manifests: list[str], *, as_of: date | 
            old: dict[str, Engine] | None = None, new: dict[str, Engine] | None = None) -> ImpactReport:
     """Evaluate every manifest under both rulesets and list the accounts that change."""
     as_of = as_of or date.today()
-    old_engines = EngineCache(old if old is not None else load_rulesets(old_spec))
-    new_engines = EngineCache(new if new is not None else load_rulesets(new_spec))
+    old_engines = EngineCache(old if old is not None else engines_of(old_spec))
+    new_engines = EngineCache(new if new is not None else engines_of(new_spec))
     old_ids, new_ids = old_engines.municipalities(), new_engines.municipalities()
     changes: list[AccountChange] = []
     errors: list[Finding] = []
@@ -157,4 +118,4 @@ def impact(old_spec: str, new_spec: str, manifests: list[str], *, as_of: date | 
     return ImpactReport(old_spec, new_spec, tuple(changes), accounts, tuple(errors), only)
 
 
-__all__ = ["AccountChange", "ImpactReport", "RulesetError", "RulesetSpecError", "compare", "impact", "load_rulesets"]
+__all__ = ["AccountChange", "ImpactReport", "compare", "engines_of", "impact"]

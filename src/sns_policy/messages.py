@@ -108,13 +108,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "suite.missing": ("{rule} が指摘されるはずでしたが、指摘されませんでした", "{rule} was expected to fire and did not"),
     "suite.unexpected": ("期待されていない指摘: {rule}", "fired but not expected: {rule}"),
     "suite.forbidden": ("指摘されてはならないルールが指摘されました: {rule}", "fired although it must not: {rule}"),
+    # --- ruleset specs (diff, compare, impact) ---
+    "spec.unreadable": ("ルールセット「{spec}」を読めません: {reason}", "cannot read the ruleset '{spec}': {reason}"),
+    "spec.not-found": (
+        "ルールセットのファイル・フォルダ、自治体 ID（{known}）、このプロジェクトの git リビジョンのいずれでもありません",
+        "not a ruleset file or folder, a municipality id ({known}), or a git revision of the project",
+    ),
+    "spec.no-ruleset-in-folder": ("このフォルダとその下のフォルダに ruleset.yaml がありません", "no ruleset.yaml in this folder or its sub-folders"),
+    "spec.no-ruleset-in-revision": ("このリビジョンには municipalities/*/ruleset.yaml がありません", "this revision has no municipalities/*/ruleset.yaml"),
+    "spec.not-in-revision": ("リビジョン {revision} に {municipality} のルールセットはありません", "revision {revision} has no ruleset for {municipality}"),
+    "spec.several": (
+        "{count} のルールセット（{known}）を指しています。一つを指定してください（例: 自治体ID@リビジョン）",
+        "names {count} rulesets ({known}); name one (for example MUNICIPALITY@REVISION)",
+    ),
     # --- impact ---
     "impact.no-ruleset": ("この側には {municipality} のルールセットがありません", "no ruleset for {municipality} on this side"),
-    "impact.bad-spec": ("ルールセットを読み込めません: {spec}: {reason}", "cannot read rulesets from {spec}: {reason}"),
-    "impact.not-found": ("ルールセットのファイル・フォルダ、またはこのプロジェクトの git リビジョンではありません", "not a ruleset file, a folder, or a git revision of the project"),
-    "impact.no-ruleset-in-folder": ("このフォルダとその下に ruleset.yaml がありません", "no ruleset.yaml in this folder or its sub-folders"),
-    "impact.no-ruleset-in-revision": ("このリビジョンには municipalities/*/ruleset.yaml がありません", "this revision has no municipalities/*/ruleset.yaml"),
-    "impact.no-checkout": ("プロジェクトの git チェックアウトの中ではありません", "not inside a git checkout of the project"),
     # --- render ---
     "render.does-not-fit": (
         "ガイドラインが求める最小限の文面でも {length} 文字で、上限 {limit} 文字を {over} 文字超えます",
@@ -197,8 +205,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "diff.after": ("変更後", "after"),
     "diff.legend": ("凡例", "legend"),
     "diff.source": ("出典: {title}（{kind}、{dates}）— {source}", "source: {title} ({kind}, {dates}) — {source}"),
-    "diff.not-in-revision": ("リビジョン {revision} に {municipality} のルールセットはありません", "revision {revision} has no ruleset for {municipality}"),
-    "diff.bad-spec": ("「{spec}」を読めません: {reason}", "cannot read '{spec}': {reason}"),
     "compare.title": ("ルールの一覧比較（概念 × 自治体）", "Rules side by side (concepts × municipalities)"),
     "compare.summary": ("{concepts} の概念、{sides} の自治体", "{concepts} concepts, {sides} municipalities"),
     "render.unresolved": (

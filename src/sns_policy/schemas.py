@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +14,7 @@ from sns_policy.model.dates import DateParseError, parse_date
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.ruleset import Ruleset
 from sns_policy.model.suite import Suite
+from sns_policy.write import write_atomic
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "manifest.schema.json": Manifest,
@@ -49,23 +48,6 @@ def schema_of(model: type[BaseModel], name: str) -> dict[str, Any]:
 
 def schema_text(name: str) -> str:
     return json.dumps(schema_of(SCHEMAS[name], name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        # mkstemp creates the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def write_schemas(folder: Path) -> list[Path]:

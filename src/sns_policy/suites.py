@@ -16,7 +16,8 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
-from sns_policy.api import EngineCache, iter_inputs
+from sns_policy.evaluate.engines import EngineCache
+from sns_policy.load.inputs import SUITES_FOLDER, iter_inputs
 from sns_policy.diagnostics import AccountResult, Finding, Text
 from sns_policy.evaluate.engine import Engine
 from sns_policy.load.manifests import DocumentLocator
@@ -27,9 +28,6 @@ from sns_policy.messages import text as msg
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.suite import Case, Expectation, Suite
 from sns_policy.resources import municipalities_dir
-
-SUITES_FOLDER = "tests"
-
 
 def merge_patch(target: Any, patch: Any) -> Any:
     """RFC 7386 JSON Merge Patch: mappings merge, null deletes, anything else replaces."""

@@ -7,12 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sns_policy.api import STDIN, check_paths
 from sns_policy.cli.common import Lang, LangOption, TextOrJson, emit, fail, parse_as_of
-from sns_policy.load.rulesets import known_municipalities
-from sns_policy.messages import text as msg
-from sns_policy.report import json as json_report
-from sns_policy.report import text as text_report
 
 
 def check(
@@ -24,12 +19,21 @@ def check(
     show_review: Annotated[bool, typer.Option("--show-review", help="要確認の項目も一覧表示 / list the review items too")] = False,
 ) -> None:
     """マニフェストをガイドラインに照らして検査する / Check account manifests against their guideline."""
+    from sns_policy.api import check_paths
+    from sns_policy.load.inputs import STDIN
+    from sns_policy.load.rulesets import known_municipalities
+    from sns_policy.messages import text as msg
+
     if municipality is not None and municipality not in known_municipalities():
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
     report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text)
     if format is TextOrJson.json:
+        from sns_policy.report import json as json_report
+
         emit(json_report.render(report, lang.value))
     else:
+        from sns_policy.report import text as text_report
+
         emit(text_report.render(report, lang.value, show_review=show_review))
     raise typer.Exit(report.exit_code)

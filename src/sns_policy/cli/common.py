@@ -10,7 +10,6 @@ from typing import Annotated, NoReturn
 import typer
 
 from sns_policy.messages import text as msg
-from sns_policy.model.dates import DateParseError, parse_date
 
 
 class Lang(str, Enum):
@@ -35,6 +34,8 @@ def fail(message: str) -> NoReturn:
 def parse_as_of(value: str | None, lang: Lang) -> date | None:
     if value is None:
         return None
+    from sns_policy.model.dates import DateParseError, parse_date
+
     try:
         return parse_date(value)
     except DateParseError:

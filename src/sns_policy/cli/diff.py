@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import shutil
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, emit, fail
-from sns_policy.diff.matrix import compare_all
-from sns_policy.diff.rulesets import Side, diff_rulesets
-from sns_policy.diff.sides import SideError, resolve
-from sns_policy.load.rulesets import RulesetError, known_municipalities
-from sns_policy.messages import has as has_message
-from sns_policy.messages import text as msg
-from sns_policy.report import diff as report
+
+if TYPE_CHECKING:
+    from sns_policy.load.specs import LoadedRuleset
 
 
 class Format(str, Enum):
@@ -29,12 +25,15 @@ class FailOn(str, Enum):
     tightening = "tightening"
 
 
-def _side(spec: str, lang: Lang) -> Side:
+def _side(spec: str, lang: Lang) -> LoadedRuleset:
+    from sns_policy.load.rulesets import RulesetError
+    from sns_policy.load.specs import SpecError, resolve_one
+    from sns_policy.messages import text as msg
+
     try:
-        return resolve(spec)
-    except SideError as exc:
-        reason = msg(exc.reason, **exc.params).get(lang.value) if has_message(exc.reason) else exc.reason
-        fail(msg("diff.bad-spec", spec=spec, reason=reason).get(lang.value))
+        return resolve_one(spec)
+    except SpecError as exc:
+        fail(msg("spec.unreadable", spec=spec, reason=exc.reason_text()).get(lang.value))
     except RulesetError as exc:
         f = exc.findings[0]
         fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
@@ -55,6 +54,9 @@ def diff(
     lang: LangOption = Lang.ja,
 ) -> None:
     """二つのルールセットを概念ごとに比べる / Compare two rulesets concept by concept."""
+    from sns_policy.diff.rulesets import diff_rulesets
+    from sns_policy.report import diff as report
+
     result = diff_rulesets(_side(a, lang), _side(b, lang))
     emit(report.DIFF_FORMATS[format.value](result, lang.value, _width()))
     raise typer.Exit(result.exit_code(fail_on is FailOn.tightening))
@@ -66,5 +68,9 @@ def compare(
     lang: LangOption = Lang.ja,
 ) -> None:
     """概念 × 自治体の一覧表 / A matrix of concepts × municipalities."""
+    from sns_policy.diff.matrix import compare_all
+    from sns_policy.load.rulesets import known_municipalities
+    from sns_policy.report import diff as report
+
     matrix = compare_all([_side(m, lang) for m in (municipalities or known_municipalities())])
     emit(report.COMPARE_FORMATS[format.value](matrix, lang.value, max(_width(), 160)))

@@ -8,10 +8,6 @@ from typing import Annotated, Optional
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
-from sns_policy.impact import RulesetSpecError, impact as compute_impact
-from sns_policy.load.rulesets import RulesetError
-from sns_policy.messages import text as msg
-from sns_policy.report import impact as impact_report
 
 
 class ImpactFormat(str, Enum):
@@ -34,10 +30,16 @@ def impact(
     lang: LangOption = Lang.ja,
 ) -> None:
     """ルールセットの変更で判定が変わるアカウントを一覧する / List the accounts whose verdict a ruleset change alters."""
+    from sns_policy.impact import impact as compute_impact
+    from sns_policy.load.rulesets import RulesetError
+    from sns_policy.load.specs import SpecError
+    from sns_policy.messages import text as msg
+    from sns_policy.report import impact as impact_report
+
     try:
         report = compute_impact(old, new, manifests, as_of=parse_as_of(as_of, lang))
-    except RulesetSpecError as exc:
-        fail(msg("impact.bad-spec", spec=exc.spec, reason=exc.reason_text()).get(lang.value))
+    except SpecError as exc:
+        fail(msg("spec.unreadable", spec=exc.spec, reason=exc.reason_text()).get(lang.value))
     except RulesetError as exc:
         f = exc.findings[0]
         fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")

@@ -1,4 +1,4 @@
-"""`sns-policy render profile`: the profile text a guideline requires, generated."""
+"""`sns-policy render profile|notice|page|index|disclaimer|site`: what the guidelines require to be published."""
 
 from __future__ import annotations
 
@@ -8,32 +8,25 @@ from pathlib import Path
 from typing import Annotated, Any, Iterator, NoReturn, Optional
 
 import typer
-from jinja2 import TemplateError
 
-from sns_policy.api import EngineCache, load_manifests
 from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
-from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.messages import text as msg
-from sns_policy.model.manifest import Platform
-from sns_policy.render.notice import NoEffectiveDate, render_notice
-from sns_policy.render.page import NotAnOfficialAccount, render_index, render_page
-from sns_policy.render.site import build_site
-from sns_policy.render.profile import ProfileDoesNotFit, environment, render_profile
-from sns_policy.report.notice import notice_text
-from sns_policy.report import location
-from sns_policy.schemas import write_atomic
 
 TemplatesOption = Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")]
 OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル（既定は標準出力）/ write here (default: stdout)")]
 
 
-def _template_failed(templates: Optional[Path], exc: TemplateError, lang: Lang) -> NoReturn:
+def _template_failed(templates: Optional[Path], exc: Exception, lang: Lang) -> NoReturn:
     fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
 
 
 def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None) -> Iterator[tuple[Any, Any]]:
     """Each account of the inputs with its municipality's engine; the first input error
     ends the command with one line and exit 2 (a render needs a whole, valid manifest)."""
+    from sns_policy.evaluate.engines import EngineCache
+    from sns_policy.load.manifests import load_manifests
+    from sns_policy.report import location
+
     engines = EngineCache()
     for loaded, errors in load_manifests(paths, stdin_text):
         if errors:
@@ -58,7 +51,11 @@ def profile(
     lang: LangOption = Lang.ja,
 ) -> None:
     """プロフィール（自己紹介）の文面を生成する / Render the profile (bio) text the guideline requires."""
+    from jinja2 import TemplateError
     from datetime import date
+
+    from sns_policy.model.manifest import Platform
+    from sns_policy.render.profile import ProfileDoesNotFit, render_profile
 
     if platform is not None and platform not in Platform.__args__:  # type: ignore[attr-defined]
         fail(msg("input.schema", field="--platform", problem=", ".join(Platform.__args__)).get(lang.value))  # type: ignore[attr-defined]
@@ -104,6 +101,10 @@ def notice(
     lang: LangOption = Lang.ja,
 ) -> None:
     """変更・停止・廃止のお知らせと、ガイドラインが定める日付 / Notices of a change or closure, with the guideline's dates."""
+    from jinja2 import TemplateError
+    from sns_policy.render.notice import NoEffectiveDate, render_notice
+    from sns_policy.report.notice import notice_text
+
     parts = []
     for item, engine in _accounts([manifest], lang):
         try:
@@ -121,7 +122,9 @@ class PageFormat(str, Enum):
     md = "md"
 
 
-def _one_engine(engines: EngineCache, municipality: str, lang: Lang) -> Any:
+def _one_engine(engines: Any, municipality: str, lang: Lang) -> Any:
+    from sns_policy.load.rulesets import RulesetError, known_municipalities
+
     try:
         return engines.get(municipality)
     except (KeyError, RulesetError):
@@ -129,6 +132,8 @@ def _one_engine(engines: EngineCache, municipality: str, lang: Lang) -> Any:
 
 
 def _write(output: str, out: Optional[Path]) -> None:
+    from sns_policy.write import write_atomic
+
     if out is None:
         emit(output)
     else:
@@ -144,6 +149,9 @@ def page(
     lang: LangOption = Lang.ja,
 ) -> None:
     """アカウントについて記述する市ホームページのページ / The homepage page for one account."""
+    from jinja2 import TemplateError
+    from sns_policy.render.page import NotAnOfficialAccount, render_page
+
     pages = []
     for item, engine in _accounts([manifest], lang):
         try:
@@ -165,6 +173,11 @@ def index(
     lang: LangOption = Lang.ja,
 ) -> None:
     """公式アカウントの一覧 / The municipality's list of official accounts."""
+    from sns_policy.evaluate.engines import EngineCache
+    from sns_policy.load.manifests import load_manifests
+    from sns_policy.render.page import render_index
+    from sns_policy.report import location
+
     engine = _one_engine(EngineCache(), municipality, lang)
     manifests = []
     for loaded, errors in load_manifests(paths):
@@ -181,6 +194,9 @@ def disclaimer(
     lang: LangOption = Lang.ja,
 ) -> None:
     """職員個人のアカウントに推奨される但し書き / The disclaimer a guideline recommends for staff's personal accounts."""
+    from sns_policy.evaluate.engines import EngineCache
+    from sns_policy.render.templates import environment
+
     engine = _one_engine(EngineCache(), municipality, lang)
     if "staff_personal" not in engine.ruleset.scope.account_kinds:
         fail(msg("render.no-disclaimer", title=engine.ruleset.document.title).get(lang.value))
@@ -197,12 +213,19 @@ def site(
     lang: LangOption = Lang.ja,
 ) -> None:
     """一覧・各アカウントのページ・検査結果の静的サイト / A static site: the list, every account's page and its check."""
+    from jinja2 import TemplateError
     from datetime import date
+
+    from sns_policy.api import check_accounts
+    from sns_policy.render.site import build_site
+    from sns_policy.report import location
 
     if out.exists() and not out.is_dir():
         fail(f"{out}: フォルダではありません / not a folder")
+    day = parse_as_of(as_of, lang) or date.today()
+    errors: list = []
     try:
-        report = build_site(paths, out, as_of=parse_as_of(as_of, lang) or date.today(), templates=templates)
+        report = build_site(check_accounts(paths, errors, as_of=day), errors, out, as_of=day, templates=templates)
     except TemplateError as exc:
         _template_failed(templates, exc, lang)
     for error in report.errors:

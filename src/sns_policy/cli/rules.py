@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, TextOrJson, emit, fail
-from sns_policy.coverage import coverage as compute_coverage
-from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
-from sns_policy.messages import text as msg
-from sns_policy.model.ruleset import Ruleset
-from sns_policy.report import rules as rules_report
+
+if TYPE_CHECKING:
+    from sns_policy.model.ruleset import Ruleset
 
 rules_app = typer.Typer(help="ルールの一覧 / list rules", no_args_is_help=True)
 
 
 def _ruleset(municipality: str, lang: Lang) -> Ruleset:
+    from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
+    from sns_policy.messages import text as msg
+
     try:
         return load_ruleset(municipality)[0]
     except KeyError:
@@ -33,6 +34,9 @@ def list_rules(
     lang: LangOption = Lang.ja,
 ) -> None:
     """ルールを一覧表示する / List the rules of one or all municipalities."""
+    from sns_policy.load.rulesets import known_municipalities
+    from sns_policy.report import rules as rules_report
+
     ids = [municipality] if municipality else known_municipalities()
     rulesets = [_ruleset(m, lang) for m in ids]
     if format is TextOrJson.json:
@@ -46,6 +50,9 @@ def explain(
     lang: LangOption = Lang.ja,
 ) -> None:
     """ルールを詳しく説明する / Explain one rule in full."""
+    from sns_policy.messages import text as msg
+    from sns_policy.report import rules as rules_report
+
     municipality = rule_id.split(".", 1)[0]
     ruleset = _ruleset(municipality, lang)
     for rule in ruleset.rules:
@@ -61,6 +68,9 @@ def coverage(
     lang: LangOption = Lang.ja,
 ) -> None:
     """条項ごとの対応状況（機械検査・要確認・規範なし）/ How each numbered clause is covered."""
+    from sns_policy.coverage import coverage as compute_coverage
+    from sns_policy.report import rules as rules_report
+
     report = compute_coverage(_ruleset(municipality, lang))
     emit(rules_report.coverage_json(report) if format is TextOrJson.json else rules_report.coverage_text(report, lang.value))
     raise typer.Exit(0 if not report.uncovered else 1)

@@ -8,13 +8,14 @@ from typing import Annotated
 import typer
 
 from sns_policy.cli.common import fail
-from sns_policy.schemas import write_schemas
 
 
 def schemas(
     out: Annotated[Path, typer.Option("--out", "-o", help="出力先フォルダ / folder to write to")] = Path("schemas"),
 ) -> None:
     """JSON Schema を生成する / Generate the JSON Schemas from the models."""
+    from sns_policy.schemas import write_schemas
+
     if out.exists() and not out.is_dir():
         fail(f"{out}: フォルダではありません / not a folder")
     for path in write_schemas(out):

@@ -8,8 +8,6 @@ from typing import Annotated, Optional
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, emit, parse_as_of
-from sns_policy.report import suites as suite_report
-from sns_policy.suites import run_suites
 
 
 class SuiteFormat(str, Enum):
@@ -28,6 +26,9 @@ def test(
     lang: LangOption = Lang.ja,
 ) -> None:
     """ルールセットの回帰テストを実行する / Run the rulesets' regression suites."""
+    from sns_policy.report import suites as suite_report
+    from sns_policy.suites import run_suites
+
     report = run_suites(paths, as_of=parse_as_of(as_of, lang), with_coverage=coverage or min_coverage is not None)
     if format is SuiteFormat.json:
         emit(suite_report.render_json(report, lang.value))

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sns_policy.diagnostics import Text
 from sns_policy.diff.duties import Duty, duty, universe
-from sns_policy.diff.rulesets import Side, rules_by_concept, concept_label
+from sns_policy.diff.rulesets import concept_label, rules_by_concept
+from sns_policy.load.specs import LoadedRuleset
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +20,11 @@ class MatrixRow:
 
 @dataclass(frozen=True, slots=True)
 class Matrix:
-    sides: tuple[Side, ...]
+    sides: tuple[LoadedRuleset, ...]
     rows: tuple[MatrixRow, ...]
 
 
-def compare_all(sides: list[Side]) -> Matrix:
+def compare_all(sides: list[LoadedRuleset]) -> Matrix:
     grouped = [rules_by_concept(s.ruleset) for s in sides]
     concepts = sorted({c for g in grouped for c in g})
     # Each cell within its own guideline's scope: the matrix shows, it does not rank.

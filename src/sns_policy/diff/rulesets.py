@@ -19,23 +19,11 @@ from sns_policy.diagnostics import Text
 from sns_policy.diff.classify import MIRROR_STATUS, Comparison, Reason, RowStatus, compare
 from sns_policy.diff.duties import Universe, duty, universe
 from sns_policy.load.rulesets import load_concepts
+from sns_policy.load.specs import LoadedRuleset
 from sns_policy.model.ruleset import Rule, Ruleset
 
 Effect = Literal["tightening", "loosening", "neutral"]
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One ruleset as named on the command line (``iwaki``, a file, ``miura@HEAD~3``)."""
-
-    spec: str
-    ruleset: Ruleset
-    origin: str  # where it was read: a file, or REV:path
-
-    @property
-    def id(self) -> str:
-        return self.ruleset.municipality.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +48,8 @@ class RuleChange:
 
 @dataclass(frozen=True, slots=True)
 class RulesetDiff:
-    a: Side
-    b: Side
+    a: LoadedRuleset
+    b: LoadedRuleset
     rows: tuple[ConceptRow, ...]
     changes: tuple[RuleChange, ...] | None  # None unless A and B are versions of one ruleset
 
@@ -156,7 +144,7 @@ def rule_changes(old: Ruleset, new: Ruleset) -> tuple[RuleChange, ...]:
     return tuple(changes)
 
 
-def diff_rulesets(a: Side, b: Side) -> RulesetDiff:
+def diff_rulesets(a: LoadedRuleset, b: LoadedRuleset) -> RulesetDiff:
     same_city = a.id == b.id
     return RulesetDiff(a, b, concept_rows(a.ruleset, b.ruleset), rule_changes(a.ruleset, b.ruleset) if same_city else None)
 

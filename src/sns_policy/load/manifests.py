@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
+from typing import Iterable, Iterator
 
 from pydantic import ValidationError
 
 from sns_policy.diagnostics import Finding
+from sns_policy.load.files import read_input
+from sns_policy.load.inputs import iter_inputs
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_stream
 from sns_policy.model.manifest import Manifest
@@ -49,7 +53,7 @@ def read_manifest_files(files: list[tuple[str, str]]) -> list[tuple[list[LoadedM
     that is broken (a broken document does not hide the good ones in the same file).
 
     One stage at a time: every text parsed, then every document validated. Why: over a
-    few files the code of one stage stays in the CPU's caches (see api.BATCH_FILES)."""
+    few files the code of one stage stays in the CPU's caches (see BATCH_FILES)."""
     parsed = [parse_stream(text) for text, _ in files]
     return [_validated(file, documents, syntax) for (_, file), (documents, syntax) in zip(files, parsed)]
 
@@ -74,3 +78,27 @@ def _validated(file: str, documents: list[YamlDocument], syntax: YamlError | Non
             continue
         loaded.append(LoadedManifest(file, document, manifest))
     return loaded, errors
+
+
+# Files are read, parsed, validated (and then evaluated and placed by `check`) a batch at
+# a time, each stage over the whole batch before the next: the code of one stage then
+# stays in the CPU's caches (make bench: ~12% faster than file by file; batches of 16 to
+# 64 files measured alike). A few files, so that their data stays in the caches too.
+BATCH_FILES = 16
+
+Loaded = tuple[list[LoadedManifest], list[Finding]]  # one input file: its manifests and its input errors
+
+
+def load_manifest_batches(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[list[Loaded]]:
+    """Per batch of BATCH_FILES inputs, in order: each input's manifests and input errors."""
+    inputs = iter_inputs(paths)
+    while batch := list(islice(inputs, BATCH_FILES)):
+        read = [error if error is not None else read_input(file, stdin_text) for file, error in batch]
+        parsed = iter(read_manifest_files([(text, file) for (file, _), text in zip(batch, read) if isinstance(text, str)]))
+        yield [next(parsed) if isinstance(text, str) else ([], [text]) for text in read]
+
+
+def load_manifests(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[Loaded]:
+    """Per input file, in order: the manifests it holds and the input errors it has."""
+    for batch in load_manifest_batches(paths, stdin_text):
+        yield from batch

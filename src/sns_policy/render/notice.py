@@ -20,7 +20,7 @@ from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import LifecycleEvent, Manifest
 from sns_policy.model.ruleset import Rule
 from sns_policy.platforms import platforms
-from sns_policy.render.profile import environment
+from sns_policy.render.templates import environment
 
 Kind = Literal["change", "suspend", "close"]
 EVENT = {"change": "change", "suspend": "closure", "close": "closure"}

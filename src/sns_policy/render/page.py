@@ -15,7 +15,8 @@ from sns_policy.evaluate.engine import Engine
 from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import platforms
-from sns_policy.render.profile import environment, published_staff
+from sns_policy.render.profile import published_staff
+from sns_policy.render.templates import environment
 
 Format = Literal["html", "md"]
 REPLIES = {

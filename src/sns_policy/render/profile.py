@@ -21,9 +21,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
-
 from sns_policy.diagnostics import Text
 from sns_policy.evaluate import texts
 from sns_policy.evaluate.engine import Engine
@@ -32,7 +29,7 @@ from sns_policy.evaluate.ruleset_paths import paths_read
 from sns_policy.model.checks import iter_checks
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import profile_limit
-from sns_policy.resources import templates_dir
+from sns_policy.render.templates import environment
 
 SEGMENTS = ("official", "disclaimer", "content", "manager", "operators", "replies", "follows", "media_policy", "link")
 # Segments that may move to the homepage page, least important first, with the fact the
@@ -63,18 +60,6 @@ class RenderedProfile:
     unresolved: tuple[str, ...] = ()  # rules the manifest itself fails, whatever the text says
     website: str | None = None  # a website field to publish instead of the manifest's failing one
     out_of_scope: Text | None = None  # why no rule of the guideline checked this text
-
-
-def environment(extra: Path | None, municipality: str) -> SandboxedEnvironment:
-    """Templates: a user's folder first (if given), then the municipality's overrides,
-    then the shared defaults. Sandboxed, strict about undefined names."""
-    base = templates_dir()
-    folders = ([extra / municipality, extra] if extra else []) + [base / municipality, base]
-    return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
-                                undefined=StrictUndefined, keep_trailing_newline=False,
-                                # HTML pages escape every value; text templates stay plain.
-                                autoescape=lambda name: bool(name and name.endswith(".html.j2")),
-                                trim_blocks=True, lstrip_blocks=True)
 
 
 def published_staff(m: Manifest) -> tuple[str | None, list[str]]:

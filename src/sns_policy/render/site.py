@@ -1,6 +1,8 @@
 """A self-contained static site: the account list, every account's page, and a compliance
 summary per account linking to its findings. Plain files with relative links, no external
-assets, so it works from file:// and can be copied anywhere."""
+assets, so it works from file:// and can be copied anywhere.
+
+It formats accounts already checked (`api.check_accounts`): it never runs a check itself."""
 
 from __future__ import annotations
 
@@ -8,14 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from sns_policy.api import EngineCache, load_manifests
-from sns_policy.diagnostics import AccountResult, Finding
+from sns_policy.api import CheckedAccount
+from sns_policy.diagnostics import Finding
 from sns_policy.render.page import account_context, render_page, service_name
 from sns_policy.render.profile import environment
 from sns_policy.report import location
-from sns_policy.schemas import write_atomic
+from sns_policy.write import write_atomic
 
 VERDICT = {True: "適合", False: "不適合", None: "対象外"}
 
@@ -36,51 +38,46 @@ def _slug(text: str, taken: set[str]) -> str:
     return slug
 
 
-def build_site(paths: list[str], folder: Path, *, as_of: date, templates: Path | None = None) -> SiteReport:
-    engines = EngineCache()
+def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder: Path, *, as_of: date,
+               templates: Path | None = None) -> SiteReport:
+    """Write the site for `accounts` (checked as of `as_of`); `errors` are the input errors
+    found while checking them, read once the accounts are all written."""
     groups: dict[str, dict[str, Any]] = {}
-    errors: list[Finding] = []
     taken: set[str] = set()
     pages = 0
-    for loaded, file_errors in load_manifests(paths):
-        errors.extend(file_errors)
-        for item in loaded:
-            try:
-                engine = engines.get(item.manifest.municipality or "")
-            except KeyError:
-                continue  # `check` reports unknown municipalities; the site lists what it can
-            result: AccountResult = engine.check_document(item.manifest, item.locator, as_of)
-            env = environment(templates, engine.ruleset.municipality.id)
-            mid = engine.ruleset.municipality.id
-            slug = _slug(f"{item.manifest.account.platform}-{item.manifest.account.handle or Path(item.file).stem}", taken)
-            context = account_context(item.manifest, engine, as_of)
-            official = item.manifest.account.kind != "staff_personal"
-            if official:  # staff's personal accounts get no homepage page, only their check
-                write_atomic(folder / mid / f"{slug}.html", render_page(item.manifest, engine, "html", templates, as_of))
-            findings = [{
-                "anchor": f"f{i}", "severity": f.severity.value, "clause": f.clause, "message": f.message.ja,
-                "detail": f.detail.ja if f.detail else "", "quote": f.quote or "", "where": location(f),
-            } for i, f in enumerate(result.findings, start=1)]
-            p = result.provenance
-            write_atomic(folder / mid / f"{slug}-check.html", env.get_template("site/check.html.j2").render(
-                title=f"{context['title']} の検査結果", verdict=VERDICT[result.compliant],
-                basis=f"{p.title}（{p.in_force_wareki}施行版）、{as_of.isoformat()} 時点" if p else "",
-                out_of_scope=result.out_of_scope.ja if result.out_of_scope else None,
-                findings=findings, review=[{"clause": r.clause, "message": r.message.ja} for r in result.review],
-                index_href="../index.html", page_href=f"{slug}.html" if official else "../index.html"))
-            pages += 2 if official else 1
-            group = groups.setdefault(mid, {"name": engine.ruleset.municipality.name.ja,
-                                            "guideline": engine.ruleset.document.title, "accounts": []})
-            group["accounts"].append({
-                "display_name": context["display_name"], "service": service_name(item.manifest.account.platform),
-                "verdict": VERDICT[result.compliant], "findings": len(result.findings), "review": len(result.review),
-                "page_href": f"{mid}/{slug}.html" if official else f"{mid}/{slug}-check.html",
-                "check_href": f"{mid}/{slug}-check.html#findings",
-            })
-    env = environment(templates, "")
-    accounts = sum(len(g["accounts"]) for g in groups.values())
+    for account in accounts:
+        item, engine, result = account.item, account.engine, account.result
+        env = environment(templates, engine.ruleset.municipality.id)
+        mid = engine.ruleset.municipality.id
+        slug = _slug(f"{item.manifest.account.platform}-{item.manifest.account.handle or Path(item.file).stem}", taken)
+        context = account_context(item.manifest, engine, as_of)
+        official = item.manifest.account.kind != "staff_personal"
+        if official:  # staff's personal accounts get no homepage page, only their check
+            write_atomic(folder / mid / f"{slug}.html", render_page(item.manifest, engine, "html", templates, as_of))
+        findings = [{
+            "anchor": f"f{i}", "severity": f.severity.value, "clause": f.clause, "message": f.message.ja,
+            "detail": f.detail.ja if f.detail else "", "quote": f.quote or "", "where": location(f),
+        } for i, f in enumerate(result.findings, start=1)]
+        p = result.provenance
+        write_atomic(folder / mid / f"{slug}-check.html", env.get_template("site/check.html.j2").render(
+            title=f"{context['title']} の検査結果", verdict=VERDICT[result.compliant],
+            basis=f"{p.title}（{p.in_force_wareki}施行版）、{as_of.isoformat()} 時点" if p else "",
+            out_of_scope=result.out_of_scope.ja if result.out_of_scope else None,
+            findings=findings, review=[{"clause": r.clause, "message": r.message.ja} for r in result.review],
+            index_href="../index.html", page_href=f"{slug}.html" if official else "../index.html"))
+        pages += 2 if official else 1
+        group = groups.setdefault(mid, {"name": engine.ruleset.municipality.name.ja,
+                                        "guideline": engine.ruleset.document.title, "accounts": []})
+        group["accounts"].append({
+            "display_name": context["display_name"], "service": service_name(item.manifest.account.platform),
+            "verdict": VERDICT[result.compliant], "findings": len(result.findings), "review": len(result.review),
+            "page_href": f"{mid}/{slug}.html" if official else f"{mid}/{slug}-check.html",
+            "check_href": f"{mid}/{slug}-check.html#findings",
+        })
+    env = environment(templates)
+    count = sum(len(g["accounts"]) for g in groups.values())
     write_atomic(folder / "index.html", env.get_template("site/index.html.j2").render(
         title="自治体公式ソーシャルメディアアカウントの一覧と検査結果",
-        summary=f"{len(groups)} 自治体・{accounts} アカウント（{as_of.isoformat()} 時点の検査）",
+        summary=f"{len(groups)} 自治体・{count} アカウント（{as_of.isoformat()} 時点の検査）",
         groups=[groups[k] for k in sorted(groups)]))
     return SiteReport(folder, pages + 1, tuple(errors))

@@ -18,7 +18,8 @@ from rich.text import Text as Plain  # a cell is text, never rich markup ([miura
 
 from sns_policy.diff.duties import Duty, parameters, universe
 from sns_policy.diff.matrix import Matrix
-from sns_policy.diff.rulesets import ConceptRow, RulesetDiff, Side
+from sns_policy.diff.rulesets import ConceptRow, RulesetDiff
+from sns_policy.load.specs import LoadedRuleset
 from sns_policy.messages import has as has_message
 from sns_policy.messages import text as msg
 from sns_policy.model.ruleset import Rule
@@ -32,7 +33,7 @@ EFFECT_ORDER = ("tightening", "loosening", "neutral")
 
 # --- records (the JSON contract) ---------------------------------------------------------
 
-def side_record(side: Side) -> dict[str, Any]:
+def side_record(side: LoadedRuleset) -> dict[str, Any]:
     r = side.ruleset
     return {
         "spec": side.spec,
@@ -90,7 +91,7 @@ def render_json(d: RulesetDiff) -> str:
 
 # --- words shared by the text, Markdown and HTML forms --------------------------------------
 
-def side_name(side: Side, other: Side, lang: str) -> str:
+def side_name(side: LoadedRuleset, other: LoadedRuleset, lang: str) -> str:
     """三浦市, or 三浦市 [miura@HEAD~3] when both sides are one municipality's versions."""
     name = side.ruleset.municipality.name.get(lang)
     return f"{name} [{side.spec}]" if side.id == other.id else name
@@ -125,7 +126,7 @@ def before_after(lang: str) -> tuple[str, str]:
     return (msg("diff.before").get(lang), msg("diff.after").get(lang))
 
 
-def source_words(side: Side, lang: str) -> str:
+def source_words(side: LoadedRuleset, lang: str) -> str:
     doc = side.ruleset.document
     dates = ", ".join(f"{h.event} {h.date.isoformat() if h.date else h.wareki}" for h in doc.history)
     kind = {"guideline": {"ja": "ガイドライン", "en": "guideline"}, "regulation": {"ja": "規程・訓令", "en": "regulation"}}[doc.kind][lang]
@@ -290,7 +291,7 @@ STATUS_CLASS = {"stricter_a": "stricter-a", "stricter_b": "stricter-b", "differe
 
 
 def _html(template: str, **context: Any) -> str:
-    from sns_policy.render.profile import environment
+    from sns_policy.render.templates import environment
 
     return environment(None, "").get_template(template).render(**context)
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from sns_policy.coverage import CoverageReport
 from sns_policy.evaluate.engine import clause_label
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.report.check_words import describe, describe_applicability
-from sns_policy.resources import templates_dir
+from sns_policy.render.templates import environment
 
 
 def _check_kind(rule: Rule) -> str:
@@ -52,20 +50,8 @@ def rules_json(rulesets: list[Ruleset], lang: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _environment() -> Environment:
-    # Templates are the project's own; manifest values are passed in as data only.
-    return Environment(
-        loader=FileSystemLoader(str(templates_dir())),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
-    template = _environment().get_template(f"explain.{'en' if lang == 'en' else 'ja'}.txt.j2")
+    template = environment().get_template(f"explain.{'en' if lang == 'en' else 'ja'}.txt.j2")
     units = {u.ref: u for u in ruleset.outline}
     return template.render(
         ruleset=ruleset,
