@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from pydantic import TypeAdapter
 
-from sns_policy.evaluate.checks import Scope, add_interval, run
-from sns_policy.evaluate.texts import contains_in_full, personal_name_in, units_of, url_host
-from sns_policy.model.checks import Check, Interval
+from sns_policy.checks import Check, CheckContext, run
+from sns_policy.checks.date_interval import Interval, add_interval
+from sns_policy.checks.texts import contains_in_full, personal_name_in, units_of, url_host
 from sns_policy.model.manifest import Manifest
 
 CHECK = TypeAdapter(Check)
@@ -22,8 +22,8 @@ def manifest(**blocks: object) -> Manifest:
 
 
 def violations(check: dict, m: Manifest, strict: bool = False) -> list[tuple[str, str]]:
-    scope = Scope(root=m, homepage_domains=("city.miura.kanagawa.jp",), profile_limit=160, as_of=date(2026, 11, 21))
-    return [(v.path, v.detail.en) for v in run(CHECK.validate_python(check), scope, strict)]
+    context = CheckContext(root=m, homepage_domains=("city.miura.kanagawa.jp",), profile_limit=160, as_of=date(2026, 11, 21))
+    return [(v.path, v.detail.en) for v in run(CHECK.validate_python(check), context, strict)]
 
 
 @pytest.mark.parametrize(
@@ -244,7 +244,7 @@ def test_number_range_bounded_by_a_count() -> None:
 
 def test_a_fact_is_named_in_the_language_of_the_message() -> None:
     check = {"kind": "discloses", "path": "profile.text", "fact": {"ja": "発信内容", "en": "what is posted"}, "patterns": ["お知らせ"]}
-    (violation,) = run(CHECK.validate_python(check), Scope(root=manifest(profile={"text": "公式"}), homepage_domains=(),
+    (violation,) = run(CHECK.validate_python(check), CheckContext(root=manifest(profile={"text": "公式"}), homepage_domains=(),
                                                              profile_limit=None, as_of=date(2026, 11, 21)))
     assert violation.detail.ja == "profile.text に 発信内容 の記載がありません"
     assert violation.detail.en == "profile.text does not state what is posted"

@@ -111,8 +111,8 @@ def test_out_of_scope_accounts_are_said_so_never_passed() -> None:
 
 
 def _rule_paths() -> dict[str, set[tuple]]:
-    from sns_policy.evaluate.paths import split
-    from sns_policy.evaluate.ruleset_paths import paths_read
+    from sns_policy.model.paths import split
+    from sns_policy.checks import paths_read
     from sns_policy.model.manifest import Manifest as M
 
     reads: dict[str, set[tuple]] = {}
@@ -138,7 +138,7 @@ def _related(a: tuple, b: tuple) -> bool:
 @settings(max_examples=60)
 @given(st.sampled_from(REQUIRED))
 def test_removing_a_required_fact_fires_that_rule_and_only_rules_reading_it(pair: tuple[str, str]) -> None:
-    from sns_policy.evaluate.paths import split
+    from sns_policy.model.paths import split
     from sns_policy.suites import merge_patch
 
     rule_id, path = pair

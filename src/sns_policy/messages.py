@@ -6,6 +6,8 @@ check details, report lines). Keys are stable; parameters use str.format syntax.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from sns_policy.diagnostics import LazyText, Text
 
 _WORDED = LazyText  # Text too: a text with its wording in each language
@@ -73,28 +75,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "schema.date_type": ("日付（文字列）でなければなりません（例: 2024-04-01、令和6年4月1日）", "must be a date string (e.g. 2024-04-01, 令和6年4月1日)"),
     "schema.date_has_time": ("時刻のない日付でなければなりません: {value}", "must be a date without a time: {value}"),
     "schema.other": ("値が不正です: {problem}", "invalid value: {problem}"),
-    # --- check details (why a rule fired) ---
-    "check.required": ("{path} が記載されていません", "{path} is not stated"),
-    "check.pattern": ("{path} が「{regex}」に一致しません", "{path} does not match '{regex}'"),
-    "check.forbidden_pattern": ("{path} に禁止された表現「{match}」があります", "{path} contains the forbidden text '{match}'"),
-    "check.one_of": ("{path} は {actual} ですが、{expected} のいずれかでなければなりません", "{path} is {actual}; expected one of {expected}"),
-    "check.none_of": ("{path} は {actual} であってはなりません", "{path} must not be {actual}"),
-    "check.includes": ("{path} に {missing} がありません", "{path} lacks {missing}"),
-    "check.number_range": ("{path} は {actual} ですが、{bound} でなければなりません", "{path} is {actual}; must be {bound}"),
-    "check.url_incomplete": ("{path} の URL が完全ではありません（スキームとホストが必要）: {url}", "{path} is not a complete URL (scheme and host): {url}"),
-    "check.url_shortener": ("{path} に短縮 URL が使われています: {url}", "{path} uses a URL shortener: {url}"),
-    "check.url_domain": ("{path} の URL のドメイン {host} は {allowed} ではありません", "{path}: host {host} is not one of {allowed}"),
-    "check.role_title_unit": ("{path} の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{path}: '{value}' does not read as a title in the running section ({unit}); it may be a personal name"),
-    "check.role_title": ("{path} の「{value}」は役職・組織名ではなく個人名のように見えます", "{path}: '{value}' looks like a personal name, not a title or role"),
-    "check.discloses_value": ("{path} に {value_path} の値 {value} がそのまま記載されていません", "{path} does not contain {value_path} ({value}) in full"),
-    "check.discloses_pattern": ("{path} に {fact} の記載がありません", "{path} does not state {fact}"),
-    "check.date_interval": ("{later}（{later_date}）は {earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
-    "check.date_interval_max": ("{later}（{later_date}）は {earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
-    "check.date_order": ("{later}（{later_date}）が {earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
-    "check.max_length": ("{path} は {actual} 文字で、上限 {limit} 文字を超えています", "{path} has {actual} characters, over the limit of {limit}"),
-    "check.record": ("{path} に条件（{where}）を満たす記録がありません", "{path} has no record matching {where}"),
-    "check.any_of": ("次のいずれも満たしていません: {alternatives}", "none of these holds: {alternatives}"),
-    "check.not": ("{path} が禁止された条件を満たしています", "{path} meets a condition that is not allowed"),
     # --- words used in details ---
     "word.at_least": ("{n}以上", "at least {n}"),
     "word.at_most": ("{n}以下", "at most {n}"),
@@ -102,6 +82,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "word.months": ("{n}か月", "{n} months"),
     "word.days": ("{n}日", "{n} days"),
     "word.none": ("（なし）", "(none)"),
+    "word.nothing": ("", ""),
+    # separators of worded lists
+    "word.and": ("、", " and "),
+    "word.both": ("・", " and "),
+    "word.list": ("、", ", "),
+    "word.comma": (", ", ", "),
     # --- regression suites ---
     "suite.scope": ("対象外の判定が期待と異なります（期待: {expected}、実際: {actual}）", "out-of-scope verdict differs (expected {expected}, got {actual})"),
     "suite.compliant": ("適合の判定が期待と異なります（期待: {expected}、実際: {actual}）", "compliance verdict differs (expected {expected}, got {actual})"),
@@ -250,6 +236,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{title} does not cover accounts of kind {kind} (it covers: {allowed})",
     ),
 }
+
+
+def register(entries: dict[str, tuple[str, str]]) -> None:
+    """Add words a module owns (a check kind's) to the catalogue; a key is said once."""
+    taken = sorted(set(entries) & set(CATALOG))
+    if taken:
+        raise ValueError(f"catalogue keys defined twice: {taken}")
+    CATALOG.update(entries)
+
+
+def join(separator: str, parts: Iterable[str | LazyText]) -> Text:
+    """`parts` joined with the separator `separator` (a catalogue key), per language."""
+    sep = CATALOG[separator]
+    parts = list(parts)
+    ja = sep[0].join(p.ja if isinstance(p, LazyText) else p for p in parts)
+    en = sep[1].join(p.en if isinstance(p, LazyText) else p for p in parts)
+    return Text(ja=ja, en=en)
 
 
 def text(key: str, /, **params: object) -> Text:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from sns_policy.diagnostics import Finding
-from sns_policy.evaluate.ruleset_paths import unknown_paths
+from sns_policy.checks import unknown_paths
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
 from sns_policy.model.concepts import ConceptTaxonomy
@@ -47,7 +48,7 @@ def read_ruleset(text: str, file: str) -> Ruleset:
         ruleset = Ruleset.model_validate(documents[0].data)
     except ValidationError as exc:
         raise RulesetError(schema_findings(exc, documents[0], file)) from None
-    problems = unknown_paths(ruleset)
+    problems = unknown_paths(rule_checks(ruleset))
     if problems:
         index = {rule.id: i for i, rule in enumerate(ruleset.rules)}
         findings = []
@@ -57,6 +58,17 @@ def read_ruleset(text: str, file: str) -> Ruleset:
                                         problem=f"rule {rule_id} reads '{path}', which is not a manifest field"))
         raise RulesetError(findings)
     return ruleset
+
+
+def rule_checks(ruleset: Ruleset) -> list[tuple[str, Any]]:
+    """(rule id, check) for every check of the ruleset: each rule's check and condition."""
+    found = []
+    for rule in ruleset.rules:
+        if rule.check is not None:
+            found.append((rule.id, rule.check))
+        if rule.applies_to is not None and rule.applies_to.when is not None:
+            found.append((rule.id, rule.applies_to.when))
+    return found
 
 
 @lru_cache(maxsize=32)

@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 
 from sns_policy.diagnostics import Severity
 from sns_policy.model.base import LocalizedText, Strict
-from sns_policy.model.checks import Check
+from sns_policy.checks import Check
 from sns_policy.model.dates import FlexibleDate
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 

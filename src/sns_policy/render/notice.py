@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
-from sns_policy.evaluate.checks import add_interval
 from sns_policy.evaluate.engine import Engine
-from sns_policy.model import checks as c
+from sns_policy.checks import iter_checks
+from sns_policy.checks.date_interval import DateInterval, Interval, add_interval
 from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import LifecycleEvent, Manifest
 from sns_policy.model.ruleset import Rule
@@ -53,13 +53,13 @@ class Notice:
     deadlines: tuple[Deadline, ...]
 
 
-def _date_intervals(check: Any) -> Iterator[c.DateInterval]:
-    return (sub for sub in c.iter_checks(check) if isinstance(sub, c.DateInterval))
+def _date_intervals(check: Any) -> Iterator[DateInterval]:
+    return (sub for sub in iter_checks(check) if isinstance(sub, DateInterval))
 
 
-def _latest_start(effective: date, interval: c.Interval) -> date:
+def _latest_start(effective: date, interval: Interval) -> date:
     """The last day a notice may start so that it runs at least `interval` before `effective`."""
-    day = add_interval(effective, c.Interval(months=-interval.months, days=-interval.days))
+    day = add_interval(effective, Interval(months=-interval.months, days=-interval.days))
     while add_interval(day, interval) > effective:
         day -= timedelta(days=1)
     return day

@@ -22,11 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from sns_policy.diagnostics import Text
-from sns_policy.evaluate import texts
+from sns_policy.checks import texts
 from sns_policy.evaluate.engine import Engine
-from sns_policy.evaluate.paths import split
-from sns_policy.evaluate.ruleset_paths import paths_read
-from sns_policy.model.checks import iter_checks
+from sns_policy.model.paths import split
+from sns_policy.checks import iter_checks, paths_read
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import profile_limit
 from sns_policy.render.templates import environment

@@ -8,7 +8,7 @@ from typing import Any
 from sns_policy.coverage import CoverageReport
 from sns_policy.evaluate.engine import clause_label
 from sns_policy.model.ruleset import Rule, Ruleset
-from sns_policy.report.check_words import describe, describe_applicability
+from sns_policy.checks import VOCABULARY
 from sns_policy.render.templates import environment
 
 
@@ -50,6 +50,30 @@ def rules_json(rulesets: list[Ruleset], lang: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def check_lines(check: Any, lang: str, depth: int = 0) -> list[str]:
+    """A check in words, one line per condition, indented by nesting."""
+    return ["  " * (depth + nested) + line.get(lang) for nested, line in VOCABULARY.explain(check)]
+
+
+def describe_applicability(applies: Any, lang: str) -> list[str]:
+    """The account kinds, platforms, statuses, dates and condition a rule applies to."""
+    ja = lang == "ja"
+    lines = []
+    for name, label_ja, label_en in (("account_kinds", "アカウントの種類", "account kinds"),
+                                     ("platforms", "サービス", "platforms"), ("statuses", "状態", "statuses")):
+        values = getattr(applies, name)
+        if values:
+            lines.append(f"  {label_ja if ja else label_en}: {', '.join(values)}")
+    if applies.effective_from or applies.effective_until:
+        start = applies.effective_from.isoformat() if applies.effective_from else ""
+        end = applies.effective_until.isoformat() if applies.effective_until else ""
+        lines.append(f"  {'期間' if ja else 'in force'}: {start} – {end}")
+    if applies.when is not None:
+        lines.append("  " + ("条件:" if ja else "when:"))
+        lines.extend(check_lines(applies.when, lang, 2))
+    return lines
+
+
 def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
     template = environment().get_template(f"explain.{'en' if lang == 'en' else 'ja'}.txt.j2")
     units = {u.ref: u for u in ruleset.outline}
@@ -58,7 +82,7 @@ def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
         rule=rule,
         severity=rule.effective_severity.value,
         clauses=[units[ref] for ref in rule.clauses],
-        check_words="\n".join("  " + line for line in describe(rule.check, lang)) if rule.check else None,
+        check_words="\n".join(check_lines(rule.check, lang, 1)) if rule.check else None,
         applies_words="\n".join(describe_applicability(rule.applies_to, lang)) if rule.applies_to else None,
         in_force=ruleset.document.in_force(),
     )

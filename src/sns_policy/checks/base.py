@@ -1,0 +1,242 @@
+"""What every check kind shares: the typed shape's base, the kind's entry in the registry,
+what evaluation works on (a context, bare violations) and the small helpers kinds use.
+
+A kind is one `Kind`: its typed shape (a pydantic model, so that rulesets are data and
+the schema is generated), a factory that compiles a check into a function once per
+ruleset, its words (the catalogue entries of its violations and its explanation), the
+parameters `diff` compares, and which of its fields are manifest paths. The registry
+(`sns_policy.checks`) lists every kind; evaluation, `explain`, `diff` and ruleset
+validation all dispatch through it, so a kind lives in one module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
+
+from sns_policy.diagnostics import LazyText, Text
+from sns_policy.messages import text as msg
+from sns_policy.model.base import Strict
+from sns_policy.model.manifest import Manifest
+from sns_policy.model.paths import MISSING, resolve, split
+
+if TYPE_CHECKING:
+    from sns_policy.checks import Vocabulary
+
+
+class CheckModel(Strict):
+    """The base of every check's typed shape (each names its `kind` as a literal)."""
+
+
+def valid_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression: {exc}") from None
+    return value
+
+
+# --- evaluation ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """What a check reads: the manifest, and the facts the ruleset and the run supply."""
+
+    root: Manifest
+    homepage_domains: tuple[str, ...]
+    profile_limit: int | None
+    as_of: date
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    path: str  # absolute dotted manifest path the finding points at
+    key: str  # message key in the catalogue
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def detail(self) -> Detail:
+        return Detail(self.key, self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class Detail(LazyText):
+    """A violation's detail, worded when a report shows it (most findings of a large run
+    are counted, filtered or written in one language only)."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def ja(self) -> str:
+        return msg(self.key, **dict(self.params)).ja
+
+    @property
+    def en(self) -> str:
+        return msg(self.key, **dict(self.params)).en
+
+
+def violation(at: str, key: str, /, **params: Any) -> Violation:
+    return Violation(at, key, tuple(params.items()))
+
+
+Getter = Callable[[CheckContext], Any]
+# A compiled check: (context, strict) → violations. `strict` is set inside `not` and the
+# `if` of `implies`, where an absent value does not meet the condition.
+Compiled = Callable[[CheckContext, bool], list[Violation]]
+
+AS_OF = "@as_of"  # a date path that reads the checking date
+
+
+def getter(path: str) -> Getter:
+    """A function reading `path` from a context's manifest (MISSING when absent)."""
+    if path == AS_OF:
+        return lambda context: context.as_of
+    parts = split(path)[1]
+    if any(part.__class__ is int for part in parts):
+        return lambda context: resolve(context.root, parts)
+
+    # One C-level attribute chain: the hot path of every check. An absent field on the way
+    # is None, and None has no attributes: that AttributeError means MISSING.
+    chain = attrgetter(".".join(("root", *parts)))  # type: ignore[arg-type]
+
+    def get(context: CheckContext) -> Any:
+        try:
+            return chain(context)
+        except AttributeError:
+            return MISSING
+
+    return get
+
+
+def absolute(path: str) -> str:
+    """The path as findings show it (``$.`` only marks a root path inside `record`)."""
+    return path[2:] if path.startswith("$.") else path
+
+
+@lru_cache(maxsize=1024)
+def regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def texts_in(value: Any) -> list[str]:
+    """The texts of a value: itself, or the texts of a list."""
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return [value] if isinstance(value, str) else []
+
+
+def items_of(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def value_keys(values: Iterable[Any]) -> frozenset[tuple[bool, Any]]:
+    # 1 == True in Python; in a ruleset they are different facts, so compare with the
+    # bool-ness alongside the value.
+    return frozenset((isinstance(v, bool), v) for v in values)
+
+
+def is_in(value: Any, keys: frozenset[tuple[bool, Any]]) -> bool:
+    try:
+        return (isinstance(value, bool), value) in keys
+    except TypeError:  # an unhashable value is in no set of scalars
+        return False
+
+
+def absent(path: str, strict: bool) -> list[Violation]:
+    """What an absent value gives: nothing, unless absence fails here (`strict`)."""
+    if strict:
+        return [violation(absolute(path), "check.required", path=absolute(path))]
+    return []
+
+
+# --- which fields are manifest paths ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PathRef:
+    """A manifest path a check reads.
+
+    `subject`: what the check is about (a finding points there; `diff` shows it), as
+    against a path it only reads to judge (the department a title must name, the date a
+    record must precede). `item_of`: the path is relative to each item of that list (a
+    record's fields). Paths starting with ``@`` (`@as_of`) name no manifest field."""
+
+    path: str
+    subject: bool = True
+    item_of: str | None = None
+
+
+# --- what `diff` compares ----------------------------------------------------------------
+
+# How two values of one parameter compare:
+#   presence  — asked or not (more required facts is stricter); values are not compared
+#   higher    — a higher value is stricter (a minimum length, a notice period)
+#   lower     — a lower value is stricter (a maximum)
+#   subset    — fewer allowed values is stricter (one_of)
+#   superset  — more required or forbidden values is stricter (includes, none_of)
+#   equal     — only equal or different (alternatives, conditions)
+Order = Literal["presence", "higher", "lower", "subset", "superset", "equal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    kind: str  # required, min, max, one_of, interval_min, any_of, …
+    path: str  # the manifest path(s) it constrains
+    value: Any  # hashable: True, a number, a tuple of values, a canonical JSON text
+    order: Order
+    shown: str  # the value as people read it: "≥ 12", "[none]", "1 か月以上"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.path)
+
+
+def sorted_values(values: Iterable[Any]) -> tuple[str, ...]:
+    """Values as a comparable, order-free tuple of their JSON spellings."""
+    return tuple(sorted(json.dumps(v, ensure_ascii=False) for v in values))
+
+
+def canonical(check: Any) -> str:
+    """A check as one canonical JSON text (for comparing checks whole)."""
+    return json.dumps(check.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False, sort_keys=True)
+
+
+# --- the kind --------------------------------------------------------------------------
+
+Explained = list[tuple[int, Text]]  # lines of an explanation, each with its nesting depth
+
+
+def _no_children(check: Any) -> Iterator[Any]:
+    return iter(())
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One check kind, everything about it in one place."""
+
+    name: str  # the `kind:` a ruleset writes
+    model: type[CheckModel]
+    compile: Callable[[Any, "Vocabulary"], Compiled]
+    explain: Callable[[Any, "Vocabulary"], Explained]
+    parameters: Callable[[Any, "Vocabulary"], Iterator[Parameter]]
+    paths: Callable[[Any], Iterator[PathRef]]
+    children: Callable[[Any], Iterator[Any]] = _no_children
+    # Catalogue entries (key → (ja, en)) its violations and explanation are worded with.
+    words: dict[str, tuple[str, str]] = field(default_factory=dict)

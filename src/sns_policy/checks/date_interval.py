@@ -1,0 +1,125 @@
+"""date_interval: one date falls at least / at most N months or days after another
+(``@as_of`` is the checking date). A month after 31 January is the last day of February,
+as 民法 第143条 counts it."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any, Iterator, Literal
+
+from sns_policy.checks.base import AS_OF, CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import absent, absolute, getter, violation
+from sns_policy.diagnostics import Text
+from sns_policy.messages import join, text as msg
+from sns_policy.model.base import Strict
+
+
+class Interval(Strict):
+    months: int = 0
+    days: int = 0
+
+
+class DateInterval(CheckModel):
+    """`later` falls at least `min` (and at most `max`) after `earlier`; ``min: {days: 0}``
+    means "on or after". `at` chooses which date a finding points at: the one the rule is
+    about (a manual adopted too late is reported at its own date, not at the opening)."""
+
+    kind: Literal["date_interval"]
+    earlier: str
+    later: str
+    min: Interval | None = None
+    max: Interval | None = None
+    at: Literal["earlier", "later"] = "later"
+
+
+def add_interval(d: date, interval: Interval) -> date:
+    month_index = d.month - 1 + interval.months
+    year, month = d.year + month_index // 12, month_index % 12 + 1
+    # 1 month after 31 January is the last day of February, as in 民法 第143条.
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=interval.days)
+
+
+def interval_words(interval: Interval) -> Text:
+    parts_ja, parts_en = [], []
+    if interval.months:
+        t = msg("word.months", n=interval.months)
+        parts_ja.append(t.ja)
+        parts_en.append(t.en)
+    if interval.days or not interval.months:
+        t = msg("word.days", n=interval.days)
+        parts_ja.append(t.ja)
+        parts_en.append(t.en)
+    return Text(ja="".join(parts_ja), en=" ".join(parts_en))
+
+
+def _date_params(earlier_path: str, later_path: str, earlier: date, later: date) -> dict[str, str]:
+    """A date interval violation's parameters (built only for a violation: most dates are in order)."""
+    return dict(earlier=earlier_path, later=later_path, earlier_date=earlier.isoformat(), later_date=later.isoformat())
+
+
+def compile(check: DateInterval, vocabulary: Any) -> Compiled:
+    get_earlier, get_later = getter(check.earlier), getter(check.later)
+    earlier_path = absolute(check.earlier) if check.earlier != AS_OF else check.earlier
+    later_path = absolute(check.later) if check.later != AS_OF else check.later
+    where = earlier_path if check.at == "earlier" else later_path
+
+    def run(context: CheckContext, strict: bool) -> list[Violation]:
+        earlier, later = get_earlier(context), get_later(context)
+        if not isinstance(earlier, date) or not isinstance(later, date):
+            return absent(earlier_path if not isinstance(earlier, date) else later_path, strict)
+        if check.min is not None and later < add_interval(earlier, check.min):
+            params = _date_params(earlier_path, later_path, earlier, later)
+            if check.min.months == 0 and check.min.days == 0:
+                return [violation(where, "check.date_order", **params)]
+            return [violation(where, "check.date_interval", bound=msg("word.at_least", n=interval_words(check.min)), **params)]
+        if check.max is not None and later > add_interval(earlier, check.max):
+            params = _date_params(earlier_path, later_path, earlier, later)
+            return [violation(where, "check.date_interval_max", bound=interval_words(check.max), **params)]
+        return []
+
+    return run
+
+
+def explain(check: DateInterval, vocabulary: Any) -> Explained:
+    parts = []
+    if check.min is not None:
+        parts.append(msg("explain.date_interval.min", interval=interval_words(check.min)))
+    if check.max is not None:
+        parts.append(msg("explain.date_interval.max", interval=interval_words(check.max)))
+    return [(0, msg("explain.date_interval", later=check.later, earlier=check.earlier, parts=join("word.both", parts)))]
+
+
+def _days(interval: Interval) -> float:
+    """An interval in days, for ordering only (a month counted as 30.44 days)."""
+    return interval.months * 30.44 + interval.days
+
+
+def _shown(interval: Interval) -> str:
+    parts = ([f"{interval.months}m"] if interval.months else []) + ([f"{interval.days}d"] if interval.days else [])
+    return "+".join(parts) or "0d"
+
+
+def parameters(check: DateInterval, vocabulary: Any) -> Iterator[Parameter]:
+    span = f"{check.earlier} → {check.later}"
+    if check.min is not None:
+        yield Parameter("interval_min", span, _days(check.min), "higher", f"≥ {_shown(check.min)}")
+    if check.max is not None:
+        yield Parameter("interval_max", span, _days(check.max), "lower", f"≤ {_shown(check.max)}")
+
+
+def paths(check: DateInterval) -> Iterator[PathRef]:
+    # The later date first: a negated interval is reported there.
+    yield PathRef(check.later)
+    yield PathRef(check.earlier)
+
+
+KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths, words={
+    "check.date_interval": ("{later}（{later_date}）は {earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
+    "check.date_interval_max": ("{later}（{later_date}）は {earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
+    "check.date_order": ("{later}（{later_date}）が {earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
+    "explain.date_interval": ("{later} が {earlier} の{parts}", "{later} is {parts} {earlier}"),
+    "explain.date_interval.min": ("{interval}以上後", "at least {interval} after"),
+    "explain.date_interval.max": ("{interval}以内", "within {interval} of"),
+}),)

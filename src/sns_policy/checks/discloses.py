@@ -1,0 +1,90 @@
+"""discloses: a text contains a value in full (the homepage URL, the manager's title) or
+states a fact matched by patterns."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Literal
+
+from pydantic import model_validator
+
+from sns_policy.checks import texts
+from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import absent, absolute, getter, items_of, regex, valid_regex, violation
+from sns_policy.diagnostics import Text
+from sns_policy.messages import text as msg
+from sns_policy.model.base import LocalizedText
+from sns_policy.model.paths import is_absent
+
+
+class Discloses(CheckModel):
+    """The text at `path` discloses a fact: either the value at `value_path`, verbatim and
+    in full (a URL must not be shortened or truncated), or a statement matched by one of
+    `patterns`. `fact` names the fact in messages."""
+
+    kind: Literal["discloses"]
+    path: str
+    fact: LocalizedText
+    value_path: str | None = None
+    patterns: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Discloses":
+        if (self.value_path is None) == (self.patterns is None):
+            raise ValueError("discloses needs exactly one of value_path or patterns")
+        for p in self.patterns or ():
+            valid_regex(p)
+        return self
+
+
+def compile(check: Discloses, vocabulary: Any) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+    if check.value_path is not None:
+        wanted_get, wanted_where = getter(check.value_path), absolute(check.value_path)
+
+        def run_value(context: CheckContext, strict: bool) -> list[Violation]:
+            wanted = wanted_get(context)
+            if is_absent(wanted):
+                # Nothing to disclose is a missing fact, reported where the fact belongs.
+                return absent(wanted_where, strict)
+            value = get(context)
+            wanted_all = [str(w) for w in items_of(wanted)]
+            if isinstance(value, str) and all(texts.contains_in_full(value, w) for w in wanted_all):
+                return []
+            return [violation(where, "check.discloses_value", path=where, value_path=wanted_where, value="、".join(wanted_all))]
+
+        return run_value
+    regexes = [regex(p) for p in check.patterns or ()]
+    fact = Text(ja=check.fact.ja, en=check.fact.en)
+
+    def run_patterns(context: CheckContext, strict: bool) -> list[Violation]:
+        value = get(context)
+        if isinstance(value, str) and any(r.search(value) for r in regexes):
+            return []
+        return [violation(where, "check.discloses_pattern", path=where, fact=fact)]
+
+    return run_patterns
+
+
+def explain(check: Discloses, vocabulary: Any) -> Explained:
+    if check.value_path:
+        return [(0, msg("explain.discloses.value", path=check.path, value_path=check.value_path))]
+    fact = Text(ja=check.fact.ja, en=check.fact.en)
+    return [(0, msg("explain.discloses.patterns", path=check.path, fact=fact, patterns="/ /".join(check.patterns or [])))]
+
+
+def parameters(check: Discloses, vocabulary: Any) -> Iterator[Parameter]:
+    yield Parameter("discloses", check.path, True, "presence", "discloses")
+
+
+def paths(check: Discloses) -> Iterator[PathRef]:
+    yield PathRef(check.path)
+    if check.value_path is not None:
+        yield PathRef(check.value_path, subject=False)
+
+
+KINDS = (Kind("discloses", Discloses, compile, explain, parameters, paths, words={
+    "check.discloses_value": ("{path} に {value_path} の値 {value} がそのまま記載されていません", "{path} does not contain {value_path} ({value}) in full"),
+    "check.discloses_pattern": ("{path} に {fact} の記載がありません", "{path} does not state {fact}"),
+    "explain.discloses.value": ("{path} に {value_path} の値がそのまま（省略なく）含まれる", "{path} contains {value_path} in full"),
+    "explain.discloses.patterns": ("{path} が{fact}を述べている（/{patterns}/）", "{path} states {fact} (/{patterns}/)"),
+}),)

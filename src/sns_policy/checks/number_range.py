@@ -1,0 +1,95 @@
+"""number_range: a number lies within bounds, or at most the number of some values."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Literal
+
+from pydantic import model_validator
+
+from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import absent, absolute, getter, number, violation
+from sns_policy.messages import join, text as msg
+from sns_policy.model.paths import is_absent
+
+
+class NumberRange(CheckModel):
+    """The number at `path` lies within [min, max] (either bound may be omitted). With
+    `max_count_of`, the maximum is the number of values at those paths (a list counts its
+    items, any other present value counts one): ``credential_holders.count`` at most the
+    operators plus the manager."""
+
+    kind: Literal["number_range"]
+    path: str
+    min: float | None = None
+    max: float | None = None
+    max_count_of: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _bound(self) -> "NumberRange":
+        if self.min is None and self.max is None and not self.max_count_of:
+            raise ValueError("number_range needs min, max or max_count_of")
+        return self
+
+
+def _count(value: Any) -> int:
+    if is_absent(value):
+        return 0
+    return len(value) if isinstance(value, list) else 1
+
+
+def compile(check: NumberRange, vocabulary: Any) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+    counted = [getter(p) for p in check.max_count_of or ()]
+    counted_paths = ", ".join(absolute(p) for p in check.max_count_of or ())
+
+    def run(context: CheckContext, strict: bool) -> list[Violation]:
+        value = get(context)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return absent(where, strict)
+        if check.min is not None and value < check.min:
+            bound = msg("word.at_least", n=number(check.min))
+        elif check.max is not None and value > check.max:
+            bound = msg("word.at_most", n=number(check.max))
+        elif counted and value > (limit := sum(_count(g(context)) for g in counted)):
+            bound = msg("word.at_most_count", n=limit, paths=counted_paths)
+        else:
+            return []
+        return [violation(where, "check.number_range", path=where, actual=value, bound=bound)]
+
+    return run
+
+
+def explain(check: NumberRange, vocabulary: Any) -> Explained:
+    bounds = []
+    if check.min is not None:
+        bounds.append(msg("explain.number_range.min", n=f"{check.min:g}"))
+    if check.max is not None:
+        bounds.append(msg("explain.number_range.max", n=f"{check.max:g}"))
+    if check.max_count_of:
+        bounds.append(msg("explain.number_range.count", paths=", ".join(check.max_count_of)))
+    return [(0, msg("explain.number_range", path=check.path, bounds=join("word.and", bounds)))]
+
+
+def parameters(check: NumberRange, vocabulary: Any) -> Iterator[Parameter]:
+    if check.min is not None:
+        yield Parameter("min", check.path, check.min, "higher", f"≥ {check.min:g}")
+    if check.max is not None:
+        yield Parameter("max", check.path, check.max, "lower", f"≤ {check.max:g}")
+    if check.max_count_of:
+        yield Parameter("max_count_of", check.path, tuple(sorted(check.max_count_of)), "equal",
+                        "≤ |" + ", ".join(check.max_count_of) + "|")
+
+
+def paths(check: NumberRange) -> Iterator[PathRef]:
+    yield PathRef(check.path)
+    for path in check.max_count_of or ():
+        yield PathRef(path, subject=False)
+
+
+KINDS = (Kind("number_range", NumberRange, compile, explain, parameters, paths, words={
+    "check.number_range": ("{path} は {actual} ですが、{bound} でなければなりません", "{path} is {actual}; must be {bound}"),
+    "explain.number_range": ("{path} が {bounds}", "{path} is {bounds}"),
+    "explain.number_range.min": ("{n} 以上", "at least {n}"),
+    "explain.number_range.max": ("{n} 以下", "at most {n}"),
+    "explain.number_range.count": ("{paths} の数以下", "at most the number of {paths}"),
+}),)

@@ -1,0 +1,58 @@
+"""required: every path holds a value (not null, an empty text or an empty list; `false`
+is a value). Presence is this kind's business: most other kinds pass on an absent value."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Literal
+
+from pydantic import Field
+
+from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import absolute, getter, violation
+from sns_policy.messages import text as msg
+from sns_policy.model.paths import is_absent
+
+
+class Required(CheckModel):
+    """Facts are stated: each path holds a value that is not null, empty or false-y text."""
+
+    kind: Literal["required"]
+    paths: list[str] = Field(min_length=1)
+
+
+def compile(check: Required, vocabulary: Any) -> Compiled:
+    reads = [(getter(p), absolute(p)) for p in check.paths]
+    if len(reads) == 1:  # the usual case, without the loop
+        (get, where), = reads
+
+        def run_one(context: CheckContext, strict: bool) -> list[Violation]:
+            if is_absent(get(context)):
+                return [violation(where, "check.required", path=where)]
+            return []
+
+        return run_one
+
+    def run(context: CheckContext, strict: bool) -> list[Violation]:
+        return [violation(where, "check.required", path=where) for get, where in reads if is_absent(get(context))]
+
+    return run
+
+
+def explain(check: Required, vocabulary: Any) -> Explained:
+    return [(0, msg("explain.required", paths=", ".join(check.paths)))]
+
+
+def parameters(check: Required, vocabulary: Any) -> Iterator[Parameter]:
+    for path in check.paths:
+        yield Parameter("required", path, True, "presence", "required")
+
+
+def paths(check: Required) -> Iterator[PathRef]:
+    for path in check.paths:
+        yield PathRef(path)
+
+
+KINDS = (Kind("required", Required, compile, explain, parameters, paths, words={
+    "check.required": ("{path} が記載されていません", "{path} is not stated"),
+    "explain.required": ("{paths} が記載されている", "{paths} stated"),
+}),)

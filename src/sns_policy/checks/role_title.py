@@ -1,0 +1,69 @@
+"""role_title: each text is a title or role (広報広聴課長, 〇〇課職員), not a personal name
+(山田太郎, 山田課長); with `department_path`, a title naming a unit names that department."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Literal
+
+from sns_policy.checks import texts
+from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import absent, absolute, getter, texts_in, violation
+from sns_policy.messages import text as msg
+from sns_policy.model.paths import is_absent
+
+
+class RoleTitle(CheckModel):
+    """Each text at `path` is a title or role (広報広聴課長, 広報広聴課職員), not a personal
+    name (山田太郎, 広報広聴課長 山田). With `department_path`, a title naming a unit must
+    name that department (or one of its units)."""
+
+    kind: Literal["role_title"]
+    path: str
+    department_path: str | None = None
+
+
+def compile(check: RoleTitle, vocabulary: Any) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+    department = getter(check.department_path) if check.department_path is not None else None
+
+    def run(context: CheckContext, strict: bool) -> list[Violation]:
+        value = get(context)
+        if is_absent(value):
+            return absent(where, strict)
+        units = None
+        if department is not None:
+            name = department(context)
+            if isinstance(name, str) and name.strip():
+                units = texts.units_of(name)
+        found = []
+        for t in texts_in(value):
+            problem = texts.personal_name_in(t, units)
+            if problem is not None:
+                key = "check.role_title" if problem[1] == "name" else "check.role_title_unit"
+                found.append(violation(where, key, path=where, value=t, unit=department(context) if department else ""))
+        return found
+
+    return run
+
+
+def explain(check: RoleTitle, vocabulary: Any) -> Explained:
+    unit = msg("explain.role_title.unit", department=check.department_path) if check.department_path else msg("word.nothing")
+    return [(0, msg("explain.role_title", path=check.path, unit=unit))]
+
+
+def parameters(check: RoleTitle, vocabulary: Any) -> Iterator[Parameter]:
+    yield Parameter("role_title", check.path, True, "presence", "role_title")
+
+
+def paths(check: RoleTitle) -> Iterator[PathRef]:
+    yield PathRef(check.path)
+    if check.department_path is not None:
+        yield PathRef(check.department_path, subject=False)
+
+
+KINDS = (Kind("role_title", RoleTitle, compile, explain, parameters, paths, words={
+    "check.role_title_unit": ("{path} の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{path}: '{value}' does not read as a title in the running section ({unit}); it may be a personal name"),
+    "check.role_title": ("{path} の「{value}」は役職・組織名ではなく個人名のように見えます", "{path}: '{value}' looks like a personal name, not a title or role"),
+    "explain.role_title": ("{path} が個人名ではなく職名・役割{unit}", "{path} is a title or role, not a personal name{unit}"),
+    "explain.role_title.unit": ("（{department} の組織の職名）", " (a title in {department})"),
+}),)

@@ -1,0 +1,89 @@
+"""url: each URL is complete (scheme and host), not a URL-shortener link, and on an
+allowed host (`homepage_domains: true` allows the municipality's own)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Literal
+
+from sns_policy.checks import texts
+from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import absent, absolute, getter, sorted_values, texts_in, violation
+from sns_policy.messages import join, text as msg
+from sns_policy.model.paths import is_absent
+
+
+class Url(CheckModel):
+    """Each URL at `path` is complete (scheme and host), not a URL-shortener link and,
+    if asked, on an allowed host. ``homepage_domains: true`` allows the ruleset's own
+    official homepage domains."""
+
+    kind: Literal["url"]
+    path: str
+    complete: bool = True
+    no_shortener: bool = True
+    homepage_domains: bool = False
+    allowed_domains: list[str] | None = None
+
+
+def compile(check: Url, vocabulary: Any) -> Compiled:
+    get, where = getter(check.path), absolute(check.path)
+    fixed = tuple(check.allowed_domains or ())
+
+    def run(context: CheckContext, strict: bool) -> list[Violation]:
+        value = get(context)
+        if is_absent(value):
+            return absent(where, strict)
+        allowed = fixed + context.homepage_domains if check.homepage_domains else fixed
+        found = []
+        for u in texts_in(value):
+            host = texts.url_host(u)
+            if host is None:
+                if check.complete:
+                    found.append(violation(where, "check.url_incomplete", path=where, url=u))
+                continue
+            if check.no_shortener and texts.is_shortener(host):
+                found.append(violation(where, "check.url_shortener", path=where, url=u))
+            elif allowed and not texts.host_in(host, allowed):
+                found.append(violation(where, "check.url_domain", path=where, host=host, allowed=", ".join(allowed)))
+        return found
+
+    return run
+
+
+def explain(check: Url, vocabulary: Any) -> Explained:
+    parts = []
+    if check.complete:
+        parts.append(msg("explain.url.complete"))
+    if check.no_shortener:
+        parts.append(msg("explain.url.no_shortener"))
+    domains: list[Any] = list(check.allowed_domains or [])
+    if check.homepage_domains:
+        domains.append(msg("explain.url.homepage_domains"))
+    if domains:
+        parts.append(msg("explain.url.domains", domains=join("word.comma", domains)))
+    return [(0, msg("explain.url", path=check.path, parts=join("word.list", parts)))]
+
+
+def parameters(check: Url, vocabulary: Any) -> Iterator[Parameter]:
+    for flag in ("complete", "no_shortener", "homepage_domains"):
+        if getattr(check, flag):
+            yield Parameter(f"url_{flag}", check.path, True, "presence", flag)
+    if check.allowed_domains:
+        yield Parameter("url_domains", check.path, sorted_values(check.allowed_domains), "subset",
+                        "host ∈ [" + ", ".join(check.allowed_domains) + "]")
+
+
+def paths(check: Url) -> Iterator[PathRef]:
+    yield PathRef(check.path)
+
+
+KINDS = (Kind("url", Url, compile, explain, parameters, paths, words={
+    "check.url_incomplete": ("{path} の URL が完全ではありません（スキームとホストが必要）: {url}", "{path} is not a complete URL (scheme and host): {url}"),
+    "check.url_shortener": ("{path} に短縮 URL が使われています: {url}", "{path} uses a URL shortener: {url}"),
+    "check.url_domain": ("{path} の URL のドメイン {host} は {allowed} ではありません", "{path}: host {host} is not one of {allowed}"),
+    "explain.url": ("{path} が {parts}", "{path} is {parts}"),
+    "explain.url.complete": ("完全な URL（スキームとホスト）", "a complete URL (scheme and host)"),
+    "explain.url.no_shortener": ("短縮 URL でない", "not a URL shortener"),
+    "explain.url.homepage_domains": ("自治体の公式ドメイン", "the municipality's own domains"),
+    "explain.url.domains": ("ドメインが {domains}", "on {domains}"),
+}),)
