@@ -15,6 +15,7 @@ import pytest
 
 from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.manifests import load_manifests
+from sns_policy.load.rulesets import known_municipalities
 from sns_policy.render.notice import NoEffectiveDate, render_notice
 from sns_policy.render.page import render_index, render_page
 from sns_policy.render.profile import ProfileDoesNotFit, render_profile
@@ -70,7 +71,7 @@ def test_rendered_outputs_match_golden_files(path: Path) -> None:
         _check(f"{path.parent.parent.name}/{name}", text)
 
 
-@pytest.mark.parametrize("municipality", ["chiyoda", "iwaki", "kamisu", "miura", "shiroi"])
+@pytest.mark.parametrize("municipality", known_municipalities())
 def test_account_lists_match_golden_files(municipality: str) -> None:
     engine = ENGINES.get(municipality)
     manifests = [item.manifest for loaded, _ in load_manifests([str(ROOT / "municipalities" / municipality / "examples")])

@@ -165,13 +165,6 @@ def test_min_coverage_fails_below_the_bar(suite: Path) -> None:
     assert runner.invoke(app, ["test", str(suite), "--min-coverage", "1"]).exit_code == 0
 
 
-def test_shipped_suites_pass_with_full_coverage() -> None:
-    report = run_suites(with_coverage=True)
-    assert report.errors == ()
-    assert [f"{o.suite_file}:{o.line} {o.case}" for o in report.failed] == []
-    assert {c.municipality: c.percent for c in report.coverage}.get("miura") == 100.0
-
-
 def test_a_case_whose_manifest_cannot_be_built_is_a_broken_suite(tmp_path: Path) -> None:
     path = tmp_path / "unbuildable.yaml"
     path.write_text(SUITE.replace("    patch: {}\n", "    patch: {lifecycle: {opened: 令和5年2月30日}}\n", 1)

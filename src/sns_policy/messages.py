@@ -93,6 +93,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "suite.compliant": ("適合の判定が期待と異なります（期待: {expected}、実際: {actual}）", "compliance verdict differs (expected {expected}, got {actual})"),
     "suite.missing": ("{rule} が指摘されるはずでしたが、指摘されませんでした", "{rule} was expected to fire and did not"),
     "suite.unexpected": ("期待されていない指摘: {rule}", "fired but not expected: {rule}"),
+    "suite.finding-missing": ("{rule} が {where} で指摘されるはずでしたが、そこでは指摘されませんでした", "{rule} was expected at {where} and is not reported there"),
+    "suite.finding-unexpected": ("期待されていない場所での指摘: {rule}（{where}）", "{rule} is reported where it was not expected: {where}"),
     "suite.forbidden": ("指摘されてはならないルールが指摘されました: {rule}", "fired although it must not: {rule}"),
     # --- ruleset specs (diff, compare, impact) ---
     "spec.unreadable": ("ルールセット「{spec}」を読めません: {reason}", "cannot read the ruleset '{spec}': {reason}"),

@@ -9,6 +9,7 @@ turn them into text, JSON or JUnit XML.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,8 @@ from pydantic import ValidationError
 from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.inputs import SUITES_FOLDER, iter_inputs
 from sns_policy.diagnostics import AccountResult, Finding, Text
-from sns_policy.evaluate.engine import Engine
+from sns_policy.evaluate.engine import Engine, Locator
+from sns_policy.model.paths import split
 from sns_policy.load.manifests import DocumentLocator
 from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.load.validation import input_error, schema_findings, schema_findings_at
@@ -66,11 +68,26 @@ class PatchLocator:
 
     def position(self, parts: tuple[str | int, ...]) -> tuple[str, int, int]:
         in_patch = self.suite_document.depth(self.patch_at + parts) - len(self.patch_at)
+        if 0 < in_patch < len(parts) and self._deleted(parts[:in_patch]):
+            # The patch deleted this part (`key: null`): nothing below it exists any more,
+            # and the deletion is where the path ends.
+            in_patch = len(parts)
         in_base = self.base.document.depth(parts)
         if in_patch >= max(in_base, 1):
             line, column = self.suite_document.locate(self.patch_at + parts)
             return self.suite_file, line, column
         return self.base.position(parts)
+
+    def _deleted(self, parts: tuple[str | int, ...]) -> bool:
+        patch: Any = self.suite_document.data
+        for part in (*self.patch_at, *parts):
+            if isinstance(patch, dict) and part in patch:
+                patch = patch[part]
+            elif isinstance(patch, list) and isinstance(part, int) and 0 <= part < len(patch):
+                patch = patch[part]
+            else:
+                return False
+        return patch is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +182,7 @@ def default_suite_paths() -> list[str]:
     return [str(p) for m in known_municipalities() for p in sorted((root / m / SUITES_FOLDER).glob("*.yaml"))]
 
 
-def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...]) -> list[Text]:
+def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...], locator: Locator) -> list[Text]:
     problems = []
     by_rule: dict[str, list[Finding]] = {}
     for finding in result.findings:
@@ -182,11 +199,23 @@ def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...])
         problems.append(msg("suite.scope", expected=expected.out_of_scope, actual=out_of_scope))
     if expected.compliant is not None and result.compliant is not expected.compliant:
         problems.append(msg("suite.compliant", expected=expected.compliant, actual=result.compliant))
-    if expected.fires is not None:
-        for rule in sorted(set(expected.fires) - set(fired)):
+    must_fire = expected.fired_rules()
+    if must_fire is not None:
+        for rule in sorted(set(must_fire) - set(fired)):
             problems.append(msg("suite.missing", rule=rule))
-        for rule in sorted(set(fired) - set(expected.fires)):
+        for rule in sorted(set(fired) - set(must_fire)):
             problems.append(msg("suite.unexpected", rule=shown(rule)))
+    if expected.findings is not None:
+        # Where each finding must point: where its path is written (in the suite's patch or
+        # in the base manifest), never a hand-counted line.
+        want = Counter((f.rule, *locator.position(split(f.at)[1] if f.at else ())) for f in expected.findings)
+        got = Counter((f.code, f.file, f.line, f.column) for f in result.findings)
+        for rule, file, line, column in sorted((want - got).elements()):
+            if rule in fired:
+                problems.append(msg("suite.finding-missing", rule=rule, where=f"{file}:{line}:{column}"))
+        for rule, file, line, column in sorted((got - want).elements()):
+            if rule in must_fire:  # type: ignore[operator]
+                problems.append(msg("suite.finding-unexpected", rule=rule, where=f"{file}:{line}:{column}"))
     for rule in sorted(set(expected.does_not_fire or ()) & set(fired)):
         problems.append(msg("suite.forbidden", rule=shown(rule)))
     return problems
@@ -256,7 +285,7 @@ class _SuiteRunner:
         evaluation = engine.evaluate(manifest, as_of)
         result = engine.result(manifest, locator, evaluation)
         fired = tuple(o.rule.id for o in evaluation.outcomes)
-        problems = _judge(case.expect, result, fired)
+        problems = _judge(case.expect, result, fired, locator)
         return CaseOutcome(passed=not problems, problems=tuple(problems), fired=fired,
                            evaluated=evaluation.evaluated, result=result, **common)
 
@@ -291,6 +320,10 @@ class _SuiteRunner:
                     if rule not in known:
                         line, column = document.locate(("cases", i, "expect", key, j))
                         errors.append(input_error("input.unknown-rule", file, line, column, rule=rule))
+            for j, finding in enumerate(case.expect.findings or ()):
+                if finding.rule not in known:
+                    line, column = document.locate(("cases", i, "expect", "findings", j, "rule"))
+                    errors.append(input_error("input.unknown-rule", file, line, column, rule=finding.rule))
         if errors:
             return [], errors
         outcomes = [self.run_case(suite, case, i, suite_file, document, engine) for i, case in enumerate(suite.cases)]

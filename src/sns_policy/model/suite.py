@@ -10,19 +10,35 @@ from sns_policy.model.base import Strict
 from sns_policy.model.dates import FlexibleDate
 
 
+class ExpectedFinding(Strict):
+    rule: str = Field(description="指摘するルールの ID")
+    at: str = Field(description="指摘が指すマニフェストのパス（例: profile.text）。位置（行・列）はこのパスが書かれた場所から求める")
+
+
 class Expectation(Strict):
     compliant: bool | None = Field(None, description="アカウントが適合するか（error の指摘がないか）")
     fires: list[str] | None = Field(
         None, description="指摘されなければならないルール ID の集合（これ以外のルールが指摘されれば失敗）"
+    )
+    findings: list[ExpectedFinding] | None = Field(
+        None, description="指摘のすべて（ルールと指す場所、重複も数える）。これ以外の指摘があれば失敗（[] は指摘なし）"
     )
     does_not_fire: list[str] | None = Field(None, description="指摘されてはならないルール ID")
     out_of_scope: bool | None = Field(None, description="ガイドラインの対象外と判定されるか")
 
     @model_validator(mode="after")
     def _something(self) -> "Expectation":
-        if self.compliant is None and self.fires is None and self.does_not_fire is None and self.out_of_scope is None:
-            raise ValueError("expect needs compliant, fires, does_not_fire or out_of_scope")
+        if all(v is None for v in (self.compliant, self.fires, self.findings, self.does_not_fire, self.out_of_scope)):
+            raise ValueError("expect needs compliant, fires, findings, does_not_fire or out_of_scope")
+        if self.fires is not None and self.findings is not None:
+            raise ValueError("expect gives fires or findings, not both")
         return self
+
+    def fired_rules(self) -> list[str] | None:
+        """The rules that must fire, exactly (None: not said)."""
+        if self.findings is not None:
+            return sorted({f.rule for f in self.findings})
+        return self.fires
 
 
 class Case(Strict):

@@ -33,6 +33,8 @@ def _expected(outcome: CaseOutcome) -> str:
         parts.append(f"out_of_scope={str(e.out_of_scope).lower()}")
     if e.fires is not None:
         parts.append("fires=[" + ", ".join(sorted(e.fires)) + "]")
+    if e.findings is not None:
+        parts.append("findings=[" + ", ".join(f"{f.rule}@{f.at}" for f in e.findings) + "]")
     if e.does_not_fire:
         parts.append("does_not_fire=[" + ", ".join(sorted(e.does_not_fire)) + "]")
     return "; ".join(parts)
