@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from sns_policy.words import LazyText, Text
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -22,26 +24,6 @@ class Severity(str, Enum):
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-class LazyText:
-    """A user-facing text in both languages the tool speaks; subclasses provide `ja` and
-    `en`, as fields (Text) or worded only when shown (a finding's detail)."""
-
-    __slots__ = ()
-    ja: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.ja
-
-
-@dataclass(frozen=True, slots=True)
-class Text(LazyText):
-    """A user-facing text in both languages, worded already."""
-
-    ja: str
-    en: str
 
 
 @dataclass(frozen=True, slots=True)

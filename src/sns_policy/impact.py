@@ -16,7 +16,7 @@ from sns_policy.evaluate.engine import Engine, account_label
 from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.manifests import load_manifests
 from sns_policy.load.specs import resolve
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 
 
 def engines_of(spec: str) -> dict[str, Engine]:

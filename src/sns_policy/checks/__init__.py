@@ -29,7 +29,7 @@ from sns_policy.checks import (
     values,
 )
 from sns_policy.checks.base import CheckContext, Compiled, Explained, Kind, Parameter, PathRef, Violation, absolute
-from sns_policy.messages import register
+from sns_policy.words import register
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split, types_at
 

@@ -19,8 +19,8 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
-from sns_policy.diagnostics import LazyText, Text
-from sns_policy.messages import text as msg
+from sns_policy.words import LazyText, Text
+from sns_policy.words import text as msg
 from sns_policy.model.base import Strict
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import MISSING, resolve, split

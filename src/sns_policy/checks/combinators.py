@@ -15,8 +15,8 @@ from pydantic import Field
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import canonical, violation
 from sns_policy.checks.required import Required
-from sns_policy.diagnostics import LazyText
-from sns_policy.messages import text as msg
+from sns_policy.words import LazyText
+from sns_policy.words import text as msg
 
 if TYPE_CHECKING:
     from sns_policy.checks import Vocabulary

@@ -10,8 +10,8 @@ from typing import Any, Iterator, Literal
 
 from sns_policy.checks.base import AS_OF, CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absent, absolute, getter, violation
-from sns_policy.diagnostics import Text
-from sns_policy.messages import join, text as msg
+from sns_policy.words import Text
+from sns_policy.words import join, text as msg
 from sns_policy.model.base import Strict
 
 

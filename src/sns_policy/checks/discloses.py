@@ -10,8 +10,8 @@ from pydantic import model_validator
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absent, absolute, getter, items_of, regex, valid_regex, violation
-from sns_policy.diagnostics import Text
-from sns_policy.messages import text as msg
+from sns_policy.words import Text
+from sns_policy.words import text as msg
 from sns_policy.model.base import LocalizedText
 from sns_policy.model.paths import is_absent
 

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absent, absolute, getter, violation
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 from sns_policy.model.paths import is_absent
 
 

@@ -8,7 +8,7 @@ from pydantic import model_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absent, absolute, getter, number, violation
-from sns_policy.messages import join, text as msg
+from sns_policy.words import join, text as msg
 from sns_policy.model.paths import is_absent
 
 

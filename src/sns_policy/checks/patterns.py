@@ -12,7 +12,7 @@ from pydantic import field_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absent, absolute, getter, regex, texts_in, valid_regex, violation
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 from sns_policy.model.paths import is_absent
 
 

@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absolute, getter, is_in, regex, show, valid_regex, value_keys, violation
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 from sns_policy.model.base import Strict
 from sns_policy.model.paths import resolve, split
 

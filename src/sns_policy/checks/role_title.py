@@ -8,7 +8,7 @@ from typing import Any, Iterator, Literal
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absent, absolute, getter, texts_in, violation
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 from sns_policy.model.paths import is_absent
 
 

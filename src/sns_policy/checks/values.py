@@ -9,7 +9,7 @@ from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
 from sns_policy.checks.base import absent, absolute, getter, is_in, items_of, show, sorted_values, value_keys, violation
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 from sns_policy.model.paths import MISSING, is_absent
 
 Scalar = str | int | bool | None

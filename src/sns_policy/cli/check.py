@@ -22,7 +22,7 @@ def check(
     from sns_policy.api import check_paths
     from sns_policy.load.inputs import STDIN
     from sns_policy.load.rulesets import known_municipalities
-    from sns_policy.messages import text as msg
+    from sns_policy.words import text as msg
 
     if municipality is not None and municipality not in known_municipalities():
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))

@@ -9,7 +9,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 
 
 class Lang(str, Enum):

@@ -28,7 +28,7 @@ class FailOn(str, Enum):
 def _side(spec: str, lang: Lang) -> LoadedRuleset:
     from sns_policy.load.rulesets import RulesetError
     from sns_policy.load.specs import SpecError, resolve_one
-    from sns_policy.messages import text as msg
+    from sns_policy.words import text as msg
 
     try:
         return resolve_one(spec)

@@ -33,7 +33,7 @@ def impact(
     from sns_policy.impact import impact as compute_impact
     from sns_policy.load.rulesets import RulesetError
     from sns_policy.load.specs import SpecError
-    from sns_policy.messages import text as msg
+    from sns_policy.words import text as msg
     from sns_policy.report import impact as impact_report
 
     try:

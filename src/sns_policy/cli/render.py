@@ -10,7 +10,7 @@ from typing import Annotated, Any, Iterator, NoReturn, Optional
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 
 TemplatesOption = Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")]
 OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル（既定は標準出力）/ write here (default: stdout)")]

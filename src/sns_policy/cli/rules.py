@@ -16,7 +16,7 @@ rules_app = typer.Typer(help="ルールの一覧 / list rules", no_args_is_help=
 
 def _ruleset(municipality: str, lang: Lang) -> Ruleset:
     from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
-    from sns_policy.messages import text as msg
+    from sns_policy.words import text as msg
 
     try:
         return load_ruleset(municipality)[0]
@@ -50,7 +50,7 @@ def explain(
     lang: LangOption = Lang.ja,
 ) -> None:
     """ルールを詳しく説明する / Explain one rule in full."""
-    from sns_policy.messages import text as msg
+    from sns_policy.words import text as msg
     from sns_policy.report import rules as rules_report
 
     municipality = rule_id.split(".", 1)[0]

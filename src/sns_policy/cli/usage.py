@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from sns_policy.diagnostics import Text
-from sns_policy.messages import text as msg
+from sns_policy.words import Text
+from sns_policy.words import text as msg
 
 # (pattern over click's message, message key): the first that matches wins. A pattern
 # names the message's parameters; the choices or a suggestion, when click gives them, are

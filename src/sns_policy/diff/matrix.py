@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sns_policy.diagnostics import Text
+from sns_policy.words import Text
 from sns_policy.diff.duties import Duty, duty, universe
 from sns_policy.diff.rulesets import concept_label, rules_by_concept
 from sns_policy.load.specs import LoadedRuleset

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from sns_policy.diagnostics import Text
+from sns_policy.words import Text
 from sns_policy.diff.classify import MIRROR_STATUS, Comparison, Reason, RowStatus, compare
 from sns_policy.diff.duties import Universe, duty, universe
 from sns_policy.load.rulesets import load_concepts

@@ -6,10 +6,11 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
-from sns_policy.diagnostics import Finding, Severity, Text
+from sns_policy.diagnostics import Finding, Severity
+from sns_policy.words import Text
 from sns_policy.load.yaml_source import YamlDocument
-from sns_policy.messages import CATALOG
-from sns_policy.messages import text as msg
+from sns_policy.words import CATALOG
+from sns_policy.words import text as msg
 
 
 def _problem(error: dict[str, Any]) -> Text:

@@ -21,7 +21,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.tag import Tag
 
-from sns_policy.diagnostics import Text
+from sns_policy.words import Text
 
 KeyPath = tuple[str | int, ...]  # keys and list indices from a document's root
 

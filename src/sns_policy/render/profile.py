@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sns_policy.diagnostics import Text
+from sns_policy.words import Text
 from sns_policy.checks import texts
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.paths import split

@@ -20,8 +20,8 @@ from sns_policy.diff.duties import Duty, parameters, universe
 from sns_policy.diff.matrix import Matrix
 from sns_policy.diff.rulesets import ConceptRow, RulesetDiff
 from sns_policy.load.specs import LoadedRuleset
-from sns_policy.messages import has as has_message
-from sns_policy.messages import text as msg
+from sns_policy.words import has as has_message
+from sns_policy.words import text as msg
 from sns_policy.model.ruleset import Rule
 
 STATUS_ORDER = ("stricter_a", "stricter_b", "different", "only_a", "only_b", "same")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
-from sns_policy.messages import text as msg
+from sns_policy.words import text as msg
 from sns_policy.report import location, summary_counts
 
 
