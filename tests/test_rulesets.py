@@ -124,3 +124,12 @@ def test_a_misspelt_manifest_path_is_a_located_ruleset_error(root: Path) -> None
     assert "ownership.departmnet" in finding.message.en and "miura.operating-section" in finding.message.en
     line = broken.splitlines()[finding.line - 1]
     assert line.strip().startswith("check:")
+
+
+@pytest.mark.parametrize("municipality", MUNICIPALITY_IDS)
+def test_every_non_normative_reason_is_given_in_both_languages(municipality: str, root: Path) -> None:
+    from sns_policy.load.yaml_source import parse_documents
+
+    data = parse_documents((root / "municipalities" / municipality / "ruleset.yaml").read_text(encoding="utf-8"))[0].data
+    single = [u["ref"] for u in data["outline"] if "non_normative" in u and not isinstance(u["non_normative"], dict)]
+    assert single == [], "give these reasons as {ja: …, en: …}"

@@ -93,7 +93,7 @@ def test_a_broken_rule_makes_the_suite_fail_with_a_readable_diff(suite: Path) ->
     (failed,) = report.failed
     assert failed.case == "manager hidden"
     assert [p.en for p in failed.problems] == [
-        "compliance verdict differs (expected False, got True)",
+        "the compliance verdict differs (expected: non-compliant; got: compliant)",
         "miura.disclose-manager was expected to fire and did not",
     ]
     result = runner.invoke(app, ["test", str(suite), "--lang", "en"])
@@ -107,7 +107,7 @@ def test_failing_case_text_shows_expected_fired_and_findings(suite: Path, tmp_pa
     assert result.exit_code == 1
     out = result.output
     assert f"FAIL {wrong}:9: [demo] manager hidden" in out
-    assert "expected: compliant=false; fires=[miura.disclose-operators]" in out
+    assert "expected: non-compliant; rules that fire: miura.disclose-operators" in out
     assert "fired: miura.disclose-manager" in out
     assert "- miura.disclose-operators was expected to fire and did not" in out
     assert f"- fired but not expected: miura.disclose-manager ({wrong}:13:33:" in out

@@ -40,7 +40,7 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "sns_policy/_bundled/municipalities/concepts.yaml",
         "sns_policy/_bundled/schemas/manifest.schema.json",
         "sns_policy/_bundled/schemas/ruleset.schema.json",
-        "sns_policy/_bundled/templates/explain.ja.txt.j2",
+        "sns_policy/_bundled/templates/explain.txt.j2",
         "sns_policy/data/platforms.yaml",
     ):
         assert required in names

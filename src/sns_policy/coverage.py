@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from sns_policy.model.base import LocalizedText
 from sns_policy.model.ruleset import Ruleset
 
 Coverage = Literal["checked", "review", "non_normative", "uncovered"]
@@ -16,7 +17,7 @@ class UnitCoverage:
     text: str
     coverage: Coverage
     rules: tuple[str, ...]
-    reason: str | None
+    reason: LocalizedText | None  # why a unit is non-normative
 
 
 @dataclass(frozen=True, slots=True)

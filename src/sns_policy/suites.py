@@ -183,6 +183,14 @@ def default_suite_paths() -> list[str]:
     return [str(p) for m in known_municipalities() for p in sorted((root / m / SUITES_FOLDER).glob("*.yaml"))]
 
 
+def _scope_words(out_of_scope: bool) -> Text:
+    return msg("suite.expect.out_of_scope" if out_of_scope else "suite.expect.in_scope")
+
+
+def _verdict_words(compliant: bool | None) -> Text:
+    return msg({True: "report.compliant", False: "report.noncompliant", None: "report.out_of_scope"}[compliant])
+
+
 def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...], locator: Locator) -> list[Text]:
     problems = []
     by_rule: dict[str, list[Finding]] = {}
@@ -197,9 +205,10 @@ def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...],
 
     out_of_scope = result.out_of_scope is not None
     if expected.out_of_scope is not None and expected.out_of_scope != out_of_scope:
-        problems.append(msg("suite.scope", expected=expected.out_of_scope, actual=out_of_scope))
+        problems.append(msg("suite.scope", expected=_scope_words(expected.out_of_scope), actual=_scope_words(out_of_scope)))
     if expected.compliant is not None and result.compliant is not expected.compliant:
-        problems.append(msg("suite.compliant", expected=expected.compliant, actual=result.compliant))
+        problems.append(msg("suite.compliant", expected=_verdict_words(expected.compliant),
+                            actual=_verdict_words(result.compliant)))
     must_fire = expected.fired_rules()
     if must_fire is not None:
         for rule in sorted(set(must_fire) - set(fired)):

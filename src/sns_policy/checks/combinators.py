@@ -188,17 +188,21 @@ def children_of_implies(check: Implies) -> Iterator[Any]:
 
 KINDS = (
     Kind("all_of", AllOf, compile_all_of, explain_all_of, parameters_all_of, no_paths, children_of_list, words={
+        "kind.all_of": ("すべてを満たす", "all of"),
         "explain.all_of": ("次のすべて:", "all of:"),
     }),
     Kind("any_of", AnyOf, compile_any_of, explain_any_of, parameters_whole, no_paths, children_of_list, words={
+        "kind.any_of": ("いずれかを満たす", "any of"),
         "check.any_of": ("次のいずれも満たしていません: {alternatives}", "none of these holds: {alternatives}"),
         "explain.any_of": ("次のいずれか:", "any of:"),
     }),
     Kind("not", Not, compile_not, explain_not, parameters_whole, no_paths, children_of_not, words={
+        "kind.not": ("否定", "not"),
         "check.not": ("{path} が禁止された条件を満たしています", "{path} meets a condition that is not allowed"),
         "explain.not": ("次が成り立たない（記載がなければ成り立たないとみなす）:", "not (an absent value does not hold):"),
     }),
     Kind("implies", Implies, compile_implies, explain_implies, parameters_whole, no_paths, children_of_implies, words={
+        "kind.implies": ("条件付き", "conditional"),
         "explain.implies.if": ("もし:", "if:"),
         "explain.implies.then": ("ならば:", "then:"),
     }),

@@ -83,6 +83,7 @@ def paths(check: Discloses) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("discloses", Discloses, compile, explain, parameters, paths, words={
+        "kind.discloses": ("開示", "disclosure"),
     "check.discloses_value": ("{path} に {value_path} の値 {value} がそのまま記載されていません", "{path} does not contain {value_path} ({value}) in full"),
     "check.discloses_pattern": ("{path} に {fact} の記載がありません", "{path} does not state {fact}"),
     "explain.discloses.value": ("{path} に {value_path} の値がそのまま（省略なく）含まれる", "{path} contains {value_path} in full"),

@@ -54,6 +54,7 @@ def paths(check: MaxLength) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("max_length", MaxLength, compile, explain, parameters, paths, words={
+        "kind.max_length": ("文字数の上限", "a length limit"),
     "check.max_length": ("{path} は {actual} 文字で、上限 {limit} 文字を超えています", "{path} has {actual} characters, over the limit of {limit}"),
     "explain.max_length": ("{path} が {limit} 文字以内", "{path} fits {limit} characters"),
     "explain.max_length.platform": ("サービスのプロフィール上限", "the platform's profile limit"),

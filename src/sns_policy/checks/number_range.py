@@ -87,6 +87,7 @@ def paths(check: NumberRange) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("number_range", NumberRange, compile, explain, parameters, paths, words={
+        "kind.number_range": ("数の範囲", "a range of numbers"),
     "check.number_range": ("{path} は {actual} ですが、{bound} でなければなりません", "{path} is {actual}; must be {bound}"),
     "explain.number_range": ("{path} が {bounds}", "{path} is {bounds}"),
     "explain.number_range.min": ("{n} 以上", "at least {n}"),

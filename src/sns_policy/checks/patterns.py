@@ -84,10 +84,12 @@ def paths(check: Pattern | ForbiddenPattern) -> Iterator[PathRef]:
 
 KINDS = (
     Kind("pattern", Pattern, compile_pattern, explain_pattern, parameters, paths, words={
+        "kind.pattern": ("書式", "wording"),
         "check.pattern": ("{path} が「{regex}」に一致しません", "{path} does not match '{regex}'"),
         "explain.pattern": ("{path} が /{regex}/ に一致する", "{path} matches /{regex}/"),
     }),
     Kind("forbidden_pattern", ForbiddenPattern, compile_forbidden, explain_forbidden, parameters, paths, words={
+        "kind.forbidden_pattern": ("禁止する表現", "forbidden wording"),
         "check.forbidden_pattern": ("{path} に禁止された表現「{match}」があります", "{path} contains the forbidden text '{match}'"),
         "explain.forbidden_pattern": ("{path} に /{regex}/ が現れない", "{path} never contains /{regex}/"),
     }),

@@ -133,6 +133,7 @@ def paths(check: Record) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
+        "kind.record": ("手続の記録", "a record"),
     "check.record": ("{path} に条件（{where}）を満たす記録がありません", "{path} has no record matching {where}"),
     "explain.record": ("{path} に記録がある: {conditions}{dated}{prior}", "{path} has a record: {conditions}{dated}{prior}"),
     "explain.record.dated": (", 日付あり", ", dated"),

@@ -53,6 +53,7 @@ def paths(check: Required) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("required", Required, compile, explain, parameters, paths, words={
+        "kind.required": ("記載の有無", "facts stated"),
     "check.required": ("{path} が記載されていません", "{path} is not stated"),
     "explain.required": ("{paths} が記載されている", "{paths} stated"),
 }),)

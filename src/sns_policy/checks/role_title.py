@@ -62,6 +62,7 @@ def paths(check: RoleTitle) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("role_title", RoleTitle, compile, explain, parameters, paths, words={
+        "kind.role_title": ("職名であること", "a title, not a name"),
     "check.role_title_unit": ("{path} の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{path}: '{value}' does not read as a title in the running section ({unit}); it may be a personal name"),
     "check.role_title": ("{path} の「{value}」は役職・組織名ではなく個人名のように見えます", "{path}: '{value}' looks like a personal name, not a title or role"),
     "explain.role_title": ("{path} が個人名ではなく職名・役割{unit}", "{path} is a title or role, not a personal name{unit}"),

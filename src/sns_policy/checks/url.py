@@ -78,6 +78,7 @@ def paths(check: Url) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("url", Url, compile, explain, parameters, paths, words={
+        "kind.url": ("URL", "URL"),
     "check.url_incomplete": ("{path} の URL が完全ではありません（スキームとホストが必要）: {url}", "{path} is not a complete URL (scheme and host): {url}"),
     "check.url_shortener": ("{path} に短縮 URL が使われています: {url}", "{path} uses a URL shortener: {url}"),
     "check.url_domain": ("{path} の URL のドメイン {host} は {allowed} ではありません", "{path}: host {host} is not one of {allowed}"),

@@ -145,16 +145,19 @@ def paths(check: OneOf | NoneOf | Includes) -> Iterator[PathRef]:
 
 KINDS = (
     Kind("one_of", OneOf, compile_one_of, explain_one_of, parameters_one_of, paths, words={
+        "kind.one_of": ("認める値", "allowed values"),
         "check.one_of": ("{path} は {actual} ですが、{expected} のいずれかでなければなりません", "{path} is {actual}; expected one of {expected}"),
         "explain.one_of": ("{path} が {values} のいずれか{required}", "{path} is one of {values}{required}"),
         "explain.one_of.single": ("{path} が {values}{required}", "{path} is {values}{required}"),
         "explain.one_of.required": ("（記載必須）", " (must be stated)"),
     }),
     Kind("none_of", NoneOf, compile_none_of, explain_none_of, parameters_set, paths, words={
+        "kind.none_of": ("認めない値", "forbidden values"),
         "check.none_of": ("{path} は {actual} であってはなりません", "{path} must not be {actual}"),
         "explain.none_of": ("{path} が {values} のいずれでもない", "{path} is none of {values}"),
     }),
     Kind("includes", Includes, compile_includes, explain_includes, parameters_set, paths, words={
+        "kind.includes": ("含むべき値", "values to include"),
         "check.includes": ("{path} に {missing} がありません", "{path} lacks {missing}"),
         "explain.includes": ("{path} に {values} がすべて含まれる", "{path} includes all of {values}"),
     }),

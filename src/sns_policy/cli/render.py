@@ -155,7 +155,7 @@ def page(
     pages = []
     for item, engine in _accounts([manifest], lang):
         try:
-            pages.append(render_page(item.manifest, engine, format.value, templates))
+            pages.append(render_page(item.manifest, engine, format.value, templates, lang=lang.value))
         except NotAnOfficialAccount:
             fail(f"{item.file}:{item.document.line}: " + msg("render.not-official").get(lang.value))
         except TemplateError as exc:
@@ -185,7 +185,7 @@ def index(
             fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
         manifests += [i.manifest for i in loaded if i.manifest.municipality == municipality
                       and i.manifest.account.kind != "staff_personal"]
-    _write(render_index(manifests, engine, format.value, templates), out)
+    _write(render_index(manifests, engine, format.value, templates, lang.value), out)
 
 
 @render_app.command("disclaimer")
@@ -225,7 +225,8 @@ def site(
     day = parse_as_of(as_of, lang) or date.today()
     errors: list = []
     try:
-        report = build_site(check_accounts(paths, errors, as_of=day), errors, out, as_of=day, templates=templates)
+        report = build_site(check_accounts(paths, errors, as_of=day), errors, out, as_of=day, templates=templates,
+                            lang=lang.value)
     except TemplateError as exc:
         _template_failed(templates, exc, lang)
     for error in report.errors:

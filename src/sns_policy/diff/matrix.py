@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from sns_policy.words import Text
 from sns_policy.diff.duties import Duty, duty, universe
-from sns_policy.diff.rulesets import concept_label, rules_by_concept
+from sns_policy.diff.rulesets import rules_by_concept
+from sns_policy.load.rulesets import concept_label
 from sns_policy.load.specs import LoadedRuleset
 
 

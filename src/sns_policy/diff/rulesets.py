@@ -18,7 +18,7 @@ from typing import Literal
 from sns_policy.words import Text
 from sns_policy.diff.classify import MIRROR_STATUS, Comparison, Reason, RowStatus, compare
 from sns_policy.diff.duties import Universe, duty, universe
-from sns_policy.load.rulesets import load_concepts
+from sns_policy.load.rulesets import concept_label
 from sns_policy.load.specs import LoadedRuleset
 from sns_policy.model.ruleset import Rule, Ruleset
 
@@ -65,11 +65,6 @@ class RulesetDiff:
 
     def exit_code(self, fail_on_tightening: bool) -> int:
         return 1 if fail_on_tightening and self.effects("tightening") else 0
-
-
-def concept_label(concept: str) -> Text:
-    found = load_concepts().concepts.get(concept)
-    return Text(ja=found.label.ja, en=found.label.en) if found else Text(ja=concept, en=concept)
 
 
 def rules_by_concept(ruleset: Ruleset) -> dict[str, tuple[Rule, ...]]:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sns_policy.diagnostics import Finding
+from sns_policy.words import Text
 from sns_policy.checks import unknown_paths
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
@@ -96,3 +97,9 @@ def load_concepts() -> ConceptTaxonomy:
         return ConceptTaxonomy.model_validate(documents[0].data)
     except ValidationError as exc:
         raise RulesetError(schema_findings(exc, documents[0], str(path))) from None
+
+
+def concept_label(concept: str) -> Text:
+    """A concept's label in words (the key itself for a concept the taxonomy lacks)."""
+    found = load_concepts().concepts.get(concept)
+    return Text(ja=found.label.ja, en=found.label.en) if found else Text(ja=concept, en=concept)

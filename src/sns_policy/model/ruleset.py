@@ -8,9 +8,9 @@ machine-checked rule, by a review item, or as non-normative text with a reason.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from sns_policy.diagnostics import Severity
 from sns_policy.model.base import LocalizedText, Strict
@@ -76,10 +76,16 @@ class Scope(Strict):
     note: LocalizedText | None = None
 
 
+def _reason_in_both_languages(value: Any) -> Any:
+    # Rulesets written before reasons were bilingual (in the project's history, which
+    # `diff miura@REV` reads) give one Japanese string: it stands for both languages there.
+    return {"ja": value, "en": value} if isinstance(value, str) else value
+
+
 class OutlineUnit(Strict):
     ref: str = Field(description="文書自身の番号による参照（例: 第1 1(4)）")
     text: str = Field(description="その単位の本文（原文どおり）")
-    non_normative: str | None = Field(None, description="規範を含まない単位の理由（目的、定義、見出し など）")
+    non_normative: Annotated[LocalizedText | None, BeforeValidator(_reason_in_both_languages)] = Field(None, description="規範を含まない単位の理由（目的、定義、見出し など）、日本語と英語で")
 
 
 class Applicability(Strict):

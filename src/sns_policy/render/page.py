@@ -17,20 +17,15 @@ from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import platforms
 from sns_policy.render.profile import published_staff
 from sns_policy.render.templates import environment
+from sns_policy.words import text as msg
 
 Format = Literal["html", "md"]
-REPLIES = {
-    "none": "コメント・お問い合わせにはお答えしていません。",
-    "as_needed": "コメントには原則お答えせず、必要に応じて回答します。",
-    "all": "コメントにはお答えします。",
-}
-STATUS = {"active": "運用中", "suspended": "停止中", "closing": "廃止予定", "closed": "廃止"}
 # The enumerator a quoted item starts with (ア, (1), ①, ・).
 _ENUMERATOR = re.compile(r"^\s*(?:[ア-ン]\s|[（(][0-9０-９ア-ン]+[）)]\s*|[①-⑳]\s*|・\s*)")
 
 
-def service_name(platform: str) -> str:
-    return platforms().get(platform, {}).get("name", {}).get("ja", platform)
+def service_name(platform: str, lang: str = "ja") -> str:
+    return platforms().get(platform, {}).get("name", {}).get(lang, platform)
 
 
 def prohibited_content(engine: Engine, kind: str | None = None) -> list[str]:
@@ -50,13 +45,19 @@ def prohibited_content(engine: Engine, kind: str | None = None) -> list[str]:
     return seen
 
 
-def _notices(m: Manifest, as_of: date) -> list[str]:
+def _day(day: date, lang: str) -> str:
+    return to_wareki(day) if lang == "ja" else day.isoformat()
+
+
+def _notices(m: Manifest, as_of: date, lang: str) -> list[str]:
+    """The announced change or closure, said as done or to come (as of `as_of`)."""
     out = []
-    for name, verb, done in (("change", "変更します", "変更しました"), ("closure", "廃止（削除）します", "廃止（削除）しました")):
+    for name in ("change", "closure"):
         event = getattr(m.lifecycle, name, None) if m.lifecycle else None
         if event is not None and event.effective is not None:
-            detail = f"（{event.description}）" if event.description else ""
-            out.append(f"このアカウントは{to_wareki(event.effective)}に{done if event.effective < as_of else verb}{detail}。")
+            tense = "done" if event.effective < as_of else "coming"
+            detail = msg("page.notice.detail", description=event.description) if event.description else msg("word.nothing")
+            out.append(msg(f"page.notice.{name}.{tense}", day=_day(event.effective, lang), detail=detail).get(lang))
     return out
 
 
@@ -65,27 +66,29 @@ def _link(url: str | None) -> str | None:
     return url if url and re.match(r"https?://", url) else None
 
 
-def account_context(m: Manifest, engine: Engine, as_of: date | None = None) -> dict[str, Any]:
-    name = engine.ruleset.municipality.name.ja
+def account_context(m: Manifest, engine: Engine, as_of: date | None = None, lang: str = "ja") -> dict[str, Any]:
+    name = engine.ruleset.municipality.name.get(lang)
     display = m.account.display_name or m.account.handle or ""
     manager, operators = published_staff(m)
+    service = service_name(m.account.platform, lang)
+    replies = m.operations.replies.policy if m.operations and m.operations.replies else None
     return {
-        "title": f"{name}公式アカウント: {display}（{service_name(m.account.platform)}）",
+        "title": msg("page.title", name=name, account=display, service=service).get(lang),
         "name": name,
         "guideline": engine.ruleset.document.title,
-        "service": service_name(m.account.platform),
+        "service": service,
         "display_name": display,
         "account_url": _link(m.account.url),
         "purpose": m.account.purpose,
         "content": m.posted_content(),
         "manager": manager,
         "operators": operators,
-        "replies": REPLIES.get(m.operations.replies.policy or "") if m.operations and m.operations.replies else None,
+        "replies": msg(f"page.replies.{replies}").get(lang) if replies else None,
         "inquiries": (m.operations.replies.inquiries_directed_to or []) if m.operations and m.operations.replies else [],
         "department": (m.ownership.department if m.ownership else None) or name,
         "prohibited": prohibited_content(engine, m.account.kind),
-        "notices": _notices(m, as_of or date.today()),
-        "status": STATUS.get(m.account.status, m.account.status),
+        "notices": _notices(m, as_of or date.today(), lang),
+        "status": msg(f"page.status.{m.account.status}").get(lang),
         "page": _link(m.homepage.account_page.url) if m.homepage and m.homepage.account_page else None,
         "url": _link(m.account.url),
     }
@@ -96,16 +99,17 @@ class NotAnOfficialAccount(Exception):
 
 
 def render_page(m: Manifest, engine: Engine, fmt: Format, templates: Path | None = None,
-                as_of: date | None = None) -> str:
+                as_of: date | None = None, lang: str = "ja") -> str:
     if m.account.kind == "staff_personal":
         raise NotAnOfficialAccount(m.account.handle or "")
-    env = environment(templates, engine.ruleset.municipality.id)
-    return env.get_template(f"page/account.{fmt}.j2").render(account_context(m, engine, as_of)).rstrip() + "\n"
+    env = environment(templates, engine.ruleset.municipality.id, lang)
+    return env.get_template(f"page/account.{fmt}.j2").render(account_context(m, engine, as_of, lang)).rstrip() + "\n"
 
 
-def render_index(manifests: list[Manifest], engine: Engine, fmt: Format, templates: Path | None = None) -> str:
-    env = environment(templates, engine.ruleset.municipality.id)
-    name = engine.ruleset.municipality.name.ja
-    accounts = sorted((account_context(m, engine) for m in manifests), key=lambda a: (a["service"], a["display_name"]))
+def render_index(manifests: list[Manifest], engine: Engine, fmt: Format, templates: Path | None = None,
+                 lang: str = "ja") -> str:
+    env = environment(templates, engine.ruleset.municipality.id, lang)
+    name = engine.ruleset.municipality.name.get(lang)
+    accounts = sorted((account_context(m, engine, lang=lang) for m in manifests), key=lambda a: (a["service"], a["display_name"]))
     return env.get_template(f"page/index.{fmt}.j2").render(
-        title=f"{name}の公式ソーシャルメディアアカウント一覧", name=name, accounts=accounts).rstrip() + "\n"
+        title=msg("page.index.title", name=name).get(lang), name=name, accounts=accounts).rstrip() + "\n"

@@ -17,9 +17,10 @@ from sns_policy.diagnostics import Finding
 from sns_policy.render.page import account_context, render_page, service_name
 from sns_policy.render.profile import environment
 from sns_policy.report import location
+from sns_policy.words import text as msg
 from sns_policy.write import write_atomic
 
-VERDICT = {True: "適合", False: "不適合", None: "対象外"}
+VERDICT = {True: "report.compliant", False: "report.noncompliant", None: "report.out_of_scope"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ def _slug(text: str, taken: set[str]) -> str:
 
 
 def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder: Path, *, as_of: date,
-               templates: Path | None = None) -> SiteReport:
+               templates: Path | None = None, lang: str = "ja") -> SiteReport:
     """Write the site for `accounts` (checked as of `as_of`); `errors` are the input errors
     found while checking them, read once the accounts are all written."""
     groups: dict[str, dict[str, Any]] = {}
@@ -47,37 +48,39 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
     pages = 0
     for account in accounts:
         item, engine, result = account.item, account.engine, account.result
-        env = environment(templates, engine.ruleset.municipality.id)
+        env = environment(templates, engine.ruleset.municipality.id, lang)
         mid = engine.ruleset.municipality.id
         slug = _slug(f"{item.manifest.account.platform}-{item.manifest.account.handle or Path(item.file).stem}", taken)
-        context = account_context(item.manifest, engine, as_of)
+        context = account_context(item.manifest, engine, as_of, lang)
         official = item.manifest.account.kind != "staff_personal"
         if official:  # staff's personal accounts get no homepage page, only their check
-            write_atomic(folder / mid / f"{slug}.html", render_page(item.manifest, engine, "html", templates, as_of))
+            write_atomic(folder / mid / f"{slug}.html", render_page(item.manifest, engine, "html", templates, as_of, lang))
         findings = [{
-            "anchor": f"f{i}", "severity": f.severity.value, "clause": f.clause, "message": f.message.ja,
-            "detail": f.detail.ja if f.detail else "", "quote": f.quote or "", "where": location(f),
+            "anchor": f"f{i}", "severity": msg(f"report.severity.{f.severity.value}").get(lang), "clause": f.clause,
+            "message": f.message.get(lang), "detail": f.detail.get(lang) if f.detail else "", "quote": f.quote or "",
+            "where": location(f),
         } for i, f in enumerate(result.findings, start=1)]
         p = result.provenance
         write_atomic(folder / mid / f"{slug}-check.html", env.get_template("site/check.html.j2").render(
-            title=f"{context['title']} の検査結果", verdict=VERDICT[result.compliant],
-            basis=f"{p.title}（{p.in_force_wareki}施行版）、{as_of.isoformat()} 時点" if p else "",
-            out_of_scope=result.out_of_scope.ja if result.out_of_scope else None,
-            findings=findings, review=[{"clause": r.clause, "message": r.message.ja} for r in result.review],
+            title=msg("site.check.title", title=context["title"]).get(lang), verdict=msg(VERDICT[result.compliant]).get(lang),
+            basis=msg("site.check.basis", title=p.title, version=p.in_force_wareki if lang == "ja" else p.in_force,
+                      as_of=as_of.isoformat()).get(lang) if p else "",
+            out_of_scope=result.out_of_scope.get(lang) if result.out_of_scope else None,
+            findings=findings, review=[{"clause": r.clause, "message": r.message.get(lang)} for r in result.review],
             index_href="../index.html", page_href=f"{slug}.html" if official else "../index.html"))
         pages += 2 if official else 1
-        group = groups.setdefault(mid, {"name": engine.ruleset.municipality.name.ja,
+        group = groups.setdefault(mid, {"name": engine.ruleset.municipality.name.get(lang),
                                         "guideline": engine.ruleset.document.title, "accounts": []})
         group["accounts"].append({
-            "display_name": context["display_name"], "service": service_name(item.manifest.account.platform),
-            "verdict": VERDICT[result.compliant], "findings": len(result.findings), "review": len(result.review),
+            "display_name": context["display_name"], "service": service_name(item.manifest.account.platform, lang),
+            "verdict": msg(VERDICT[result.compliant]).get(lang), "findings": len(result.findings), "review": len(result.review),
             "page_href": f"{mid}/{slug}.html" if official else f"{mid}/{slug}-check.html",
             "check_href": f"{mid}/{slug}-check.html#findings",
         })
-    env = environment(templates)
+    env = environment(templates, lang=lang)
     count = sum(len(g["accounts"]) for g in groups.values())
     write_atomic(folder / "index.html", env.get_template("site/index.html.j2").render(
-        title="自治体公式ソーシャルメディアアカウントの一覧と検査結果",
-        summary=f"{len(groups)} 自治体・{count} アカウント（{as_of.isoformat()} 時点の検査）",
+        title=msg("site.index.title").get(lang),
+        summary=msg("site.index.summary", municipalities=len(groups), accounts=count, as_of=as_of.isoformat()).get(lang),
         groups=[groups[k] for k in sorted(groups)]))
     return SiteReport(folder, pages + 1, tuple(errors))

@@ -14,13 +14,19 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from sns_policy.resources import templates_dir
+from sns_policy.words import text
 
 
-def environment(extra: Path | None = None, municipality: str = "") -> SandboxedEnvironment:
+def environment(extra: Path | None = None, municipality: str = "", lang: str = "ja") -> SandboxedEnvironment:
+    """Templates for one municipality, their words in `lang`: ``t(key, **params)`` is the
+    catalogue's text of `key` (sns_policy.words), and ``lang`` the language itself."""
     base = templates_dir()
     folders = ([extra / municipality, extra] if extra else []) + ([base / municipality] if municipality else []) + [base]
-    return SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
-                                undefined=StrictUndefined, keep_trailing_newline=False,
-                                # HTML pages escape every value; text templates stay plain.
-                                autoescape=lambda name: bool(name and name.endswith(".html.j2")),
-                                trim_blocks=True, lstrip_blocks=True)
+    env = SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+                               undefined=StrictUndefined, keep_trailing_newline=False,
+                               # HTML pages escape every value; text templates stay plain.
+                               autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+                               trim_blocks=True, lstrip_blocks=True)
+    env.globals["t"] = lambda key, /, **params: text(key, **params).get(lang)
+    env.globals["lang"] = lang
+    return env

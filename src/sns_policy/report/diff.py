@@ -293,7 +293,7 @@ STATUS_CLASS = {"stricter_a": "stricter-a", "stricter_b": "stricter-b", "differe
 def _html(template: str, **context: Any) -> str:
     from sns_policy.render.templates import environment
 
-    return environment(None, "").get_template(template).render(**context)
+    return environment(lang=context["lang"]).get_template(template).render(**context)
 
 
 def render_html(d: RulesetDiff, lang: str = "ja") -> str:

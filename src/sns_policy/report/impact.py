@@ -8,18 +8,18 @@ from typing import Any
 from sns_policy.diagnostics import Finding
 from sns_policy.impact import AccountChange, ImpactReport
 from sns_policy.report import location
+from sns_policy.words import text as msg
 
 _KINDS = ("newly_failing", "newly_passing", "findings_changed", "scope_changed")
-_LABEL = {
-    "ja": {"newly_failing": "新たに不適合", "newly_passing": "新たに適合", "findings_changed": "指摘が変化",
-           "scope_changed": "対象範囲が変化", "added": "追加", "removed": "解消",
-           "summary": "{accounts} アカウントを比較（{old} → {new}）: 新たに不適合 {newly_failing}、新たに適合 {newly_passing}、指摘が変化 {findings_changed}、対象範囲が変化 {scope_changed}、変化なし {unchanged}",
-           "verdict": {True: "適合", False: "不適合", None: "対象外"}},
-    "en": {"newly_failing": "newly failing", "newly_passing": "newly passing", "findings_changed": "findings changed",
-           "scope_changed": "scope changed", "added": "added", "removed": "removed",
-           "summary": "accounts compared ({old} → {new}): {accounts} — {newly_failing} newly failing, {newly_passing} newly passing, {findings_changed} with changed findings, {scope_changed} with changed scope, {unchanged} unchanged",
-           "verdict": {True: "compliant", False: "non-compliant", None: "out of scope"}},
-}
+_VERDICT = {True: "report.compliant", False: "report.noncompliant", None: "report.out_of_scope"}
+
+
+def _w(key: str, lang: str, **params: Any) -> str:
+    return msg(key, **params).get(lang)
+
+
+def _verdicts(change: AccountChange, lang: str) -> str:
+    return f"{_w(_VERDICT[change.old_compliant], lang)} → {_w(_VERDICT[change.new_compliant], lang)}"
 
 
 def _counts(report: ImpactReport) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def _counts(report: ImpactReport) -> dict[str, Any]:
 
 
 def summary(report: ImpactReport, lang: str) -> str:
-    return _LABEL[lang]["summary"].format(accounts=report.accounts, old=report.old, new=report.new, **_counts(report))
+    return _w("impact.summary", lang, accounts=report.accounts, old=report.old, new=report.new, **_counts(report))
 
 
 def _finding(f: Finding, lang: str) -> str:
@@ -37,13 +37,12 @@ def _finding(f: Finding, lang: str) -> str:
 
 
 def render_text(report: ImpactReport, lang: str = "ja") -> str:
-    w = _LABEL[lang]
     lines = [f"{location(e)}: error {e.code} {e.message.get(lang)}" for e in report.errors]
     for change in report.changes:
-        verdicts = f"{w['verdict'][change.old_compliant]} → {w['verdict'][change.new_compliant]}"
-        lines.append(f"{change.file}:{change.line}: {change.account} ({change.municipality}): {w[change.kind]} ({verdicts})")
-        lines.extend(f"  + {w['added']}: {_finding(f, lang)}" for f in change.added)
-        lines.extend(f"  - {w['removed']}: {_finding(f, lang)}" for f in change.removed)
+        lines.append(_w("impact.account", lang, file=change.file, line=change.line, account=change.account,
+                        municipality=change.municipality, change=msg(f"impact.{change.kind}"), verdicts=_verdicts(change, lang)))
+        lines.extend(f"  + {_w('impact.added', lang)}: {_finding(f, lang)}" for f in change.added)
+        lines.extend(f"  - {_w('impact.removed', lang)}: {_finding(f, lang)}" for f in change.removed)
     lines.append(summary(report, lang))
     return "\n".join(lines) + "\n"
 
@@ -53,21 +52,20 @@ def _escape(text: str) -> str:
 
 
 def render_markdown(report: ImpactReport, lang: str = "ja") -> str:
-    w = _LABEL[lang]
     lines = [f"### sns-policy impact: `{report.old}` → `{report.new}`", "", summary(report, lang), ""]
     if report.changes:
-        head = ("| アカウント | ファイル | 変化 | 判定 | ルール | 条項 | 内容 |" if lang == "ja"
-                else "| account | file | change | verdict | rule | clause | finding |")
-        lines += [head, "|---|---|---|---|---|---|---|"]
+        columns = ("account", "file", "change", "verdict", "rule", "clause", "finding")
+        lines += ["| " + " | ".join(_w(f"impact.column.{c}", lang) for c in columns) + " |", "|---|---|---|---|---|---|---|"]
         for change in report.changes:
-            verdicts = f"{w['verdict'][change.old_compliant]} → {w['verdict'][change.new_compliant]}"
-            rows = [(w["added"], f) for f in change.added] + [(w["removed"], f) for f in change.removed] or [("", None)]
+            verdicts = _verdicts(change, lang)
+            rows = ([(_w("impact.added", lang), f) for f in change.added] + [(_w("impact.removed", lang), f) for f in change.removed]
+                    or [("", None)])
             for sign, f in rows:
                 rule = f"{sign} `{f.code}`" if f else ""
                 clause = _escape(f.clause or "") if f else ""
                 said = _escape(f.message.get(lang)) if f else ""
                 lines.append(f"| `{_escape(change.account)}` | `{change.file}:{f.line if f else change.line}` | "
-                             f"{w[change.kind]} | {verdicts} | {rule} | {clause} | {said} |")
+                             f"{_w(f'impact.{change.kind}', lang)} | {verdicts} | {rule} | {clause} | {said} |")
     return "\n".join(lines) + "\n"
 
 

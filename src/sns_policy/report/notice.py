@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sns_policy.model.dates import to_wareki
 from sns_policy.render.notice import Notice
+from sns_policy.words import Text
+from sns_policy.words import text as msg
 
-_WORDS = {
-    "ja": {"account": "アカウントに掲載する文", "homepage": "市ホームページに掲載する文", "dates": "ガイドラインが定める日付",
-           "effective": "効力発生日", "start_by": "{place}への掲載開始: {day} まで", "keep_until": "{place}からの掲載終了: {day} 以降",
-           "place": {"account": "アカウント", "homepage": "ホームページ"}, "none": "（このガイドラインに日数の定めはありません）"},
-    "en": {"account": "Text to post on the account", "homepage": "Text to post on the city homepage", "dates": "Dates the guideline sets",
-           "effective": "effective", "start_by": "start on the {place}: by {day}", "keep_until": "take down from the {place}: not before {day}",
-           "place": {"account": "account", "homepage": "homepage"}, "none": "(the guideline sets no number of days)"},
-}
+def _day(day: date) -> Text:
+    return msg("notice.day", iso=day.isoformat(), wareki=to_wareki(day))
 
 
 def notice_text(notice: Notice, lang: str) -> str:
-    w = _WORDS[lang]
-    lines = [f"【{w['account']}】", notice.account_text, "", f"【{w['homepage']}】", notice.homepage_text, "",
-             f"【{w['dates']}】", f"{w['effective']}: {notice.effective.isoformat()}（{to_wareki(notice.effective)}）"]
+    """The notices to post, then the dates the guideline sets; in the words of `lang`
+    (the notices themselves are written in Japanese, as posted)."""
+    lines = [msg("notice.heading", title=msg("notice.account")).get(lang), notice.account_text, "",
+             msg("notice.heading", title=msg("notice.homepage")).get(lang), notice.homepage_text, "",
+             msg("notice.heading", title=msg("notice.dates")).get(lang),
+             msg("notice.effective", day=_day(notice.effective)).get(lang)]
     for d in notice.deadlines:
-        day = f"{d.day.isoformat()}（{to_wareki(d.day)}）"
-        lines.append(w[d.bound].format(place=w["place"][d.place], day=day) + f"  [{d.clause}] {d.rule}")
+        lines.append(msg(f"notice.{d.bound}", place=msg(f"notice.place.{d.place}"), day=_day(d.day)).get(lang)
+                     + f"  [{d.clause}] {d.rule}")
     if not notice.deadlines:
-        lines.append(w["none"])
+        lines.append(msg("notice.no-days").get(lang))
     return "\n".join(lines)

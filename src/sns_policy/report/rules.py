@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sns_policy.checks import VOCABULARY
 from sns_policy.coverage import CoverageReport
 from sns_policy.evaluate.engine import clause_label
+from sns_policy.load.rulesets import concept_label
+from sns_policy.model.dates import to_wareki
 from sns_policy.model.ruleset import Rule, Ruleset
-from sns_policy.checks import VOCABULARY
 from sns_policy.render.templates import environment
+from sns_policy.words import Text, join
+from sns_policy.words import text as msg
+from sns_policy.words.fields import value_words
 
 
 def _check_kind(rule: Rule) -> str:
@@ -29,15 +34,29 @@ def rule_record(rule: Rule, lang: str) -> dict[str, Any]:
     }
 
 
+def _w(key: str, lang: str, **params: Any) -> str:
+    return msg(key, **params).get(lang)
+
+
+def how_binding(rule: Rule) -> Text:
+    """The rule's modality and severity in words: 義務・エラー, must (error)."""
+    return msg("rules.binding", modality=msg(f"diff.modality.{rule.modality}"),
+               severity=msg(f"report.severity.{rule.effective_severity.value}"))
+
+
+def kind_words(rule: Rule) -> Text:
+    return msg(f"kind.{rule.check.kind}") if rule.check is not None else msg("diff.review")
+
+
 def rules_text(rulesets: list[Ruleset], lang: str) -> str:
     lines = []
     for ruleset in rulesets:
         lines.append(f"# {ruleset.municipality.id}: {ruleset.document.title}")
         for rule in ruleset.rules:
-            r = rule_record(rule, lang)
-            lines.append(f"{r['id']}  [{r['clause']}]  {r['modality']}/{r['severity']}  {r['concept']}  ({r['check']})")
-            lines.append(f"    {r['message']}")
-            lines.append(f"    「{r['quote']}」")
+            lines.append(_w("rules.line", lang, id=rule.id, clause=clause_label(rule), binding=how_binding(rule),
+                            concept=concept_label(rule.concept), check=kind_words(rule)))
+            lines.append(f"    {rule.message.get(lang)}")
+            lines.append(f"    「{rule.quote}」")
     return "\n".join(lines) + "\n"
 
 
@@ -57,60 +76,56 @@ def check_lines(check: Any, lang: str, depth: int = 0) -> list[str]:
 
 def describe_applicability(applies: Any, lang: str) -> list[str]:
     """The account kinds, platforms, statuses, dates and condition a rule applies to."""
-    ja = lang == "ja"
     lines = []
-    for name, label_ja, label_en in (("account_kinds", "アカウントの種類", "account kinds"),
-                                     ("platforms", "サービス", "platforms"), ("statuses", "状態", "statuses")):
+    for name, field in (("account_kinds", "account.kind"), ("platforms", "account.platform"), ("statuses", "account.status")):
         values = getattr(applies, name)
         if values:
-            lines.append(f"  {label_ja if ja else label_en}: {', '.join(values)}")
+            lines.append("  " + _w(f"rules.applies.{name}", lang, values=join("word.list", [value_words(field, v) for v in values])))
     if applies.effective_from or applies.effective_until:
-        start = applies.effective_from.isoformat() if applies.effective_from else ""
-        end = applies.effective_until.isoformat() if applies.effective_until else ""
-        lines.append(f"  {'期間' if ja else 'in force'}: {start} – {end}")
+        start = _day(applies.effective_from, lang) if applies.effective_from else ""
+        end = _day(applies.effective_until, lang) if applies.effective_until else ""
+        lines.append("  " + _w("rules.applies.dates", lang, start=start, end=end))
     if applies.when is not None:
-        lines.append("  " + ("条件:" if ja else "when:"))
+        lines.append("  " + _w("rules.applies.when", lang))
         lines.extend(check_lines(applies.when, lang, 2))
     return lines
 
 
+def _day(day: Any, lang: str) -> str:
+    return to_wareki(day) if lang == "ja" else day.isoformat()
+
+
 def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
-    template = environment().get_template(f"explain.{'en' if lang == 'en' else 'ja'}.txt.j2")
+    template = environment(lang=lang).get_template("explain.txt.j2")
     units = {u.ref: u for u in ruleset.outline}
+    version = ruleset.document.in_force()
     return template.render(
         ruleset=ruleset,
         rule=rule,
-        severity=rule.effective_severity.value,
+        name=ruleset.municipality.name.get(lang),
+        version=_day(version.date, lang),
+        message=rule.message.get(lang),
+        binding=how_binding(rule).get(lang),
+        concept=concept_label(rule.concept).get(lang),
+        interpretation=rule.interpretation.get(lang) if rule.interpretation else None,
         clauses=[units[ref] for ref in rule.clauses],
+        clause_refs=join("word.list", rule.clauses).get(lang),
         check_words="\n".join(check_lines(rule.check, lang, 1)) if rule.check else None,
         applies_words="\n".join(describe_applicability(rule.applies_to, lang)) if rule.applies_to else None,
-        in_force=ruleset.document.in_force(),
     )
 
 
+COVERAGE_KINDS = ("checked", "review", "non_normative", "uncovered")
+
+
 def coverage_text(report: CoverageReport, lang: str) -> str:
-    en = lang == "en"
-    labels = {
-        "checked": "machine-checked" if en else "機械検査",
-        "review": "review" if en else "要確認",
-        "non_normative": "non-normative" if en else "規範なし",
-        "uncovered": "UNCOVERED" if en else "未対応",
-    }
     lines = [f"# {report.municipality}: {report.title}"]
     for unit in report.units:
-        extra = ", ".join(unit.rules) if unit.rules else (unit.reason or "")
-        lines.append(f"{unit.ref:<16} {labels[unit.coverage]:<16} {extra}")
-    counts = {k: report.count(k) for k in labels}
-    if en:
-        lines.append(
-            f"{len(report.units)} units: {counts['checked']} machine-checked, {counts['review']} review, "
-            f"{counts['non_normative']} non-normative, {counts['uncovered']} uncovered — coverage {report.percent:.1f}%"
-        )
-    else:
-        lines.append(
-            f"{len(report.units)} 単位: 機械検査 {counts['checked']}、要確認 {counts['review']}、"
-            f"規範なし {counts['non_normative']}、未対応 {counts['uncovered']} — カバー率 {report.percent:.1f}%"
-        )
+        extra = ", ".join(unit.rules) if unit.rules else (unit.reason.get(lang) if unit.reason else "")
+        label = _w(f"coverage.{unit.coverage}", lang)
+        lines.append(f"{unit.ref:<16} {label:<16} {extra}")
+    counts = {k: report.count(k) for k in COVERAGE_KINDS}
+    lines.append(_w("coverage.summary", lang, units=len(report.units), percent=f"{report.percent:.1f}", **counts))
     return "\n".join(lines) + "\n"
 
 
@@ -125,7 +140,7 @@ def coverage_json(report: CoverageReport) -> str:
         "uncovered": [u.ref for u in report.uncovered],
         "percent": round(report.percent, 2),
         "detail": [
-            {"ref": u.ref, "coverage": u.coverage, "rules": list(u.rules), "reason": u.reason}
+            {"ref": u.ref, "coverage": u.coverage, "rules": list(u.rules), "reason": u.reason.ja if u.reason else None}
             for u in report.units
         ],
     }

@@ -8,44 +8,34 @@ from collections import defaultdict
 from typing import Any
 
 from sns_policy.report import location
+from sns_policy.words import Text, join
+from sns_policy.words import text as msg
 from sns_policy.suites import CaseOutcome, MunicipalityCoverage, SuiteReport
 
-_WORDS = {
-    "ja": {"pass": "成功", "fail": "失敗", "expected": "期待", "fired": "指摘されたルール", "none": "（なし）",
-           "summary": "{cases} ケース: 成功 {passed}、失敗 {failed}、スイートのエラー {errors}",
-           "coverage": "{municipality}: ルールのカバー率 {percent:.1f}%（機械検査 {rules} 件のうち、指摘と通過の両方を確かめたもの {covered} 件。要確認のみのルール {review} 件は対象外）",
-           "uncovered": "  {rule}: {missing}", "never_fired": "指摘されるケースがない", "never_passed": "通過するケースがない",
-           "input": "マニフェストを作れません"},
-    "en": {"pass": "PASS", "fail": "FAIL", "expected": "expected", "fired": "fired", "none": "(none)",
-           "summary": "{cases} cases: {passed} passed, {failed} failed, {errors} suite errors",
-           "coverage": "{municipality}: rule coverage {percent:.1f}% ({covered} of {rules} machine-checked rules both fired and passed; {review} review-only rules not counted)",
-           "uncovered": "  {rule}: {missing}", "never_fired": "no case makes it fire", "never_passed": "no case passes it",
-           "input": "the manifest cannot be built"},
-}
-
-
-def _expected(outcome: CaseOutcome) -> str:
+def _expected(outcome: CaseOutcome) -> Text:
+    """What a case expects, in words."""
     e = outcome.expected
-    parts = []
+    parts: list[Text] = []
     if e.compliant is not None:
-        parts.append(f"compliant={str(e.compliant).lower()}")
+        parts.append(msg("suite.expect.compliant" if e.compliant else "suite.expect.noncompliant"))
     if e.out_of_scope is not None:
-        parts.append(f"out_of_scope={str(e.out_of_scope).lower()}")
-    if e.fires is not None:
-        parts.append("fires=[" + ", ".join(sorted(e.fires)) + "]")
+        parts.append(msg("suite.expect.out_of_scope" if e.out_of_scope else "suite.expect.in_scope"))
     if e.findings is not None:
-        parts.append("findings=[" + ", ".join(f"{f.rule}@{f.at}" for f in e.findings) + "]")
+        found = [msg("suite.expect.finding", rule=f.rule, at=f.at) if f.at else f.rule for f in e.findings]
+        parts.append(msg("suite.expect.findings", findings=join("word.comma", found) if found else msg("word.none")))
+    elif e.fires is not None:
+        parts.append(msg("suite.expect.fires", rules=", ".join(sorted(e.fires)) or msg("word.none")))
     if e.does_not_fire:
-        parts.append("does_not_fire=[" + ", ".join(sorted(e.does_not_fire)) + "]")
-    return "; ".join(parts)
+        parts.append(msg("suite.expect.does_not_fire", rules=", ".join(sorted(e.does_not_fire))))
+    return join("word.clauses", parts)
 
 
 def failure_text(outcome: CaseOutcome, lang: str) -> str:
-    w = _WORDS[lang]
-    lines = [f"  {w['expected']}: {_expected(outcome)}",
-             f"  {w['fired']}: {', '.join(sorted(outcome.fired)) or w['none']}"]
+    fired = ", ".join(sorted(outcome.fired)) or msg("word.none")
+    lines = ["  " + msg("suite.expected", expected=_expected(outcome)).get(lang),
+             "  " + msg("suite.fired", rules=fired).get(lang)]
     for error in outcome.errors:
-        lines.append(f"  {w['input']}: {location(error)}: {error.message.get(lang)}")
+        lines.append("  " + msg("suite.input", where=location(error), problem=error.message).get(lang))
     for problem in outcome.problems:
         lines.append(f"  - {problem.get(lang)}")
     if outcome.result is not None:
@@ -56,32 +46,31 @@ def failure_text(outcome: CaseOutcome, lang: str) -> str:
 
 
 def _coverage_lines(coverage: tuple[MunicipalityCoverage, ...], lang: str) -> list[str]:
-    w = _WORDS[lang]
     lines = []
     for c in coverage:
         covered = sum(r.covered for r in c.rules)
-        lines.append(w["coverage"].format(municipality=c.municipality, percent=c.percent, covered=covered,
-                                          rules=len(c.rules), review=len(c.review_rules)))
+        lines.append(msg("suite.coverage", municipality=c.municipality, percent=f"{c.percent:.1f}", covered=covered,
+                         rules=len(c.rules), review=len(c.review_rules)).get(lang))
         for r in c.rules:
             if not r.covered:
-                missing = ", ".join(w[k] for k, ok in (("never_fired", r.fired), ("never_passed", r.passed)) if not ok)
-                lines.append(w["uncovered"].format(rule=r.rule, missing=missing))
+                missing = join("word.list", [msg(f"suite.{k}") for k, ok in (("never_fired", r.fired), ("never_passed", r.passed))
+                                             if not ok])
+                lines.append("  " + msg("suite.uncovered", rule=r.rule, missing=missing).get(lang))
     return lines
 
 
 def render_text(report: SuiteReport, lang: str = "ja", verbose: bool = False) -> str:
-    w = _WORDS[lang]
     lines = [f"{location(e)}: error {e.code} {e.message.get(lang)}" for e in report.errors]
     for outcome in report.outcomes:
         if outcome.passed and not verbose:
             continue
-        status = w["pass"] if outcome.passed else w["fail"]
+        status = msg("suite.pass" if outcome.passed else "suite.fail").get(lang)
         lines.append(f"{status} {outcome.suite_file}:{outcome.line}: [{outcome.suite}] {outcome.case}")
         if not outcome.passed:
             lines.append(failure_text(outcome, lang))
     lines.extend(_coverage_lines(report.coverage, lang))
-    lines.append(w["summary"].format(cases=len(report.outcomes), passed=len(report.outcomes) - len(report.failed),
-                                     failed=len(report.failed), errors=len(report.errors)))
+    lines.append(msg("suite.summary", cases=len(report.outcomes), passed=len(report.outcomes) - len(report.failed),
+                     failed=len(report.failed), errors=len(report.errors)).get(lang))
     return "\n".join(lines) + "\n"
 
 
@@ -131,7 +120,7 @@ def render_junit(report: SuiteReport, lang: str = "ja") -> str:
                                  file=file, line=str(o.line))
             if not o.passed:
                 first = (o.problems[0].get(lang) if o.problems else
-                         o.errors[0].message.get(lang) if o.errors else "failed")
+                         o.errors[0].message.get(lang) if o.errors else msg("suite.fail").get(lang))
                 failure = ET.SubElement(case, "failure", message=first, type="expectation")
                 failure.text = failure_text(o, lang)
     if report.errors:

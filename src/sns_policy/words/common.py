@@ -12,4 +12,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "word.both": ("・", " and "),
     "word.list": ("、", ", "),
     "word.comma": (", ", ", "),
+    "word.clauses": ("、", "; "),
 }

@@ -1,0 +1,64 @@
+"""The catalogue: every manifest field and value has words in both languages, and no
+Japanese words carry English sentences or the English ones Japanese."""
+
+from __future__ import annotations
+
+import re
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from sns_policy.model.manifest import Manifest
+from sns_policy.words import CATALOG
+from sns_policy.words.fields import BOOLEANS, FIELDS, VALUES
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _unwrap(get_args(annotation)[0])
+    if origin in (Union, UnionType, list):
+        return [t for arg in get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def manifest_fields(model: type[BaseModel] = Manifest, prefix: str = "") -> dict[str, list[Any]]:
+    """Every field path of the manifest model, with the types it can hold."""
+    found: dict[str, list[Any]] = {}
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        types = _unwrap(info.annotation)
+        found[path] = types
+        for t in types:
+            if isinstance(t, type) and issubclass(t, BaseModel):
+                found.update(manifest_fields(t, path + "."))
+    return found
+
+
+def test_every_manifest_field_has_words() -> None:
+    missing = sorted(set(manifest_fields()) - set(FIELDS))
+    assert missing == [], f"add these to words/fields.py FIELDS: {missing}"
+    assert sorted(set(FIELDS) - set(manifest_fields())) == [], "FIELDS names fields the manifest does not have"
+
+
+def test_every_enumerated_value_has_words() -> None:
+    for path, types in manifest_fields().items():
+        values = [v for t in types if get_origin(t) is Literal for v in get_args(t)]
+        assert set(values) == set(VALUES.get(path, {})), path
+        if bool in types:
+            assert set(BOOLEANS) == {True, False}
+
+
+def test_japanese_words_are_japanese_and_english_words_english() -> None:
+    tables = [("catalogue", CATALOG), ("fields", FIELDS)] + [(f"values of {p}", v) for p, v in VALUES.items()]
+    for name, table in tables:
+        for key, (ja, en) in table.items():
+            # English may quote Japanese in 「」 (an example of input, a guideline's own words).
+            assert not JAPANESE.search(re.sub(r"「[^」]*」", "", en)), (name, key, en)
+            # Japanese words say something in Japanese (or are symbols and parameters alone).
+            # Service names are names in both languages (Facebook, YouTube).
+            bare = re.sub(r"\{[^}]*\}", "", ja)
+            assert JAPANESE.search(ja) or not re.search(r"[A-Za-z]{4,}", bare) or name == "values of account.platform", (name, key, ja)
