@@ -205,7 +205,7 @@ def test_site_is_self_contained_and_every_link_resolves(tmp_path: Path) -> None:
     assert len(pages) == 2 * examples - personal + 1  # a page and a check per account (no page for staff's own)
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        assert 'lang="ja"' in html
+        assert 'lang="en"' in html  # the site follows --lang
         assert not _re.search(r'<(script|link|img)\b', html)  # no external (or any) assets
         for href in _re.findall(r'href="([^"#]+)(?:#[^"]*)?"', html):
             if href.startswith(("http://", "https://")):
