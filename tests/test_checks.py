@@ -90,5 +90,5 @@ def test_a_fact_is_named_in_the_language_of_the_message() -> None:
     check = {"kind": "discloses", "path": "profile.text", "fact": {"ja": "発信内容", "en": "what is posted"}, "patterns": ["お知らせ"]}
     (violation,) = run(CHECK.validate_python(check), CheckContext(root=manifest(profile={"text": "公式"}), homepage_domains=(),
                                                              profile_limit=None, as_of=date(2026, 11, 21)))
-    assert violation.detail.ja == "profile.text に 発信内容 の記載がありません"
-    assert violation.detail.en == "profile.text does not state what is posted"
+    assert violation.detail.ja == "プロフィールの本文（自己紹介欄）に発信内容の記載がありません [profile.text]"
+    assert violation.detail.en == "the profile text does not state what is posted [profile.text]"

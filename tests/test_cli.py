@@ -62,7 +62,7 @@ def test_text_format_puts_the_quote_beneath_each_finding() -> None:
 def test_english_messages() -> None:
     result = run("check", str(EXAMPLES / "line-operations-noncompliant.yaml"), "--lang", "en", "--as-of", "2026-11-21")
     assert "accounts checked: 1 — 0 compliant, 1 non-compliant" in result.output
-    assert "ownership.department is not stated" in result.output
+    assert "the operating section (the section in charge) is not stated [ownership.department]" in result.output
     assert "basis: 三浦市ソーシャルメディア活用ガイドライン (version in force 2014-02-01)" in result.output
 
 

@@ -133,3 +133,25 @@ def test_every_non_normative_reason_is_given_in_both_languages(municipality: str
     data = parse_documents((root / "municipalities" / municipality / "ruleset.yaml").read_text(encoding="utf-8"))[0].data
     single = [u["ref"] for u in data["outline"] if "non_normative" in u and not isinstance(u["non_normative"], dict)]
     assert single == [], "give these reasons as {ja: …, en: …}"
+
+
+@pytest.mark.parametrize("municipality", MUNICIPALITY_IDS)
+def test_every_regular_expression_is_said_in_words(municipality: str) -> None:
+    """People never read an expression: a pattern says its `fact`, a record its `match_fact`,
+    unless the expression is literal alternatives (広報|広聴) that say themselves."""
+    from sns_policy.checks import iter_checks
+    from sns_policy.checks.patterns import ForbiddenPattern, Pattern, unsaid
+    from sns_policy.checks.record import Record
+    from sns_policy.load.rulesets import rule_checks
+
+    ruleset, _ = load_ruleset(municipality)
+    found = []
+    for rule_id, tree in rule_checks(ruleset):
+        for check in iter_checks(tree):
+            if isinstance(check, (Pattern, ForbiddenPattern)) and unsaid(check):
+                found.append((rule_id, check.kind, check.regex))
+            if isinstance(check, Record):
+                for selector in (check, check.after_record):
+                    if selector is not None and selector.unsaid():
+                        found.append((rule_id, "record", selector.match))
+    assert found == []

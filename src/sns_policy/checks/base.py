@@ -19,8 +19,10 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
-from sns_policy.words import LazyText, Text
+from sns_policy.model.dates import to_wareki
+from sns_policy.words import LazyText, Text, join
 from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.base import Strict
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import MISSING, resolve, split
@@ -59,31 +61,38 @@ class Violation:
     path: str  # absolute dotted manifest path the finding points at
     key: str  # message key in the catalogue
     params: tuple[tuple[str, Any], ...] = ()
+    says_where: bool = True  # the detail ends with the path, in brackets
 
     @property
     def detail(self) -> Detail:
-        return Detail(self.key, self.params)
+        return Detail(self.key, self.params, self.path if self.says_where else "")
 
 
 @dataclass(frozen=True, slots=True)
 class Detail(LazyText):
     """A violation's detail, worded when a report shows it (most findings of a large run
-    are counted, filtered or written in one language only)."""
+    are counted, filtered or written in one language only): the field in words, and its
+    path in brackets at the end — 「運営主体が記載されていません [ownership.department]」."""
 
     key: str
     params: tuple[tuple[str, Any], ...] = ()
+    where: str = ""
+
+    def _said(self, lang: str) -> str:
+        words = msg(self.key, **dict(self.params)).get(lang)
+        return f"{words} [{self.where}]" if self.where and not self.where.startswith("@") else words
 
     @property
     def ja(self) -> str:
-        return msg(self.key, **dict(self.params)).ja
+        return self._said("ja")
 
     @property
     def en(self) -> str:
-        return msg(self.key, **dict(self.params)).en
+        return self._said("en")
 
 
-def violation(at: str, key: str, /, **params: Any) -> Violation:
-    return Violation(at, key, tuple(params.items()))
+def violation(at: str, key: str, /, says_where: bool = True, **params: Any) -> Violation:
+    return Violation(at, key, tuple(params.items()), says_where)
 
 
 Getter = Callable[[CheckContext], Any]
@@ -162,8 +171,53 @@ def is_in(value: Any, keys: frozenset[tuple[bool, Any]]) -> bool:
 def absent(path: str, strict: bool) -> list[Violation]:
     """What an absent value gives: nothing, unless absence fails here (`strict`)."""
     if strict:
-        return [violation(absolute(path), "check.required", path=absolute(path))]
+        return [violation(absolute(path), "check.required", field=field_words(absolute(path)))]
     return []
+
+
+# --- words for paths, values and expressions -------------------------------------------
+
+_META = frozenset(".^$*+?{}[]()|\\")
+
+
+def literal_alternatives(expression: str) -> list[str] | None:
+    """The texts a regular expression made only of literal alternatives matches
+    (``広報|広聴`` → [広報, 広聴]; ``bit\\.ly/`` → [bit.ly/]), else None: such an
+    expression can be said in words; any other needs its `fact` written in the ruleset."""
+    found = []
+    for part in expression.split("|"):
+        if not part or any(c in _META for c in re.sub(r"\\[.\-/:#&]", "", part)):
+            return None
+        found.append(re.sub(r"\\([.\-/:#&])", r"\1", part))
+    return found
+
+
+def quoted(texts: Iterable[str | LazyText]) -> Text:
+    """Texts as quoted in a sentence: 「A」、「B」 / 'A', 'B'."""
+    return join("word.list", [msg("word.quoted", text=t) for t in texts])
+
+
+def one_of_them(texts: list[str | LazyText]) -> Text:
+    """「A」 / 「A」、「B」のいずれか; 'A' / 'A' or 'B'."""
+    if len(texts) == 1:
+        return msg("word.quoted", text=texts[0])
+    return msg("word.one_of", texts=quoted(texts[:-1]), last=msg("word.quoted", text=texts[-1]))
+
+
+def shortened(text: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut short when long (a profile text)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def said_at(words: Text, *paths: str) -> Text:
+    """Words about fields, with their paths in brackets at the end: 「… [profile.text]」."""
+    shown = ", ".join(absolute(p) for p in paths if not p.startswith("@"))
+    return Text(ja=f"{words.ja} [{shown}]", en=f"{words.en} [{shown}]") if shown else words
+
+
+def day_words(day: date) -> Text:
+    """A date as people read it: 令和5年4月1日 in Japanese, 2023-04-01 in English."""
+    return Text(ja=to_wareki(day), en=day.isoformat())
 
 
 # --- which fields are manifest paths ---------------------------------------------------

@@ -16,6 +16,7 @@ from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained
 from sns_policy.checks.base import canonical, violation
 from sns_policy.checks.required import Required
 from sns_policy.words import LazyText
+from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def compile_any_of(check: AnyOf, vocabulary: Vocabulary) -> Compiled:
             if not result:
                 return []
             failures.append(tuple(result))
-        return [violation(failures[0][0].path, "check.any_of", alternatives=_Alternatives(tuple(failures)))]
+        return [violation(failures[0][0].path, "check.any_of", says_where=False, alternatives=_Alternatives(tuple(failures)))]
 
     return run
 
@@ -120,13 +121,25 @@ def compile_any_of(check: AnyOf, vocabulary: Vocabulary) -> Compiled:
 # --- not, implies ----------------------------------------------------------------------
 
 
+def _inline(explained: Explained) -> Text:
+    """An explanation on one line: a heading ("all of:") runs into the conditions below it."""
+    def said(lang: str) -> str:
+        out = ""
+        for _, line in explained:
+            words = line.get(lang)
+            out += words + (" " if words.endswith(":") else "; " if lang == "en" else "、")
+        return out.rstrip("、; ")
+    return Text(ja=said("ja"), en=said("en"))
+
+
 def compile_not(check: Not, vocabulary: Vocabulary) -> Compiled:
     inner, where = vocabulary.compile(check.check), vocabulary.first_path(check.check)
+    condition = _inline(vocabulary.explain(check.check))
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         if inner(context, True):
             return []
-        return [violation(where, "check.not", path=where)]
+        return [violation(where, "check.not", says_where=False, condition=condition)]
 
     return run
 
@@ -198,7 +211,7 @@ KINDS = (
     }),
     Kind("not", Not, compile_not, explain_not, parameters_whole, no_paths, children_of_not, words={
         "kind.not": ("否定", "not"),
-        "check.not": ("{path} が禁止された条件を満たしています", "{path} meets a condition that is not allowed"),
+        "check.not": ("認められない状態になっています: {condition}", "what is not allowed holds: {condition}"),
         "explain.not": ("次が成り立たない（記載がなければ成り立たないとみなす）:", "not (an absent value does not hold):"),
     }),
     Kind("implies", Implies, compile_implies, explain_implies, parameters_whole, no_paths, children_of_implies, words={

@@ -8,10 +8,11 @@ import calendar
 from datetime import date, timedelta
 from typing import Any, Iterator, Literal
 
-from sns_policy.checks.base import AS_OF, CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, violation
+from sns_policy.checks.base import said_at, AS_OF, CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import absent, absolute, day_words, getter, violation
 from sns_policy.words import Text
 from sns_policy.words import join, text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.base import Strict
 
 
@@ -44,19 +45,20 @@ def add_interval(d: date, interval: Interval) -> date:
 def interval_words(interval: Interval) -> Text:
     parts_ja, parts_en = [], []
     if interval.months:
-        t = msg("word.months", n=interval.months)
+        t = msg("word.month" if interval.months == 1 else "word.months", n=interval.months)
         parts_ja.append(t.ja)
         parts_en.append(t.en)
     if interval.days or not interval.months:
-        t = msg("word.days", n=interval.days)
+        t = msg("word.day" if interval.days == 1 else "word.days", n=interval.days)
         parts_ja.append(t.ja)
         parts_en.append(t.en)
     return Text(ja="".join(parts_ja), en=" ".join(parts_en))
 
 
-def _date_params(earlier_path: str, later_path: str, earlier: date, later: date) -> dict[str, str]:
+def _date_params(earlier_path: str, later_path: str, earlier: date, later: date) -> dict[str, Any]:
     """A date interval violation's parameters (built only for a violation: most dates are in order)."""
-    return dict(earlier=earlier_path, later=later_path, earlier_date=earlier.isoformat(), later_date=later.isoformat())
+    return dict(earlier=field_words(earlier_path), later=field_words(later_path), earlier_date=day_words(earlier),
+                later_date=day_words(later))
 
 
 def compile(check: DateInterval, vocabulary: Any) -> Compiled:
@@ -88,7 +90,8 @@ def explain(check: DateInterval, vocabulary: Any) -> Explained:
         parts.append(msg("explain.date_interval.min", interval=interval_words(check.min)))
     if check.max is not None:
         parts.append(msg("explain.date_interval.max", interval=interval_words(check.max)))
-    return [(0, msg("explain.date_interval", later=check.later, earlier=check.earlier, parts=join("word.both", parts)))]
+    return [(0, said_at(msg("explain.date_interval", later=field_words(check.later), earlier=field_words(check.earlier),
+                            parts=join("word.both", parts)), check.later, check.earlier))]
 
 
 def _days(interval: Interval) -> float:
@@ -117,10 +120,10 @@ def paths(check: DateInterval) -> Iterator[PathRef]:
 
 KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths, words={
         "kind.date_interval": ("日付の間隔", "an interval between dates"),
-    "check.date_interval": ("{later}（{later_date}）は {earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
-    "check.date_interval_max": ("{later}（{later_date}）は {earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
-    "check.date_order": ("{later}（{later_date}）が {earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
-    "explain.date_interval": ("{later} が {earlier} の{parts}", "{later} is {parts} {earlier}"),
+    "check.date_interval": ("{later}（{later_date}）は{earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
+    "check.date_interval_max": ("{later}（{later_date}）は{earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
+    "check.date_order": ("{later}（{later_date}）が{earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
+    "explain.date_interval": ("{later}が{earlier}の{parts}", "{later} is {parts} {earlier}"),
     "explain.date_interval.min": ("{interval}以上後", "at least {interval} after"),
     "explain.date_interval.max": ("{interval}以内", "within {interval} of"),
 }),)

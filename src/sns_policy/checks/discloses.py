@@ -9,9 +9,10 @@ from pydantic import model_validator
 
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, items_of, regex, valid_regex, violation
+from sns_policy.checks.base import said_at, absent, absolute, getter, items_of, regex, valid_regex, violation
 from sns_policy.words import Text
 from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.base import LocalizedText
 from sns_policy.model.paths import is_absent
 
@@ -38,8 +39,10 @@ class Discloses(CheckModel):
 
 def compile(check: Discloses, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    field = field_words(where)
     if check.value_path is not None:
         wanted_get, wanted_where = getter(check.value_path), absolute(check.value_path)
+        wanted_field = field_words(wanted_where)
 
         def run_value(context: CheckContext, strict: bool) -> list[Violation]:
             wanted = wanted_get(context)
@@ -50,7 +53,7 @@ def compile(check: Discloses, vocabulary: Any) -> Compiled:
             wanted_all = [str(w) for w in items_of(wanted)]
             if isinstance(value, str) and all(texts.contains_in_full(value, w) for w in wanted_all):
                 return []
-            return [violation(where, "check.discloses_value", path=where, value_path=wanted_where, value="、".join(wanted_all))]
+            return [violation(where, "check.discloses_value", field=field, value_field=wanted_field, value="、".join(wanted_all))]
 
         return run_value
     regexes = [regex(p) for p in check.patterns or ()]
@@ -60,16 +63,17 @@ def compile(check: Discloses, vocabulary: Any) -> Compiled:
         value = get(context)
         if isinstance(value, str) and any(r.search(value) for r in regexes):
             return []
-        return [violation(where, "check.discloses_pattern", path=where, fact=fact)]
+        return [violation(where, "check.discloses_pattern", field=field, fact=fact)]
 
     return run_patterns
 
 
 def explain(check: Discloses, vocabulary: Any) -> Explained:
     if check.value_path:
-        return [(0, msg("explain.discloses.value", path=check.path, value_path=check.value_path))]
+        return [(0, said_at(msg("explain.discloses.value", field=field_words(check.path), value_field=field_words(check.value_path)),
+                            check.path))]
     fact = Text(ja=check.fact.ja, en=check.fact.en)
-    return [(0, msg("explain.discloses.patterns", path=check.path, fact=fact, patterns="/ /".join(check.patterns or [])))]
+    return [(0, said_at(msg("explain.discloses.patterns", field=field_words(check.path), fact=fact), check.path))]
 
 
 def parameters(check: Discloses, vocabulary: Any) -> Iterator[Parameter]:
@@ -84,8 +88,8 @@ def paths(check: Discloses) -> Iterator[PathRef]:
 
 KINDS = (Kind("discloses", Discloses, compile, explain, parameters, paths, words={
         "kind.discloses": ("開示", "disclosure"),
-    "check.discloses_value": ("{path} に {value_path} の値 {value} がそのまま記載されていません", "{path} does not contain {value_path} ({value}) in full"),
-    "check.discloses_pattern": ("{path} に {fact} の記載がありません", "{path} does not state {fact}"),
-    "explain.discloses.value": ("{path} に {value_path} の値がそのまま（省略なく）含まれる", "{path} contains {value_path} in full"),
-    "explain.discloses.patterns": ("{path} が{fact}を述べている（/{patterns}/）", "{path} states {fact} (/{patterns}/)"),
+    "check.discloses_value": ("{field}に{value_field}（{value}）がそのまま書かれていません", "{field} does not contain {value_field} ({value}) in full"),
+    "check.discloses_pattern": ("{field}に{fact}の記載がありません", "{field} does not state {fact}"),
+    "explain.discloses.value": ("{field}に{value_field}がそのまま（省略なく）書かれている", "{field} contains {value_field} in full"),
+    "explain.discloses.patterns": ("{field}が{fact}を述べている", "{field} states {fact}"),
 }),)

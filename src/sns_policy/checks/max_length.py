@@ -8,8 +8,9 @@ from typing import Any, Iterator, Literal
 from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, violation
+from sns_policy.checks.base import said_at, absent, absolute, getter, violation
 from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
 
 
@@ -24,6 +25,7 @@ class MaxLength(CheckModel):
 
 def compile(check: MaxLength, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    field = field_words(where)
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         value = get(context)
@@ -32,14 +34,15 @@ def compile(check: MaxLength, vocabulary: Any) -> Compiled:
             return absent(where, strict) if is_absent(value) else []
         if len(value) <= limit:
             return []
-        return [violation(where, "check.max_length", path=where, actual=len(value), limit=limit)]
+        return [violation(where, "check.max_length", field=field, actual=len(value), limit=limit)]
 
     return run
 
 
 def explain(check: MaxLength, vocabulary: Any) -> Explained:
-    limit = str(check.limit) if check.limit else msg("explain.max_length.platform")
-    return [(0, msg("explain.max_length", path=check.path, limit=limit))]
+    if check.limit is None:
+        return [(0, said_at(msg("explain.max_length.platform", field=field_words(check.path)), check.path))]
+    return [(0, said_at(msg("explain.max_length", field=field_words(check.path), limit=check.limit), check.path))]
 
 
 def parameters(check: MaxLength, vocabulary: Any) -> Iterator[Parameter]:
@@ -55,7 +58,7 @@ def paths(check: MaxLength) -> Iterator[PathRef]:
 
 KINDS = (Kind("max_length", MaxLength, compile, explain, parameters, paths, words={
         "kind.max_length": ("文字数の上限", "a length limit"),
-    "check.max_length": ("{path} は {actual} 文字で、上限 {limit} 文字を超えています", "{path} has {actual} characters, over the limit of {limit}"),
-    "explain.max_length": ("{path} が {limit} 文字以内", "{path} fits {limit} characters"),
-    "explain.max_length.platform": ("サービスのプロフィール上限", "the platform's profile limit"),
+    "check.max_length": ("{field}は {actual} 文字で、上限の {limit} 文字を超えています", "{field} has {actual} characters, over the limit of {limit}"),
+    "explain.max_length": ("{field}が{limit}文字以内", "{field} fits {limit} characters"),
+    "explain.max_length.platform": ("{field}がサービスのプロフィールの文字数の上限以内", "{field} fits the platform's profile limit"),
 }),)

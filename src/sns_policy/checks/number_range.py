@@ -7,8 +7,9 @@ from typing import Any, Iterator, Literal
 from pydantic import model_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, number, violation
+from sns_policy.checks.base import said_at, absent, absolute, getter, number, violation
 from sns_policy.words import join, text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
 
 
@@ -39,8 +40,9 @@ def _count(value: Any) -> int:
 
 def compile(check: NumberRange, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    field = field_words(where)
     counted = [getter(p) for p in check.max_count_of or ()]
-    counted_paths = ", ".join(absolute(p) for p in check.max_count_of or ())
+    counted_fields = join("word.and_nouns", [field_words(absolute(p)) for p in check.max_count_of or ()])
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         value = get(context)
@@ -51,10 +53,10 @@ def compile(check: NumberRange, vocabulary: Any) -> Compiled:
         elif check.max is not None and value > check.max:
             bound = msg("word.at_most", n=number(check.max))
         elif counted and value > (limit := sum(_count(g(context)) for g in counted)):
-            bound = msg("word.at_most_count", n=limit, paths=counted_paths)
+            bound = msg("word.at_most_count", n=limit, fields=counted_fields)
         else:
             return []
-        return [violation(where, "check.number_range", path=where, actual=value, bound=bound)]
+        return [violation(where, "check.number_range", field=field, actual=number(value), bound=bound)]
 
     return run
 
@@ -66,8 +68,8 @@ def explain(check: NumberRange, vocabulary: Any) -> Explained:
     if check.max is not None:
         bounds.append(msg("explain.number_range.max", n=f"{check.max:g}"))
     if check.max_count_of:
-        bounds.append(msg("explain.number_range.count", paths=", ".join(check.max_count_of)))
-    return [(0, msg("explain.number_range", path=check.path, bounds=join("word.and", bounds)))]
+        bounds.append(msg("explain.number_range.count", fields=join("word.and_nouns", [field_words(p) for p in check.max_count_of])))
+    return [(0, said_at(msg("explain.number_range", field=field_words(check.path), bounds=join("word.and", bounds)), check.path))]
 
 
 def parameters(check: NumberRange, vocabulary: Any) -> Iterator[Parameter]:
@@ -88,9 +90,9 @@ def paths(check: NumberRange) -> Iterator[PathRef]:
 
 KINDS = (Kind("number_range", NumberRange, compile, explain, parameters, paths, words={
         "kind.number_range": ("数の範囲", "a range of numbers"),
-    "check.number_range": ("{path} は {actual} ですが、{bound} でなければなりません", "{path} is {actual}; must be {bound}"),
-    "explain.number_range": ("{path} が {bounds}", "{path} is {bounds}"),
+    "check.number_range": ("{field}は {actual} ですが、{bound}でなければなりません", "{field} is {actual}; it must be {bound}"),
+    "explain.number_range": ("{field}が{bounds}", "{field} is {bounds}"),
     "explain.number_range.min": ("{n} 以上", "at least {n}"),
     "explain.number_range.max": ("{n} 以下", "at most {n}"),
-    "explain.number_range.count": ("{paths} の数以下", "at most the number of {paths}"),
+    "explain.number_range.count": ("{fields}の数以下", "at most the number of {fields}"),
 }),)

@@ -1,5 +1,9 @@
 """pattern / forbidden_pattern: a text matches, or never matches, a regular expression.
 
+People never read the expression: a check says in `fact` what a matching text is (「所属の
+長の職名」) or, for a forbidden one, what must not appear (「短縮 URL」). An expression made
+only of literal alternatives (``広報|広聴``) is said in words by itself and needs no fact.
+
 How an expression is written is our encoding of the text, not the text's own demand: a
 version diff sees a rewritten expression as a changed check, and across municipalities
 only *what* is constrained (the kind and the path) is compared."""
@@ -11,27 +15,51 @@ from typing import Any, Callable, Iterator, Literal
 from pydantic import field_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, regex, texts_in, valid_regex, violation
-from sns_policy.words import text as msg
+from sns_policy.checks.base import said_at, absent, absolute, getter, literal_alternatives, one_of_them, quoted, regex, shortened, texts_in
+from sns_policy.checks.base import valid_regex, violation
+from sns_policy.model.base import LocalizedText
 from sns_policy.model.paths import is_absent
+from sns_policy.words import Text
+from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 
 
-class Pattern(CheckModel):
-    """The text at `path` matches `regex` (searched anywhere in the text)."""
+class _Expression(CheckModel):
+    path: str
+    regex: str
+    # The expression in words. Every bundled ruleset gives it unless the expression is
+    # literal alternatives (test_rulesets); an older ruleset without it still loads, and
+    # its findings then name the expression only as the ruleset's.
+    fact: LocalizedText | None = None
+    _v = field_validator("regex")(valid_regex)
+
+
+class Pattern(_Expression):
+    """The text at `path` matches `regex` (searched anywhere in the text): it is `fact`."""
 
     kind: Literal["pattern"]
-    path: str
-    regex: str
-    _v = field_validator("regex")(valid_regex)
 
 
-class ForbiddenPattern(CheckModel):
-    """The text at `path` (or any text in a list) never matches `regex`."""
+class ForbiddenPattern(_Expression):
+    """The text at `path` (or any text in a list) never matches `regex`: `fact` does not
+    appear in it."""
 
     kind: Literal["forbidden_pattern"]
-    path: str
-    regex: str
-    _v = field_validator("regex")(valid_regex)
+
+
+def fact_of(check: Pattern | ForbiddenPattern) -> Text:
+    """What the expression stands for, in words."""
+    if check.fact is not None:
+        return Text(ja=check.fact.ja, en=check.fact.en)
+    texts: list[Any] | None = literal_alternatives(check.regex)
+    if texts is None:
+        return msg(f"{check.kind}.unsaid")
+    return msg(f"{check.kind}.literal", texts=one_of_them(texts) if check.kind == "pattern" else quoted(texts))
+
+
+def unsaid(check: Any) -> bool:
+    """Whether a check leaves its expression unsaid (no `fact`, and not literal alternatives)."""
+    return check.fact is None and literal_alternatives(check.regex) is None
 
 
 def text_checker(path: str, judge: Callable[[str, str], Violation | None]) -> Compiled:
@@ -48,30 +76,34 @@ def text_checker(path: str, judge: Callable[[str, str], Violation | None]) -> Co
 
 
 def compile_pattern(check: Pattern, vocabulary: Any) -> Compiled:
-    expression = regex(check.regex)
+    expression, field, fact = regex(check.regex), field_words(absolute(check.path)), fact_of(check)
 
     def judge(where: str, text: str) -> Violation | None:
-        return None if expression.search(text) else violation(where, "check.pattern", path=where, regex=check.regex)
+        if expression.search(text):
+            return None
+        return violation(where, "check.pattern", field=field, value=shortened(text), fact=fact)
 
     return text_checker(check.path, judge)
 
 
 def compile_forbidden(check: ForbiddenPattern, vocabulary: Any) -> Compiled:
-    expression = regex(check.regex)
+    expression, field, fact = regex(check.regex), field_words(absolute(check.path)), fact_of(check)
+    # Literal words need no name besides themselves: 「返信を許可した者に「広報」が含まれています」.
+    key = "check.forbidden_pattern" if check.fact is not None else "check.forbidden_pattern.words"
 
     def judge(where: str, text: str) -> Violation | None:
         m = expression.search(text)
-        return violation(where, "check.forbidden_pattern", path=where, match=m.group(0)) if m else None
+        return violation(where, key, field=field, fact=fact, match=m.group(0)) if m else None
 
     return text_checker(check.path, judge)
 
 
 def explain_pattern(check: Pattern, vocabulary: Any) -> Explained:
-    return [(0, msg("explain.pattern", path=check.path, regex=check.regex))]
+    return [(0, said_at(msg("explain.pattern", field=field_words(check.path), fact=fact_of(check)), check.path))]
 
 
 def explain_forbidden(check: ForbiddenPattern, vocabulary: Any) -> Explained:
-    return [(0, msg("explain.forbidden_pattern", path=check.path, regex=check.regex))]
+    return [(0, said_at(msg("explain.forbidden_pattern", field=field_words(check.path), fact=fact_of(check)), check.path))]
 
 
 def parameters(check: Pattern | ForbiddenPattern, vocabulary: Any) -> Iterator[Parameter]:
@@ -85,12 +117,17 @@ def paths(check: Pattern | ForbiddenPattern) -> Iterator[PathRef]:
 KINDS = (
     Kind("pattern", Pattern, compile_pattern, explain_pattern, parameters, paths, words={
         "kind.pattern": ("書式", "wording"),
-        "check.pattern": ("{path} が「{regex}」に一致しません", "{path} does not match '{regex}'"),
-        "explain.pattern": ("{path} が /{regex}/ に一致する", "{path} matches /{regex}/"),
+        "check.pattern": ("{field}の「{value}」は{fact}にあたりません", "{field}: '{value}' is not {fact}"),
+        "explain.pattern": ("{field}が{fact}にあたる", "{field} is {fact}"),
+        "pattern.literal": ("{texts}を含む記載", "text containing {texts}"),
+        "pattern.unsaid": ("ルールセットが定める書式", "the form the ruleset sets"),
     }),
     Kind("forbidden_pattern", ForbiddenPattern, compile_forbidden, explain_forbidden, parameters, paths, words={
         "kind.forbidden_pattern": ("禁止する表現", "forbidden wording"),
-        "check.forbidden_pattern": ("{path} に禁止された表現「{match}」があります", "{path} contains the forbidden text '{match}'"),
-        "explain.forbidden_pattern": ("{path} に /{regex}/ が現れない", "{path} never contains /{regex}/"),
+        "check.forbidden_pattern": ("{field}に{fact}（「{match}」）が含まれています", "{field} contains {fact} ('{match}')"),
+        "check.forbidden_pattern.words": ("{field}に「{match}」が含まれています", "{field} contains '{match}'"),
+        "explain.forbidden_pattern": ("{field}に{fact}が含まれない", "{field} contains no {fact}"),
+        "forbidden_pattern.literal": ("{texts}の語", "the words {texts}"),
+        "forbidden_pattern.unsaid": ("ルールセットが禁止する表現", "wording the ruleset forbids"),
     }),
 )

@@ -10,8 +10,12 @@ from typing import Any, Iterator, Literal
 from pydantic import Field, field_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absolute, getter, is_in, regex, show, valid_regex, value_keys, violation
+from sns_policy.checks.base import said_at, absolute, getter, is_in, literal_alternatives, one_of_them, regex, valid_regex, value_keys
+from sns_policy.checks.base import violation
+from sns_policy.model.base import LocalizedText
+from sns_policy.words import Text, join
 from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words, value_words
 from sns_policy.model.base import Strict
 from sns_policy.model.paths import resolve, split
 
@@ -21,6 +25,9 @@ Scalar = str | int | bool | None
 class RecordSelector(Strict):
     where: dict[str, Scalar] = Field(default_factory=dict)
     match: dict[str, str] = Field(default_factory=dict)
+    # The `match` conditions in words. Every bundled ruleset gives it unless each is
+    # literal alternatives (test_rulesets); an older ruleset without it still loads.
+    match_fact: LocalizedText | None = None
 
     @field_validator("match")
     @classmethod
@@ -28,6 +35,10 @@ class RecordSelector(Strict):
         for expression in value.values():
             valid_regex(expression)
         return value
+
+    def unsaid(self) -> bool:
+        """Whether a `match` expression is left unsaid (no `match_fact`, not literal alternatives)."""
+        return self.match_fact is None and any(literal_alternatives(r) is None for r in self.match.values())
 
 
 class Record(RecordSelector, CheckModel):
@@ -46,8 +57,33 @@ class Record(RecordSelector, CheckModel):
     after_record: RecordSelector | None = None
 
 
-def _selector_notation(where: dict[str, Any], match: dict[str, str]) -> list[str]:
-    return [f"{k}={show(v)}" for k, v in where.items()] + [f"{k}~/{r}/" for k, r in match.items()]
+def _selector_words(selector: RecordSelector, within: str) -> list[Text]:
+    """A selector's conditions in words: 手続の種類が「協議・相談」, 手続の相手方に「情報主管課」を含む."""
+    said = [msg("record.equals", field=field_words(k, within), value=value_words(k, v, within)) for k, v in selector.where.items()]
+    if selector.match_fact is not None:
+        said.append(Text(ja=selector.match_fact.ja, en=selector.match_fact.en))
+    elif selector.unsaid():
+        said.append(msg("record.unsaid"))
+    else:
+        said += [msg("record.contains", field=field_words(k, within), texts=one_of_them(list(literal_alternatives(r) or [])))
+                 for k, r in selector.match.items()]
+    return said
+
+
+def record_words(check: Record) -> Text:
+    """The record a check asks for, in words."""
+    within = absolute(check.path)
+    said = _selector_words(check, within)
+    dated = field_words(check.date_field, within)
+    if check.require_date:
+        said.append(msg("record.dated", field=dated))
+    if check.on_or_before:
+        said.append(msg("record.on_or_before", field=dated, bound=field_words(check.on_or_before)))
+    if check.on_or_after:
+        said.append(msg("record.on_or_after", field=dated, bound=field_words(check.on_or_after)))
+    if check.after_record is not None:
+        said.append(msg("record.after_record", field=dated, prior=join("word.list", _selector_words(check.after_record, within))))
+    return join("word.list", said)
 
 
 def compile(check: Record, vocabulary: Any) -> Compiled:
@@ -60,15 +96,7 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
     prior_matching = [(split(k)[1], regex(r)) for k, r in prior.match.items()] if prior else []
     before = getter(check.on_or_before) if check.on_or_before else None
     after = getter(check.on_or_after) if check.on_or_after else None
-    conditions = _selector_notation(check.where, check.match)
-    if check.on_or_before:
-        conditions.append(f"{check.date_field}<={absolute(check.on_or_before)}")
-    if check.on_or_after:
-        conditions.append(f"{check.date_field}>={absolute(check.on_or_after)}")
-    if prior:
-        selected = _selector_notation(prior.where, prior.match)
-        conditions.append(f"{check.date_field}>=({', '.join(selected)}).{check.date_field}")
-    described = ", ".join(conditions)
+    field, wanted = field_words(where), record_words(check)
 
     def selected_by(item: Any, equal_: list, matching_: list) -> bool:
         if any(not is_in(resolve(item, parts), keys) for parts, keys in equal_):
@@ -101,21 +129,13 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
                             and isinstance(d := resolve(item, date_parts), date)]
             if any(matches(item, first, last, earliest) for item in records):
                 return []
-        return [violation(where, "check.record", path=where, where=described)]
+        return [violation(where, "check.record", field=field, wanted=wanted)]
 
     return run
 
 
 def explain(check: Record, vocabulary: Any) -> Explained:
-    conditions = ", ".join(_selector_notation(check.where, check.match))
-    if check.on_or_before:
-        conditions += f", {check.date_field} <= {absolute(check.on_or_before)}"
-    if check.on_or_after:
-        conditions += f", {check.date_field} >= {absolute(check.on_or_after)}"
-    dated = msg("explain.record.dated") if check.require_date else msg("word.nothing")
-    prior = (msg("explain.record.after", prior=", ".join(_selector_notation(check.after_record.where, check.after_record.match)))
-             if check.after_record is not None else msg("word.nothing"))
-    return [(0, msg("explain.record", path=check.path, conditions=conditions, dated=dated, prior=prior))]
+    return [(0, said_at(msg("explain.record", field=field_words(check.path), wanted=record_words(check)), check.path))]
 
 
 def parameters(check: Record, vocabulary: Any) -> Iterator[Parameter]:
@@ -134,8 +154,13 @@ def paths(check: Record) -> Iterator[PathRef]:
 
 KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
         "kind.record": ("手続の記録", "a record"),
-    "check.record": ("{path} に条件（{where}）を満たす記録がありません", "{path} has no record matching {where}"),
-    "explain.record": ("{path} に記録がある: {conditions}{dated}{prior}", "{path} has a record: {conditions}{dated}{prior}"),
-    "explain.record.dated": (", 日付あり", ", dated"),
-    "explain.record.after": ("（別の記録 {prior} の日付以降）", " (dated on or after another record: {prior})"),
+    "check.record": ("{field}に、次をすべて満たす記録がありません: {wanted}", "there is no record in {field} with all of: {wanted}"),
+    "explain.record": ("{field}に、次をすべて満たす記録がある: {wanted}", "there is a record in {field} with all of: {wanted}"),
+    "record.equals": ("{field}が「{value}」", "{field} is '{value}'"),
+    "record.contains": ("{field}に{texts}を含む", "{field} contains {texts}"),
+    "record.unsaid": ("ルールセットが定める条件に合う", "it meets the ruleset's conditions"),
+    "record.dated": ("{field}がある", "{field} is stated"),
+    "record.on_or_before": ("{field}が{bound}以前", "{field} is on or before {bound}"),
+    "record.on_or_after": ("{field}が{bound}以後", "{field} is on or after {bound}"),
+    "record.after_record": ("{field}が、次を満たす別の記録の日付以後: {prior}", "{field} is on or after that of another record with {prior}"),
 }),)

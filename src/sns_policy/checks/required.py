@@ -8,8 +8,9 @@ from typing import Any, Iterator, Literal
 from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absolute, getter, violation
-from sns_policy.words import text as msg
+from sns_policy.checks.base import said_at, absolute, getter, violation
+from sns_policy.words import join, text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
 
 
@@ -21,25 +22,25 @@ class Required(CheckModel):
 
 
 def compile(check: Required, vocabulary: Any) -> Compiled:
-    reads = [(getter(p), absolute(p)) for p in check.paths]
+    reads = [(getter(p), absolute(p), field_words(absolute(p))) for p in check.paths]
     if len(reads) == 1:  # the usual case, without the loop
-        (get, where), = reads
+        (get, where, field), = reads
 
         def run_one(context: CheckContext, strict: bool) -> list[Violation]:
             if is_absent(get(context)):
-                return [violation(where, "check.required", path=where)]
+                return [violation(where, "check.required", field=field)]
             return []
 
         return run_one
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
-        return [violation(where, "check.required", path=where) for get, where in reads if is_absent(get(context))]
+        return [violation(where, "check.required", field=field) for get, where, field in reads if is_absent(get(context))]
 
     return run
 
 
 def explain(check: Required, vocabulary: Any) -> Explained:
-    return [(0, msg("explain.required", paths=", ".join(check.paths)))]
+    return [(0, said_at(msg("explain.required", fields=join("word.list", [field_words(p) for p in check.paths])), *check.paths))]
 
 
 def parameters(check: Required, vocabulary: Any) -> Iterator[Parameter]:
@@ -54,6 +55,6 @@ def paths(check: Required) -> Iterator[PathRef]:
 
 KINDS = (Kind("required", Required, compile, explain, parameters, paths, words={
         "kind.required": ("記載の有無", "facts stated"),
-    "check.required": ("{path} が記載されていません", "{path} is not stated"),
-    "explain.required": ("{paths} が記載されている", "{paths} stated"),
+    "check.required": ("{field}が記載されていません", "{field} is not stated"),
+    "explain.required": ("{fields}が記載されている", "{fields}: stated"),
 }),)

@@ -7,8 +7,9 @@ from typing import Any, Iterator, Literal
 
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, texts_in, violation
+from sns_policy.checks.base import said_at, absent, absolute, getter, texts_in, violation
 from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
 
 
@@ -24,6 +25,7 @@ class RoleTitle(CheckModel):
 
 def compile(check: RoleTitle, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    field = field_words(where)
     department = getter(check.department_path) if check.department_path is not None else None
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
@@ -40,15 +42,16 @@ def compile(check: RoleTitle, vocabulary: Any) -> Compiled:
             problem = texts.personal_name_in(t, units)
             if problem is not None:
                 key = "check.role_title" if problem[1] == "name" else "check.role_title_unit"
-                found.append(violation(where, key, path=where, value=t, unit=department(context) if department else ""))
+                found.append(violation(where, key, field=field, value=t, unit=department(context) if department else ""))
         return found
 
     return run
 
 
 def explain(check: RoleTitle, vocabulary: Any) -> Explained:
-    unit = msg("explain.role_title.unit", department=check.department_path) if check.department_path else msg("word.nothing")
-    return [(0, msg("explain.role_title", path=check.path, unit=unit))]
+    unit = (msg("explain.role_title.unit", department=field_words(check.department_path)) if check.department_path
+            else msg("word.nothing"))
+    return [(0, said_at(msg("explain.role_title", field=field_words(check.path), unit=unit), check.path))]
 
 
 def parameters(check: RoleTitle, vocabulary: Any) -> Iterator[Parameter]:
@@ -63,8 +66,8 @@ def paths(check: RoleTitle) -> Iterator[PathRef]:
 
 KINDS = (Kind("role_title", RoleTitle, compile, explain, parameters, paths, words={
         "kind.role_title": ("職名であること", "a title, not a name"),
-    "check.role_title_unit": ("{path} の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{path}: '{value}' does not read as a title in the running section ({unit}); it may be a personal name"),
-    "check.role_title": ("{path} の「{value}」は役職・組織名ではなく個人名のように見えます", "{path}: '{value}' looks like a personal name, not a title or role"),
-    "explain.role_title": ("{path} が個人名ではなく職名・役割{unit}", "{path} is a title or role, not a personal name{unit}"),
-    "explain.role_title.unit": ("（{department} の組織の職名）", " (a title in {department})"),
+    "check.role_title_unit": ("{field}の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{field}: '{value}' does not read as a title in the running section ({unit}); it may be a personal name"),
+    "check.role_title": ("{field}の「{value}」は職名・役割ではなく個人名のように見えます", "{field}: '{value}' looks like a personal name, not a title or role"),
+    "explain.role_title": ("{field}が個人名ではなく職名・役割{unit}", "{field} is a title or role, not a personal name{unit}"),
+    "explain.role_title.unit": ("（{department}の組織の職名）", " (a title in {department})"),
 }),)

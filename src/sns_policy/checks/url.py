@@ -7,8 +7,9 @@ from typing import Any, Iterator, Literal
 
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, sorted_values, texts_in, violation
+from sns_policy.checks.base import said_at, absent, absolute, getter, sorted_values, texts_in, violation
 from sns_policy.words import join, text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
 
 
@@ -27,6 +28,7 @@ class Url(CheckModel):
 
 def compile(check: Url, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    field = field_words(where)
     fixed = tuple(check.allowed_domains or ())
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
@@ -39,12 +41,12 @@ def compile(check: Url, vocabulary: Any) -> Compiled:
             host = texts.url_host(u)
             if host is None:
                 if check.complete:
-                    found.append(violation(where, "check.url_incomplete", path=where, url=u))
+                    found.append(violation(where, "check.url_incomplete", field=field, url=u))
                 continue
             if check.no_shortener and texts.is_shortener(host):
-                found.append(violation(where, "check.url_shortener", path=where, url=u))
+                found.append(violation(where, "check.url_shortener", field=field, url=u))
             elif allowed and not texts.host_in(host, allowed):
-                found.append(violation(where, "check.url_domain", path=where, host=host, allowed=", ".join(allowed)))
+                found.append(violation(where, "check.url_domain", field=field, host=host, allowed=", ".join(allowed)))
         return found
 
     return run
@@ -61,7 +63,7 @@ def explain(check: Url, vocabulary: Any) -> Explained:
         domains.append(msg("explain.url.homepage_domains"))
     if domains:
         parts.append(msg("explain.url.domains", domains=join("word.comma", domains)))
-    return [(0, msg("explain.url", path=check.path, parts=join("word.list", parts)))]
+    return [(0, said_at(msg("explain.url", field=field_words(check.path), parts=join("word.list", parts)), check.path))]
 
 
 def parameters(check: Url, vocabulary: Any) -> Iterator[Parameter]:
@@ -79,10 +81,10 @@ def paths(check: Url) -> Iterator[PathRef]:
 
 KINDS = (Kind("url", Url, compile, explain, parameters, paths, words={
         "kind.url": ("URL", "URL"),
-    "check.url_incomplete": ("{path} の URL が完全ではありません（スキームとホストが必要）: {url}", "{path} is not a complete URL (scheme and host): {url}"),
-    "check.url_shortener": ("{path} に短縮 URL が使われています: {url}", "{path} uses a URL shortener: {url}"),
-    "check.url_domain": ("{path} の URL のドメイン {host} は {allowed} ではありません", "{path}: host {host} is not one of {allowed}"),
-    "explain.url": ("{path} が {parts}", "{path} is {parts}"),
+    "check.url_incomplete": ("{field}の「{url}」は完全な URL ではありません（https:// から書いてください）", "{field}: '{url}' is not a complete URL (write it from https://)"),
+    "check.url_shortener": ("{field}に短縮 URL「{url}」が使われています", "{field} uses a shortened URL: {url}"),
+    "check.url_domain": ("{field}の URL のドメイン {host} は、認められたドメイン（{allowed}）ではありません", "{field}: the host {host} is not an allowed domain ({allowed})"),
+    "explain.url": ("{field}が{parts}", "{field} is {parts}"),
     "explain.url.complete": ("完全な URL（スキームとホスト）", "a complete URL (scheme and host)"),
     "explain.url.no_shortener": ("短縮 URL でない", "not a URL shortener"),
     "explain.url.homepage_domains": ("自治体の公式ドメイン", "the municipality's own domains"),

@@ -8,8 +8,11 @@ from typing import Any, Iterator, Literal
 from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import absent, absolute, getter, is_in, items_of, show, sorted_values, value_keys, violation
+from sns_policy.checks.base import said_at, absent, absolute, getter, is_in, items_of, one_of_them, quoted, sorted_values, value_keys
+from sns_policy.checks.base import violation
+from sns_policy.words import Text
 from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words, value_words
 from sns_policy.model.paths import MISSING, is_absent
 
 Scalar = str | int | bool | None
@@ -42,8 +45,9 @@ class Includes(CheckModel):
     values: list[Scalar] = Field(min_length=1)
 
 
-def _listed(values: list[Any]) -> str:
-    return ", ".join("true" if v is True else "false" if v is False else str(v) for v in values)
+def _said(path: str, values: list[Any]) -> list[Text]:
+    """Values of the field at `path`, each in words (「返信しない」, 「あり」)."""
+    return [value_words(absolute(path), v) for v in values]
 
 
 # --- one_of ----------------------------------------------------------------------------
@@ -51,7 +55,7 @@ def _listed(values: list[Any]) -> str:
 
 def compile_one_of(check: OneOf, vocabulary: Any) -> Compiled:
     get, where, keys = getter(check.path), absolute(check.path), value_keys(check.values)
-    expected = ", ".join(show(v) for v in check.values)
+    field, expected = field_words(where), one_of_them(_said(where, check.values))
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         value = get(context)
@@ -60,15 +64,16 @@ def compile_one_of(check: OneOf, vocabulary: Any) -> Compiled:
         bad = [v for v in items_of(value) if not is_in(v, keys)]
         if not bad:
             return []
-        return [violation(where, "check.one_of", path=where, actual=", ".join(show(b) for b in bad), expected=expected)]
+        key = "check.one_of.items" if isinstance(value, list) else "check.one_of"
+        return [violation(where, key, field=field, actual=quoted(_said(where, bad)), expected=expected)]
 
     return run
 
 
 def explain_one_of(check: OneOf, vocabulary: Any) -> Explained:
     required = msg("explain.one_of.required") if check.required else msg("word.nothing")
-    key = "explain.one_of.single" if len(check.values) == 1 else "explain.one_of"
-    return [(0, msg(key, path=check.path, values=_listed(check.values), required=required))]
+    return [(0, said_at(msg("explain.one_of", field=field_words(check.path), values=one_of_them(_said(check.path, check.values)),
+                            required=required), check.path))]
 
 
 def parameters_one_of(check: OneOf, vocabulary: Any) -> Iterator[Parameter]:
@@ -83,6 +88,7 @@ def parameters_one_of(check: OneOf, vocabulary: Any) -> Iterator[Parameter]:
 
 def compile_none_of(check: NoneOf, vocabulary: Any) -> Compiled:
     get, where, keys = getter(check.path), absolute(check.path), value_keys(check.values)
+    field = field_words(where)
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         value = get(context)
@@ -91,13 +97,15 @@ def compile_none_of(check: NoneOf, vocabulary: Any) -> Compiled:
         bad = [v for v in items_of(value) if is_in(v, keys)]
         if not bad:
             return []
-        return [violation(where, "check.none_of", path=where, actual=", ".join(show(b) for b in bad))]
+        key = "check.none_of.items" if isinstance(value, list) else "check.none_of"
+        return [violation(where, key, field=field, actual=quoted(_said(where, bad)))]
 
     return run
 
 
 def explain_none_of(check: NoneOf, vocabulary: Any) -> Explained:
-    return [(0, msg("explain.none_of", path=check.path, values=_listed(check.values)))]
+    return [(0, said_at(msg("explain.none_of", field=field_words(check.path), values=quoted(_said(check.path, check.values))),
+                        check.path))]
 
 
 # --- includes --------------------------------------------------------------------------
@@ -105,6 +113,7 @@ def explain_none_of(check: NoneOf, vocabulary: Any) -> Explained:
 
 def compile_includes(check: Includes, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    field = field_words(where)
     # Texts (the usual values) equal only texts: a plain `in` over the items is exact for
     # them. True, 1 and 1.0 are equal in Python and different facts here: those go through
     # the bool-aware sets.
@@ -124,13 +133,14 @@ def compile_includes(check: Includes, vocabulary: Any) -> Compiled:
             missing = [v for v in check.values if not is_in(v, present)]
         if not missing:
             return []
-        return [violation(where, "check.includes", path=where, missing=", ".join(show(m) for m in missing))]
+        return [violation(where, "check.includes", field=field, missing=quoted(_said(where, missing)))]
 
     return run
 
 
 def explain_includes(check: Includes, vocabulary: Any) -> Explained:
-    return [(0, msg("explain.includes", path=check.path, values=_listed(check.values)))]
+    return [(0, said_at(msg("explain.includes", field=field_words(check.path), values=quoted(_said(check.path, check.values))),
+                        check.path))]
 
 
 def parameters_set(check: NoneOf | Includes, vocabulary: Any) -> Iterator[Parameter]:
@@ -146,19 +156,20 @@ def paths(check: OneOf | NoneOf | Includes) -> Iterator[PathRef]:
 KINDS = (
     Kind("one_of", OneOf, compile_one_of, explain_one_of, parameters_one_of, paths, words={
         "kind.one_of": ("認める値", "allowed values"),
-        "check.one_of": ("{path} は {actual} ですが、{expected} のいずれかでなければなりません", "{path} is {actual}; expected one of {expected}"),
-        "explain.one_of": ("{path} が {values} のいずれか{required}", "{path} is one of {values}{required}"),
-        "explain.one_of.single": ("{path} が {values}{required}", "{path} is {values}{required}"),
-        "explain.one_of.required": ("（記載必須）", " (must be stated)"),
+        "check.one_of": ("{field}は{actual}ですが、{expected}でなければなりません", "{field} is {actual}; it must be {expected}"),
+        "check.one_of.items": ("{field}に{actual}がありますが、どれも{expected}でなければなりません", "{field} includes {actual}; each must be {expected}"),
+        "explain.one_of": ("{field}が{values}{required}", "{field} is {values}{required}"),
+        "explain.one_of.required": ("（記載必須）", " (and must be stated)"),
     }),
     Kind("none_of", NoneOf, compile_none_of, explain_none_of, parameters_set, paths, words={
         "kind.none_of": ("認めない値", "forbidden values"),
-        "check.none_of": ("{path} は {actual} であってはなりません", "{path} must not be {actual}"),
-        "explain.none_of": ("{path} が {values} のいずれでもない", "{path} is none of {values}"),
+        "check.none_of": ("{field}を{actual}とすることはできません", "{field} must not be {actual}"),
+        "check.none_of.items": ("{field}に{actual}を含めることはできません", "{field} must not include {actual}"),
+        "explain.none_of": ("{field}が{values}のいずれでもない", "{field} is none of {values}"),
     }),
     Kind("includes", Includes, compile_includes, explain_includes, parameters_set, paths, words={
         "kind.includes": ("含むべき値", "values to include"),
-        "check.includes": ("{path} に {missing} がありません", "{path} lacks {missing}"),
-        "explain.includes": ("{path} に {values} がすべて含まれる", "{path} includes all of {values}"),
+        "check.includes": ("{field}に{missing}がありません", "{field} lacks {missing}"),
+        "explain.includes": ("{field}に{values}がすべて含まれる", "{field} includes all of {values}"),
     }),
 )

@@ -110,7 +110,10 @@ def notice(
         try:
             rendered = render_notice(item.manifest, engine, kind.value, templates)
         except NoEffectiveDate as exc:
-            fail(f"{item.file}:{item.document.line}: " + msg("check.required", path=exc.path).get(lang.value))
+            from sns_policy.words.fields import field_words
+
+            said = msg("check.required", field=field_words(exc.path)).get(lang.value)
+            fail(f"{item.file}:{item.document.line}: {said} [{exc.path}]")
         except TemplateError as exc:
             _template_failed(templates, exc, lang)
         parts.append(notice_text(rendered, lang.value))

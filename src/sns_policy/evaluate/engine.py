@@ -14,8 +14,10 @@ from typing import Protocol
 from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity
 from sns_policy.words import Text
 from sns_policy.checks import CheckContext, Violation, compile_check
+from sns_policy.checks.base import day_words
 from sns_policy.model.paths import split
-from sns_policy.words import text as msg
+from sns_policy.words import join, text as msg
+from sns_policy.words.fields import value_words
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.platforms import profile_limit
@@ -48,6 +50,10 @@ class Evaluation:
     review: tuple[ReviewItem, ...]
     out_of_scope: Text | None
     evaluated: tuple[str, ...] = ()  # ids of the checked rules that applied (fired or passed)
+
+
+def _listed(path: str, values: list[str]) -> Text:
+    return join("word.list", [value_words(path, v) for v in values])
 
 
 def clause_label(rule: Rule) -> str:
@@ -111,15 +117,14 @@ class Engine:
     def _out_of_scope(self, manifest: Manifest, as_of: date) -> Text | None:
         first = self.first_in_force
         if as_of < first:
-            return msg("scope.not-in-force", title=self.ruleset.document.title, as_of=as_of.isoformat(),
-                       first=first.isoformat())
+            return msg("scope.not-in-force", title=self.ruleset.document.title, as_of=day_words(as_of), first=day_words(first))
         scope, account = self.ruleset.scope, manifest.account
         if scope.platforms is not None and account.platform not in scope.platforms:
-            return msg("scope.platform", title=self.ruleset.document.title, platform=account.platform,
-                       allowed=", ".join(scope.platforms))
+            return msg("scope.platform", title=self.ruleset.document.title, platform=value_words("account.platform", account.platform),
+                       allowed=_listed("account.platform", scope.platforms))
         if account.kind not in scope.account_kinds:
-            return msg("scope.kind", title=self.ruleset.document.title, kind=account.kind,
-                       allowed=", ".join(scope.account_kinds))
+            return msg("scope.kind", title=self.ruleset.document.title, kind=value_words("account.kind", account.kind),
+                       allowed=_listed("account.kind", scope.account_kinds))
         return None
 
     def _applies(self, rule: Rule, manifest: Manifest, context: CheckContext, as_of: date) -> bool:

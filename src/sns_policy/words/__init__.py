@@ -9,7 +9,9 @@ own wording in each language (a `Text`) is filled in per language, so messages c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from string import Formatter
 from typing import Iterable
 
 
@@ -47,11 +49,36 @@ def register(entries: dict[str, tuple[str, str]]) -> None:
 def text(key: str, /, **params: object) -> Text:
     """The words `key` in both languages, with their parameters filled in."""
     ja, en = CATALOG[key]
-    if not any(isinstance(v, LazyText) for v in params.values()):
-        return Text(ja=ja.format(**params), en=en.format(**params))
+    if not params:
+        return Text(ja=ja, en=en)
     ja_params = {k: v.ja if isinstance(v, LazyText) else v for k, v in params.items()}
     en_params = {k: v.en if isinstance(v, LazyText) else v for k, v in params.items()}
-    return Text(ja=ja.format(**ja_params), en=en.format(**en_params))
+    return Text(ja=_format_japanese(ja, ja_params), en=en.format(**en_params))
+
+
+_FORMATTER = Formatter()
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _format_japanese(template: str, params: dict[str, object]) -> str:
+    """str.format, with a space where a filled-in part meets Japanese on either side with a
+    Latin letter (アカウントの URL が, not URLが): the spacing of 公用文 between Japanese and
+    Latin script, kept inside the parts themselves as they are written (IT推進課)."""
+    out, joined_at_param = "", False
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if out and literal and _LATIN.match(out[-1]) and _KANA_KANJI.match(literal[0]) and joined_at_param:
+            out += " "
+        out += literal
+        joined_at_param = False
+        if name is None:
+            continue
+        value = _FORMATTER.format_field(_FORMATTER.convert_field(params[name], conversion), spec or "")
+        if out and value and _KANA_KANJI.match(out[-1]) and _LATIN.match(value[0]):
+            out += " "
+        out += value
+        joined_at_param = bool(value)
+    return out
 
 
 def join(separator: str, parts: Iterable[str | LazyText]) -> Text:

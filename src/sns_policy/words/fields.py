@@ -7,6 +7,8 @@ having words here.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sns_policy.words import Text
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -36,7 +38,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ownership": ("運営主体・運用体制", "who runs the account"),
     "ownership.department": ("運営主体（業務主管課）", "the operating section (the section in charge)"),
     "ownership.manager_title": ("運用管理責任者（アカウント管理者）の職名", "the account manager's title"),
-    "ownership.operators": ("運用者（運用担当者）", "the operators (the staff who run the account)"),
+    "ownership.operators": ("運用者（運用担当者）", "the list of operators (the staff who run the account)"),
     "ownership.manager_designated": ("運用管理責任者（アカウント管理者）を定めた日", "the date the account manager was designated"),
     "ownership.operators_designated": ("運用に携わる職員を定めた日", "the date the operating staff were designated"),
     "ownership.operators_changed": ("運用に携わる職員が最後に替わった日", "the date the operating staff last changed"),
@@ -49,7 +51,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ownership.transfer.to_department": ("移管先の組織", "the section the account was transferred to"),
     "ownership.transfer.date": ("移管の日付", "the date of the transfer"),
     "ownership.transfer.consulted": ("移管先の組織との協議", "consultation with the receiving section"),
-    "approvals": ("手続の記録（承認・届出・協議など）", "the records of procedures (approvals, notifications, consultations and the like)"),
+    "approvals": ("手続の記録（承認・届出・協議など）", "the record of procedures (approvals, notifications, consultations and the like)"),
     "approvals.kind": ("手続の種類", "the kind of procedure"),
     "approvals.act": ("手続の対象", "what the procedure concerns"),
     "approvals.authority": ("手続の相手方", "the other party to the procedure (who approved or received it)"),
@@ -124,7 +126,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "operations.geotagging.enabled": ("位置情報の自動付与", "automatic adding of location information"),
     "operations.geotagging.reason": ("位置情報の自動付与を使用する理由", "the reason for adding location information automatically"),
     "operations.geotagging.permitted_by": ("位置情報の自動付与を許可した者", "who permitted adding location information automatically"),
-    "operations.posting_devices": ("投稿に使う機器", "the devices used for posting"),
+    "operations.posting_devices": ("投稿に使う機器", "the list of devices used for posting"),
     "operations.erroneous_posts": ("誤った情報を発信した場合の対処", "how an erroneous post is dealt with"),
     "operations.photos": ("写真等の使用", "the use of photos"),
     "operations.photos.identifiable_people": ("個人を特定できる写真等の使用", "use of photos in which people can be identified"),
@@ -132,18 +134,18 @@ FIELDS: dict[str, tuple[str, str]] = {
     "security": ("セキュリティ対策", "the security measures"),
     "security.password": ("パスワードの管理", "the password management"),
     "security.password.min_length": ("パスワードの最低文字数", "the password's minimum length"),
-    "security.password.character_classes": ("パスワードに使う文字の種類", "the kinds of character in the password"),
+    "security.password.character_classes": ("パスワードに使う文字の種類", "the list of kinds of character in the password"),
     "security.password.rotation_months": ("パスワードを定期的に変更する間隔（月）", "the interval for changing the password (months)"),
     "security.password.last_changed": ("パスワードを最後に変更した日", "the date the password was last changed"),
     "security.password.managed_under": ("パスワードの管理で準拠する基準", "the standard the password is managed under"),
     "security.password.storage": ("パスワードの保管方法", "how the password is kept"),
     "security.credential_holders": ("アカウントとパスワードを取り扱う者", "the people who handle the account and password"),
     "security.credential_holders.count": ("アカウントとパスワードを取り扱う者の人数", "the number of people who handle the account and password"),
-    "security.credential_holders.titles": ("アカウントとパスワードを取り扱う者の職名", "the titles of the people who handle the account and password"),
+    "security.credential_holders.titles": ("アカウントとパスワードを取り扱う者の職名", "the list of titles of the people who handle the account and password"),
     "security.password_changed_on_staff_change": ("人事異動等で運用者が替わったときのパスワードの変更", "changing the password when the operating staff change"),
     "security.two_factor": ("二段階認証", "two-step verification"),
-    "security.impersonation_measures": ("なりすまし防止策", "the measures against impersonation"),
-    "security.measures": ("その他のセキュリティ対策", "the other security measures"),
+    "security.impersonation_measures": ("なりすまし防止策", "the list of measures against impersonation"),
+    "security.measures": ("その他のセキュリティ対策", "the list of other security measures"),
     "lifecycle": ("アカウントの開設・変更・廃止", "the account's opening, changes and closure"),
     "lifecycle.opened": ("アカウントの開設日（取得日）", "the date the account was opened"),
     "lifecycle.last_post": ("最終投稿日", "the date of the last post"),
@@ -327,6 +329,7 @@ def _key(path: str) -> str:
     return ".".join(part for part in body.split(".") if not part.isdigit())
 
 
+@lru_cache(maxsize=2048)
 def field_words(path: str, within: str | None = None) -> Text:
     """A manifest field in words: 「運営主体（業務主管課）」. `within` is the list a
     record's field belongs to (``approvals`` for a record's ``kind``)."""
@@ -335,6 +338,7 @@ def field_words(path: str, within: str | None = None) -> Text:
     return Text(ja=ja, en=en)
 
 
+@lru_cache(maxsize=2048)
 def field_and_path(path: str, within: str | None = None) -> Text:
     """A field in words with its path in brackets: 「運営主体（業務主管課） [ownership.department]」."""
     words = field_words(path, within)

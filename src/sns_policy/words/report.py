@@ -62,16 +62,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.severity.warning": ("警告", "warning"),
     "report.severity.info": ("情報", "info"),
     "scope.platform": (
-        "{title} は {platform} のアカウントを対象としていません（対象: {allowed}）",
+        "{title}は{platform}のアカウントを対象としていません（対象: {allowed}）",
         "{title} does not cover {platform} accounts (it covers: {allowed})",
     ),
     "scope.not-in-force": (
-        "{as_of} の時点で {title} はまだ施行されていません（最初の日付: {first}）",
-        "{title} was not yet in force on {as_of} (its first date: {first})",
+        "{as_of}の時点で{title}はまだ施行されていません（最初の施行日: {first}）",
+        "{title} was not yet in force on {as_of} (it first came into force on {first})",
     ),
     "scope.kind": (
-        "{title} は {kind} のアカウントを対象としていません（対象: {allowed}）",
-        "{title} does not cover accounts of kind {kind} (it covers: {allowed})",
+        "{title}は{kind}のアカウントを対象としていません（対象: {allowed}）",
+        "{title} does not cover {kind} accounts (it covers: {allowed})",
     ),
     # --- rules list, explain, coverage ---
     "rules.line": ("{id}  [{clause}]  {binding}  {concept}  （{check}）", "{id}  [{clause}]  {binding}  {concept}  ({check})"),
