@@ -107,7 +107,7 @@ def test_out_of_scope_accounts_are_said_so_never_passed() -> None:
     data["account"]["kind"] = "staff_personal"
     result = ENGINE.check_document(Manifest.model_validate(data), DocumentLocator("m.yaml", BASES[0]), AS_OF)
     assert result.compliant is None and result.out_of_scope is not None
-    assert "staff_personal" in result.out_of_scope.en
+    assert "staff member's personal accounts" in result.out_of_scope.en and "職員個人" in result.out_of_scope.ja
 
 
 def _rule_paths() -> dict[str, set[tuple]]:
