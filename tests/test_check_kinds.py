@@ -91,7 +91,12 @@ def test_a_registered_kind_has_everything_a_kind_needs(kind: str) -> None:
         check = CHECK.validate_python(case.check)
         explained = VOCABULARY.explain(check)
         assert explained and all(line.ja.strip() and line.en.strip() for _, line in explained), case.id
-        assert list(VOCABULARY.parameters(check)), f"{case.id}: no parameter for diff to compare"
+        parameters = list(VOCABULARY.parameters(check))
+        assert parameters, f"{case.id}: no parameter for diff to compare"
+        for parameter in parameters:
+            assert f"diff.dim.{parameter.kind}" in CATALOG, (
+                f"{kind}: no words name its diff parameter {parameter.kind} (diff.dim.{parameter.kind})")
+            assert parameter.words.ja and parameter.words.en, (case.id, parameter.kind)
 
 
 def test_every_case_file_names_a_registered_kind() -> None:

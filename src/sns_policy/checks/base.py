@@ -255,11 +255,18 @@ class Parameter:
     path: str  # the manifest path(s) it constrains
     value: Any  # hashable: True, a number, a tuple of values, a canonical JSON text
     order: Order
-    shown: str  # the value as people read it: "≥ 12", "[none]", "1 か月以上"
+    shown: str  # the value in the JSON report's notation: "≥ 12", "∈ [\"none\"]"
+    words: Text  # the value as people read it: 「12 以上」, 「「返信しない」のいずれか」
+    where: Text  # what it constrains, in words: 「パスワードの最低文字数」
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.kind, self.path)
+
+
+def parameter(kind: str, path: str, value: Any, order: Order, shown: str, words: Text, where: Text | None = None) -> Parameter:
+    """A parameter of a check; `where` defaults to the field at `path` in words."""
+    return Parameter(kind, path, value, order, shown, words, where if where is not None else field_words(path))
 
 
 def sorted_values(values: Iterable[Any]) -> tuple[str, ...]:

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, Iterator, Literal
 from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import canonical, violation
+from sns_policy.checks.base import canonical, parameter, violation
 from sns_policy.checks.required import Required
 from sns_policy.words import LazyText
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 
 if TYPE_CHECKING:
     from sns_policy.checks import Vocabulary
@@ -179,7 +180,9 @@ def explain_implies(check: Implies, vocabulary: Vocabulary) -> Explained:
 
 
 def parameters_whole(check: AnyOf | Not | Implies, vocabulary: Vocabulary) -> Iterator[Parameter]:
-    yield Parameter(check.kind, vocabulary.subject_paths(check), canonical(check), "equal", check.kind)
+    paths = vocabulary.subject_paths(check)
+    yield parameter(check.kind, paths, canonical(check), "equal", check.kind, msg(f"kind.{check.kind}"),
+                    join("word.list", [field_words(p) for p in paths.split(", ") if p]))
 
 
 def no_paths(check: Any) -> Iterator[PathRef]:
@@ -206,16 +209,19 @@ KINDS = (
     }),
     Kind("any_of", AnyOf, compile_any_of, explain_any_of, parameters_whole, no_paths, children_of_list, words={
         "kind.any_of": ("いずれかを満たす", "any of"),
+        "diff.dim.any_of": ("いずれかを満たす条件", "alternatives"),
         "check.any_of": ("次のいずれも満たしていません: {alternatives}", "none of these holds: {alternatives}"),
         "explain.any_of": ("次のいずれか:", "any of:"),
     }),
     Kind("not", Not, compile_not, explain_not, parameters_whole, no_paths, children_of_not, words={
         "kind.not": ("否定", "not"),
+        "diff.dim.not": ("否定の条件", "a negated condition"),
         "check.not": ("認められない状態になっています: {condition}", "what is not allowed holds: {condition}"),
         "explain.not": ("次が成り立たない（記載がなければ成り立たないとみなす）:", "not (an absent value does not hold):"),
     }),
     Kind("implies", Implies, compile_implies, explain_implies, parameters_whole, no_paths, children_of_implies, words={
         "kind.implies": ("条件付き", "conditional"),
+        "diff.dim.implies": ("条件付きの義務", "a conditional duty"),
         "explain.implies.if": ("もし:", "if:"),
         "explain.implies.then": ("ならば:", "then:"),
     }),

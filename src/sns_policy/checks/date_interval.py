@@ -8,7 +8,8 @@ import calendar
 from datetime import date, timedelta
 from typing import Any, Iterator, Literal
 
-from sns_policy.checks.base import said_at, AS_OF, CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import AS_OF, CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import parameter, said_at
 from sns_policy.checks.base import absent, absolute, day_words, getter, violation
 from sns_policy.words import Text
 from sns_policy.words import join, text as msg
@@ -106,10 +107,13 @@ def _shown(interval: Interval) -> str:
 
 def parameters(check: DateInterval, vocabulary: Any) -> Iterator[Parameter]:
     span = f"{check.earlier} → {check.later}"
+    where = msg("param.span", earlier=field_words(check.earlier), later=field_words(check.later))
     if check.min is not None:
-        yield Parameter("interval_min", span, _days(check.min), "higher", f"≥ {_shown(check.min)}")
+        yield parameter("interval_min", span, _days(check.min), "higher", f"≥ {_shown(check.min)}",
+                        msg("explain.date_interval.min", interval=interval_words(check.min)), where)
     if check.max is not None:
-        yield Parameter("interval_max", span, _days(check.max), "lower", f"≤ {_shown(check.max)}")
+        yield parameter("interval_max", span, _days(check.max), "lower", f"≤ {_shown(check.max)}",
+                        msg("explain.date_interval.max", interval=interval_words(check.max)), where)
 
 
 def paths(check: DateInterval) -> Iterator[PathRef]:
@@ -120,10 +124,13 @@ def paths(check: DateInterval) -> Iterator[PathRef]:
 
 KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths, words={
         "kind.date_interval": ("日付の間隔", "an interval between dates"),
+        "diff.dim.interval_max": ("最長の間隔", "greatest interval"),
+        "diff.dim.interval_min": ("最短の間隔", "least interval"),
     "check.date_interval": ("{later}（{later_date}）は{earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
     "check.date_interval_max": ("{later}（{later_date}）は{earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
     "check.date_order": ("{later}（{later_date}）が{earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
     "explain.date_interval": ("{later}が{earlier}の{parts}", "{later} is {parts} {earlier}"),
+    "param.span": ("{earlier}から{later}まで", "from {earlier} to {later}"),
     "explain.date_interval.min": ("{interval}以上後", "at least {interval} after"),
     "explain.date_interval.max": ("{interval}以内", "within {interval} of"),
 }),)

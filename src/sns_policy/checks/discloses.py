@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absent, absolute, getter, items_of, regex, valid_regex, violation
+from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, items_of, regex, valid_regex, violation
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
@@ -77,7 +77,8 @@ def explain(check: Discloses, vocabulary: Any) -> Explained:
 
 
 def parameters(check: Discloses, vocabulary: Any) -> Iterator[Parameter]:
-    yield Parameter("discloses", check.path, True, "presence", "discloses")
+    fact = Text(ja=check.fact.ja, en=check.fact.en)
+    yield parameter("discloses", check.path, True, "presence", "discloses", msg("param.discloses", fact=fact))
 
 
 def paths(check: Discloses) -> Iterator[PathRef]:
@@ -88,8 +89,10 @@ def paths(check: Discloses) -> Iterator[PathRef]:
 
 KINDS = (Kind("discloses", Discloses, compile, explain, parameters, paths, words={
         "kind.discloses": ("開示", "disclosure"),
+        "diff.dim.discloses": ("開示", "disclosure"),
     "check.discloses_value": ("{field}に{value_field}（{value}）がそのまま書かれていません", "{field} does not contain {value_field} ({value}) in full"),
     "check.discloses_pattern": ("{field}に{fact}の記載がありません", "{field} does not state {fact}"),
+    "param.discloses": ("{fact}を開示する", "discloses {fact}"),
     "explain.discloses.value": ("{field}に{value_field}がそのまま（省略なく）書かれている", "{field} contains {value_field} in full"),
     "explain.discloses.patterns": ("{field}が{fact}を述べている", "{field} states {fact}"),
 }),)

@@ -8,7 +8,7 @@ from typing import Any, Iterator, Literal
 from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absent, absolute, getter, violation
+from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, violation
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
@@ -47,9 +47,10 @@ def explain(check: MaxLength, vocabulary: Any) -> Explained:
 
 def parameters(check: MaxLength, vocabulary: Any) -> Iterator[Parameter]:
     if check.limit is None:
-        yield Parameter("max_length", check.path, "platform", "equal", "≤ platform limit")
+        yield parameter("max_length", check.path, "platform", "equal", "≤ platform limit", msg("param.max_length.platform"))
     else:
-        yield Parameter("max_length", check.path, check.limit, "lower", f"≤ {check.limit}")
+        yield parameter("max_length", check.path, check.limit, "lower", f"≤ {check.limit}",
+                        msg("param.max_length", limit=check.limit))
 
 
 def paths(check: MaxLength) -> Iterator[PathRef]:
@@ -58,7 +59,10 @@ def paths(check: MaxLength) -> Iterator[PathRef]:
 
 KINDS = (Kind("max_length", MaxLength, compile, explain, parameters, paths, words={
         "kind.max_length": ("文字数の上限", "a length limit"),
+        "diff.dim.max_length": ("文字数の上限", "length limit"),
     "check.max_length": ("{field}は {actual} 文字で、上限の {limit} 文字を超えています", "{field} has {actual} characters, over the limit of {limit}"),
     "explain.max_length": ("{field}が{limit}文字以内", "{field} fits {limit} characters"),
+    "param.max_length": ("{limit} 文字以内", "at most {limit} characters"),
+    "param.max_length.platform": ("サービスのプロフィールの上限以内", "within the platform's profile limit"),
     "explain.max_length.platform": ("{field}がサービスのプロフィールの文字数の上限以内", "{field} fits the platform's profile limit"),
 }),)

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Literal
 from pydantic import model_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absent, absolute, getter, number, violation
+from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, number, violation
 from sns_policy.words import join, text as msg
 from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
@@ -74,12 +74,13 @@ def explain(check: NumberRange, vocabulary: Any) -> Explained:
 
 def parameters(check: NumberRange, vocabulary: Any) -> Iterator[Parameter]:
     if check.min is not None:
-        yield Parameter("min", check.path, check.min, "higher", f"≥ {check.min:g}")
+        yield parameter("min", check.path, check.min, "higher", f"≥ {check.min:g}", msg("explain.number_range.min", n=f"{check.min:g}"))
     if check.max is not None:
-        yield Parameter("max", check.path, check.max, "lower", f"≤ {check.max:g}")
+        yield parameter("max", check.path, check.max, "lower", f"≤ {check.max:g}", msg("explain.number_range.max", n=f"{check.max:g}"))
     if check.max_count_of:
-        yield Parameter("max_count_of", check.path, tuple(sorted(check.max_count_of)), "equal",
-                        "≤ |" + ", ".join(check.max_count_of) + "|")
+        counted = join("word.and_nouns", [field_words(p) for p in check.max_count_of])
+        yield parameter("max_count_of", check.path, tuple(sorted(check.max_count_of)), "equal",
+                        "≤ |" + ", ".join(check.max_count_of) + "|", msg("explain.number_range.count", fields=counted))
 
 
 def paths(check: NumberRange) -> Iterator[PathRef]:
@@ -90,6 +91,9 @@ def paths(check: NumberRange) -> Iterator[PathRef]:
 
 KINDS = (Kind("number_range", NumberRange, compile, explain, parameters, paths, words={
         "kind.number_range": ("数の範囲", "a range of numbers"),
+        "diff.dim.max_count_of": ("上限（人数）", "maximum (a count)"),
+        "diff.dim.max": ("上限", "maximum"),
+        "diff.dim.min": ("下限", "minimum"),
     "check.number_range": ("{field}は {actual} ですが、{bound}でなければなりません", "{field} is {actual}; it must be {bound}"),
     "explain.number_range": ("{field}が{bounds}", "{field} is {bounds}"),
     "explain.number_range.min": ("{n} 以上", "at least {n}"),

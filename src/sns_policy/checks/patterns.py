@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator, Literal
 from pydantic import field_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absent, absolute, getter, literal_alternatives, one_of_them, quoted, regex, shortened, texts_in
+from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, literal_alternatives, one_of_them, quoted, regex, shortened, texts_in
 from sns_policy.checks.base import valid_regex, violation
 from sns_policy.model.base import LocalizedText
 from sns_policy.model.paths import is_absent
@@ -107,7 +107,7 @@ def explain_forbidden(check: ForbiddenPattern, vocabulary: Any) -> Explained:
 
 
 def parameters(check: Pattern | ForbiddenPattern, vocabulary: Any) -> Iterator[Parameter]:
-    yield Parameter(check.kind, check.path, True, "presence", check.kind)
+    yield parameter(check.kind, check.path, True, "presence", check.kind, msg(f"param.{check.kind}", fact=fact_of(check)))
 
 
 def paths(check: Pattern | ForbiddenPattern) -> Iterator[PathRef]:
@@ -117,16 +117,20 @@ def paths(check: Pattern | ForbiddenPattern) -> Iterator[PathRef]:
 KINDS = (
     Kind("pattern", Pattern, compile_pattern, explain_pattern, parameters, paths, words={
         "kind.pattern": ("書式", "wording"),
+        "diff.dim.pattern": ("書式", "pattern"),
         "check.pattern": ("{field}の「{value}」は{fact}にあたりません", "{field}: '{value}' is not {fact}"),
         "explain.pattern": ("{field}が{fact}にあたる", "{field} is {fact}"),
+        "param.pattern": ("{fact}であること", "is {fact}"),
         "pattern.literal": ("{texts}を含む記載", "text containing {texts}"),
         "pattern.unsaid": ("ルールセットが定める書式", "the form the ruleset sets"),
     }),
     Kind("forbidden_pattern", ForbiddenPattern, compile_forbidden, explain_forbidden, parameters, paths, words={
         "kind.forbidden_pattern": ("禁止する表現", "forbidden wording"),
+        "diff.dim.forbidden_pattern": ("禁止する書式", "forbidden pattern"),
         "check.forbidden_pattern": ("{field}に{fact}（「{match}」）が含まれています", "{field} contains {fact} ('{match}')"),
         "check.forbidden_pattern.words": ("{field}に「{match}」が含まれています", "{field} contains '{match}'"),
         "explain.forbidden_pattern": ("{field}に{fact}が含まれない", "{field} contains no {fact}"),
+        "param.forbidden_pattern": ("{fact}を含まないこと", "contains no {fact}"),
         "forbidden_pattern.literal": ("{texts}の語", "the words {texts}"),
         "forbidden_pattern.unsaid": ("ルールセットが禁止する表現", "wording the ruleset forbids"),
     }),

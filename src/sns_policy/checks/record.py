@@ -10,7 +10,7 @@ from typing import Any, Iterator, Literal
 from pydantic import Field, field_validator
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absolute, getter, is_in, literal_alternatives, one_of_them, regex, valid_regex, value_keys
+from sns_policy.checks.base import parameter, said_at, absolute, getter, is_in, literal_alternatives, one_of_them, regex, valid_regex, value_keys
 from sns_policy.checks.base import violation
 from sns_policy.model.base import LocalizedText
 from sns_policy.words import Text, join
@@ -139,7 +139,8 @@ def explain(check: Record, vocabulary: Any) -> Explained:
 
 
 def parameters(check: Record, vocabulary: Any) -> Iterator[Parameter]:
-    yield Parameter("record", check.path, True, "presence", "record " + json.dumps(check.where, ensure_ascii=False))
+    yield parameter("record", check.path, True, "presence", "record " + json.dumps(check.where, ensure_ascii=False),
+                    msg("param.record", wanted=join("word.list", _selector_words(check, absolute(check.path)))))
 
 
 def paths(check: Record) -> Iterator[PathRef]:
@@ -154,8 +155,10 @@ def paths(check: Record) -> Iterator[PathRef]:
 
 KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
         "kind.record": ("手続の記録", "a record"),
+        "diff.dim.record": ("記録（承認・届出等）", "a record (approval, notification …)"),
     "check.record": ("{field}に、次をすべて満たす記録がありません: {wanted}", "there is no record in {field} with all of: {wanted}"),
     "explain.record": ("{field}に、次をすべて満たす記録がある: {wanted}", "there is a record in {field} with all of: {wanted}"),
+    "param.record": ("記録（{wanted}）", "a record ({wanted})"),
     "record.equals": ("{field}が「{value}」", "{field} is '{value}'"),
     "record.contains": ("{field}に{texts}を含む", "{field} contains {texts}"),
     "record.unsaid": ("ルールセットが定める条件に合う", "it meets the ruleset's conditions"),

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
+from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation, parameter
 from sns_policy.checks.base import said_at, absolute, getter, violation
 from sns_policy.words import join, text as msg
 from sns_policy.words.fields import field_words
@@ -45,7 +45,7 @@ def explain(check: Required, vocabulary: Any) -> Explained:
 
 def parameters(check: Required, vocabulary: Any) -> Iterator[Parameter]:
     for path in check.paths:
-        yield Parameter("required", path, True, "presence", "required")
+        yield parameter("required", path, True, "presence", "required", msg("param.required"))
 
 
 def paths(check: Required) -> Iterator[PathRef]:
@@ -55,6 +55,8 @@ def paths(check: Required) -> Iterator[PathRef]:
 
 KINDS = (Kind("required", Required, compile, explain, parameters, paths, words={
         "kind.required": ("記載の有無", "facts stated"),
+        "diff.dim.required": ("記載を求める事項", "required fact"),
     "check.required": ("{field}が記載されていません", "{field} is not stated"),
+    "param.required": ("記載を求める", "must be stated"),
     "explain.required": ("{fields}が記載されている", "{fields}: stated"),
 }),)

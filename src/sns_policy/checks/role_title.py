@@ -7,7 +7,7 @@ from typing import Any, Iterator, Literal
 
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absent, absolute, getter, texts_in, violation
+from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, texts_in, violation
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
@@ -55,7 +55,7 @@ def explain(check: RoleTitle, vocabulary: Any) -> Explained:
 
 
 def parameters(check: RoleTitle, vocabulary: Any) -> Iterator[Parameter]:
-    yield Parameter("role_title", check.path, True, "presence", "role_title")
+    yield parameter("role_title", check.path, True, "presence", "role_title", msg("param.role_title"))
 
 
 def paths(check: RoleTitle) -> Iterator[PathRef]:
@@ -66,8 +66,10 @@ def paths(check: RoleTitle) -> Iterator[PathRef]:
 
 KINDS = (Kind("role_title", RoleTitle, compile, explain, parameters, paths, words={
         "kind.role_title": ("職名であること", "a title, not a name"),
+        "diff.dim.role_title": ("職名であること", "a title, not a name"),
     "check.role_title_unit": ("{field}の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{field}: '{value}' does not read as a title in the running section ({unit}); it may be a personal name"),
     "check.role_title": ("{field}の「{value}」は職名・役割ではなく個人名のように見えます", "{field}: '{value}' looks like a personal name, not a title or role"),
+    "param.role_title": ("個人名ではなく職名・役割であること", "a title or role, not a personal name"),
     "explain.role_title": ("{field}が個人名ではなく職名・役割{unit}", "{field} is a title or role, not a personal name{unit}"),
     "explain.role_title.unit": ("（{department}の組織の職名）", " (a title in {department})"),
 }),)

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Literal
 
 from sns_policy.checks import texts
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absent, absolute, getter, sorted_values, texts_in, violation
+from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, sorted_values, texts_in, violation
 from sns_policy.words import join, text as msg
 from sns_policy.words.fields import field_words
 from sns_policy.model.paths import is_absent
@@ -69,10 +69,11 @@ def explain(check: Url, vocabulary: Any) -> Explained:
 def parameters(check: Url, vocabulary: Any) -> Iterator[Parameter]:
     for flag in ("complete", "no_shortener", "homepage_domains"):
         if getattr(check, flag):
-            yield Parameter(f"url_{flag}", check.path, True, "presence", flag)
+            yield parameter(f"url_{flag}", check.path, True, "presence", flag, msg(f"explain.url.{flag}"))
     if check.allowed_domains:
-        yield Parameter("url_domains", check.path, sorted_values(check.allowed_domains), "subset",
-                        "host ∈ [" + ", ".join(check.allowed_domains) + "]")
+        yield parameter("url_domains", check.path, sorted_values(check.allowed_domains), "subset",
+                        "host ∈ [" + ", ".join(check.allowed_domains) + "]",
+                        msg("explain.url.domains", domains=join("word.comma", check.allowed_domains)))
 
 
 def paths(check: Url) -> Iterator[PathRef]:
@@ -81,6 +82,10 @@ def paths(check: Url) -> Iterator[PathRef]:
 
 KINDS = (Kind("url", Url, compile, explain, parameters, paths, words={
         "kind.url": ("URL", "URL"),
+        "diff.dim.url_domains": ("認めるドメイン", "allowed domains"),
+        "diff.dim.url_homepage_domains": ("公式ドメインの URL", "a URL on the official domain"),
+        "diff.dim.url_no_shortener": ("短縮 URL の禁止", "no shortened URL"),
+        "diff.dim.url_complete": ("完全な URL", "a complete URL"),
     "check.url_incomplete": ("{field}の「{url}」は完全な URL ではありません（https:// から書いてください）", "{field}: '{url}' is not a complete URL (write it from https://)"),
     "check.url_shortener": ("{field}に短縮 URL「{url}」が使われています", "{field} uses a shortened URL: {url}"),
     "check.url_domain": ("{field}の URL のドメイン {host} は、認められたドメイン（{allowed}）ではありません", "{field}: the host {host} is not an allowed domain ({allowed})"),

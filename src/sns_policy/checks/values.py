@@ -8,7 +8,7 @@ from typing import Any, Iterator, Literal
 from pydantic import Field
 
 from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import said_at, absent, absolute, getter, is_in, items_of, one_of_them, quoted, sorted_values, value_keys
+from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, is_in, items_of, one_of_them, quoted, sorted_values, value_keys
 from sns_policy.checks.base import violation
 from sns_policy.words import Text
 from sns_policy.words import text as msg
@@ -77,10 +77,10 @@ def explain_one_of(check: OneOf, vocabulary: Any) -> Explained:
 
 
 def parameters_one_of(check: OneOf, vocabulary: Any) -> Iterator[Parameter]:
-    yield Parameter("one_of", check.path, sorted_values(check.values), "subset",
-                    "∈ [" + ", ".join(sorted_values(check.values)) + "]")
+    yield parameter("one_of", check.path, sorted_values(check.values), "subset",
+                    "∈ [" + ", ".join(sorted_values(check.values)) + "]", one_of_them(_said(check.path, sorted(check.values, key=str))))
     if check.required:
-        yield Parameter("required", check.path, True, "presence", "required")
+        yield parameter("required", check.path, True, "presence", "required", msg("param.required"))
 
 
 # --- none_of ---------------------------------------------------------------------------
@@ -145,8 +145,9 @@ def explain_includes(check: Includes, vocabulary: Any) -> Explained:
 
 def parameters_set(check: NoneOf | Includes, vocabulary: Any) -> Iterator[Parameter]:
     sign = "∌" if check.kind == "none_of" else "⊇"
-    yield Parameter(check.kind, check.path, sorted_values(check.values), "superset",
-                    f"{sign} [" + ", ".join(sorted_values(check.values)) + "]")
+    values = quoted(_said(check.path, sorted(check.values, key=str)))
+    yield parameter(check.kind, check.path, sorted_values(check.values), "superset",
+                    f"{sign} [" + ", ".join(sorted_values(check.values)) + "]", msg(f"param.{check.kind}", values=values))
 
 
 def paths(check: OneOf | NoneOf | Includes) -> Iterator[PathRef]:
@@ -156,6 +157,7 @@ def paths(check: OneOf | NoneOf | Includes) -> Iterator[PathRef]:
 KINDS = (
     Kind("one_of", OneOf, compile_one_of, explain_one_of, parameters_one_of, paths, words={
         "kind.one_of": ("認める値", "allowed values"),
+        "diff.dim.one_of": ("認める値", "allowed values"),
         "check.one_of": ("{field}は{actual}ですが、{expected}でなければなりません", "{field} is {actual}; it must be {expected}"),
         "check.one_of.items": ("{field}に{actual}がありますが、どれも{expected}でなければなりません", "{field} includes {actual}; each must be {expected}"),
         "explain.one_of": ("{field}が{values}{required}", "{field} is {values}{required}"),
@@ -163,12 +165,16 @@ KINDS = (
     }),
     Kind("none_of", NoneOf, compile_none_of, explain_none_of, parameters_set, paths, words={
         "kind.none_of": ("認めない値", "forbidden values"),
+        "diff.dim.none_of": ("認めない値", "forbidden values"),
+        "param.none_of": ("{values}でないこと", "none of {values}"),
         "check.none_of": ("{field}を{actual}とすることはできません", "{field} must not be {actual}"),
         "check.none_of.items": ("{field}に{actual}を含めることはできません", "{field} must not include {actual}"),
         "explain.none_of": ("{field}が{values}のいずれでもない", "{field} is none of {values}"),
     }),
     Kind("includes", Includes, compile_includes, explain_includes, parameters_set, paths, words={
         "kind.includes": ("含むべき値", "values to include"),
+        "diff.dim.includes": ("含むべき値", "values to include"),
+        "param.includes": ("{values}をすべて含むこと", "includes all of {values}"),
         "check.includes": ("{field}に{missing}がありません", "{field} lacks {missing}"),
         "explain.includes": ("{field}に{values}がすべて含まれる", "{field} includes all of {values}"),
     }),

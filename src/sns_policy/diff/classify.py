@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sns_policy.diff.duties import Duty, Outcome, order_outcome
+from sns_policy.words import Text, join
+from sns_policy.words import text as msg
+from sns_policy.words.fields import value_words
+
+NOTHING = Text(ja="", en="")
 
 RowStatus = Literal["only_a", "only_b", "same", "stricter_a", "stricter_b", "different"]
 MIRROR_STATUS: dict[str, str] = {"only_a": "only_b", "only_b": "only_a", "same": "same", "stricter_a": "stricter_b",
@@ -26,12 +31,16 @@ class Reason:
 
     dimension: str  # modality, checked, applies.platforms, condition, or a parameter kind
     path: str  # the manifest path for a parameter; "" otherwise
-    a: str  # A's value as people read it ("-" when A has none)
+    a: str  # A's value in the JSON report's notation ("-" when A has none)
     b: str
     outcome: Outcome
+    where: Text = NOTHING  # what the dimension constrains, in words (a parameter's field)
+    a_words: Text = NOTHING  # A's value as people read it
+    b_words: Text = NOTHING
 
     def mirrored(self) -> "Reason":
-        return Reason(self.dimension, self.path, self.b, self.a, MIRROR_OUTCOME[self.outcome])  # type: ignore[arg-type]
+        return Reason(self.dimension, self.path, self.b, self.a, MIRROR_OUTCOME[self.outcome],  # type: ignore[arg-type]
+                      self.where, self.b_words, self.a_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +58,19 @@ def _shown(values: frozenset[str]) -> str:
     return ", ".join(sorted(values)) or "-"
 
 
+APPLIES_FIELD = {"account_kinds": "account.kind", "platforms": "account.platform", "statuses": "account.status"}
+
+
+def _set_words(name: str, values: frozenset[str]) -> Text:
+    if not values:
+        return msg("diff.absent")
+    return join("word.list", [value_words(APPLIES_FIELD[name], v) for v in sorted(values)])
+
+
+def checked_words(checked: bool) -> Text:
+    return msg("diff.checked.check" if checked else "diff.review")
+
+
 def compare(a: Duty | None, b: Duty | None) -> Comparison:
     if a is None and b is None:
         raise ValueError("nothing to compare")
@@ -58,28 +80,34 @@ def compare(a: Duty | None, b: Duty | None) -> Comparison:
         return Comparison("only_b", ())
     reasons: list[Reason] = []
     if a.rank != b.rank:
-        reasons.append(Reason("modality", "", a.modality, b.modality, ">" if a.rank > b.rank else "<"))
+        reasons.append(Reason("modality", "", a.modality, b.modality, ">" if a.rank > b.rank else "<", NOTHING,
+                              msg(f"diff.modality.{a.modality}"), msg(f"diff.modality.{b.modality}")))
     if a.checked and b.checked:
         pa, pb = a.by_key(), b.by_key()
         for key in sorted(set(pa) | set(pb)):
             x, y = pa.get(key), pb.get(key)
             if x is None or y is None:  # asked on one side only: more required is stricter
-                reasons.append(Reason(key[0], key[1], x.shown if x else "-", y.shown if y else "-", ">" if y is None else "<"))
+                some = x or y
+                reasons.append(Reason(key[0], key[1], x.shown if x else "-", y.shown if y else "-", ">" if y is None else "<",
+                                      some.where, x.words if x else msg("diff.absent"), y.words if y else msg("diff.absent")))
                 continue
             outcome = order_outcome(x.order, x.value, y.value)
             if outcome != "=":
-                reasons.append(Reason(key[0], key[1], x.shown, y.shown, outcome))
+                reasons.append(Reason(key[0], key[1], x.shown, y.shown, outcome, x.where, x.words, y.words))
     elif a.checked != b.checked:
         # One is machine-checked with parameters, the other a duty for a person to confirm:
         # neither's parameters say anything about the other's.
-        reasons.append(Reason("checked", "", "check" if a.checked else "review", "check" if b.checked else "review", "≠"))
+        reasons.append(Reason("checked", "", "check" if a.checked else "review", "check" if b.checked else "review", "≠",
+                              NOTHING, checked_words(a.checked), checked_words(b.checked)))
     for (name, sa), (_, sb) in zip(a.applies, b.applies):
         outcome = _set_outcome(sa, sb)
         if outcome != "=":
-            reasons.append(Reason(f"applies.{name}", "", _shown(sa), _shown(sb), outcome))
+            reasons.append(Reason(f"applies.{name}", "", _shown(sa), _shown(sb), outcome, NOTHING,
+                                  _set_words(name, sa), _set_words(name, sb)))
     if a.condition != b.condition:
         reasons.append(Reason("condition", "", a.condition_paths or "-", b.condition_paths or "-",
-                              "<" if a.condition and not b.condition else ">" if b.condition and not a.condition else "≠"))
+                              "<" if a.condition and not b.condition else ">" if b.condition and not a.condition else "≠",
+                              NOTHING, a.condition_words, b.condition_words))
     outcomes = {r.outcome for r in reasons}
     if not outcomes:
         status: RowStatus = "same"

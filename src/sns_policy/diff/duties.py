@@ -21,6 +21,9 @@ from typing import Any, Iterable, Iterator, Literal, get_args
 
 from sns_policy.checks import VOCABULARY
 from sns_policy.checks.base import Order, Parameter, canonical
+from sns_policy.words import Text, join
+from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 from sns_policy.model.ruleset import Rule, Ruleset
 
@@ -49,7 +52,8 @@ def _merge(a: Parameter, b: Parameter) -> Parameter:
         value = tuple(sorted(set(a.value) | set(b.value)))
     else:  # equal: both constraints hold; the pair is compared as one value
         value = (a.value, b.value)
-    return Parameter(a.kind, a.path, value, a.order, " & ".join(sorted({a.shown, b.shown})))
+    words = sorted({a.words, b.words}, key=lambda w: w.ja)
+    return Parameter(a.kind, a.path, value, a.order, " & ".join(sorted({a.shown, b.shown})), join("word.and", words), a.where)
 
 
 APPLICABILITY = ("account_kinds", "platforms", "statuses")
@@ -76,7 +80,8 @@ class Duty:
     parameters: tuple[Parameter, ...]
     applies: tuple[tuple[str, frozenset[str]], ...]  # the accounts it reaches, within the universe
     condition: str | None  # the canonical `when` of the rules, if any
-    condition_paths: str  # what that condition reads, as people are shown it
+    condition_paths: str  # what that condition reads (the JSON report's notation)
+    condition_words: Text  # what that condition reads, in words
 
     @property
     def modality(self) -> str:
@@ -104,9 +109,12 @@ def duty(rules: Iterable[Rule], within: Universe) -> Duty:
         applies.append((name, frozenset(reached)))
     whens = [r.applies_to.when for r in rules if r.applies_to and r.applies_to.when]
     conditions = sorted({canonical(w) for w in whens})
+    read = sorted({VOCABULARY.subject_paths(w) for w in whens})
+    condition_words = (join("word.clauses", [msg("diff.when", fields=join("word.list", [field_words(p) for p in paths.split(", ")]))
+                                             for paths in read]) if read else msg("diff.absent"))
     return Duty(rules, max(RANK[r.modality] for r in rules), any(r.check is not None for r in rules),
                 tuple(sorted(merged.values(), key=lambda p: p.key)), tuple(applies), " | ".join(conditions) or None,
-                "; ".join(sorted({"when " + VOCABULARY.subject_paths(w) for w in whens})))
+                "; ".join("when " + paths for paths in read), condition_words)
 
 
 def order_outcome(order: Order, a: Any, b: Any) -> Outcome:

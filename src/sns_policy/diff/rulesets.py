@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sns_policy.words import Text
-from sns_policy.diff.classify import MIRROR_STATUS, Comparison, Reason, RowStatus, compare
+from sns_policy.words import text as msg
+from sns_policy.checks.base import day_words
+from sns_policy.diff.classify import MIRROR_STATUS, NOTHING, Comparison, Reason, RowStatus, checked_words, compare
 from sns_policy.diff.duties import Universe, duty, universe
 from sns_policy.load.rulesets import concept_label
 from sns_policy.load.specs import LoadedRuleset
@@ -95,20 +97,30 @@ def _dates(rule: Rule) -> str:
     return f"{applies.effective_from or '-'} … {applies.effective_until or '-'}" if applies else "- … -"
 
 
+def _dates_words(rule: Rule) -> Text:
+    applies = rule.applies_to
+    start = day_words(applies.effective_from) if applies and applies.effective_from else msg("diff.open-ended")
+    end = day_words(applies.effective_until) if applies and applies.effective_until else msg("diff.open-ended")
+    return msg("diff.dates", start=start, end=end)
+
+
 def classify_change(before: Rule, after: Rule, within: Universe) -> tuple[Effect, tuple[Reason, ...]]:
     """How a rule's change affects accounts. Reasons read before (a) → after (b): an
     outcome ``<`` means the new rule is the stricter."""
     if (before.check is None) != (after.check is None):
         # A check that became a review item can fail no account any more, and the reverse.
-        reason = Reason("checked", "", "check" if before.check else "review", "check" if after.check else "review", "≠")
+        reason = Reason("checked", "", "check" if before.check else "review", "check" if after.check else "review", "≠",
+                        NOTHING, checked_words(before.check is not None), checked_words(after.check is not None))
         return ("loosening" if after.check is None else "tightening"), (reason,)
     found = compare(duty((before,), within), duty((after,), within))
     reasons = list(found.reasons)
     sb, sa = SEVERITY_RANK[before.effective_severity.value], SEVERITY_RANK[after.effective_severity.value]
     if sa != sb:
-        reasons.append(Reason("severity", "", before.effective_severity.value, after.effective_severity.value, ">" if sb > sa else "<"))
+        reasons.append(Reason("severity", "", before.effective_severity.value, after.effective_severity.value, ">" if sb > sa else "<",
+                              NOTHING, msg(f"report.severity.{before.effective_severity.value}"),
+                              msg(f"report.severity.{after.effective_severity.value}")))
     if _dates(after) != _dates(before):
-        reasons.append(Reason("effective", "", _dates(before), _dates(after), "≠"))
+        reasons.append(Reason("effective", "", _dates(before), _dates(after), "≠", NOTHING, _dates_words(before), _dates_words(after)))
     if _check_text(after) != _check_text(before) and not any(r.dimension not in ("modality", "severity", "effective")
                                                              and not r.dimension.startswith("applies") for r in reasons):
         # Same parameters, yet the check changed (a pattern, a path, how alternatives combine).

@@ -20,8 +20,9 @@ from sns_policy.diff.duties import Duty, parameters, universe
 from sns_policy.diff.matrix import Matrix
 from sns_policy.diff.rulesets import ConceptRow, RulesetDiff
 from sns_policy.load.specs import LoadedRuleset
-from sns_policy.words import has as has_message
+from sns_policy.words import Text, join
 from sns_policy.words import text as msg
+from sns_policy.words.fields import value_words
 from sns_policy.model.ruleset import Rule
 
 STATUS_ORDER = ("stricter_a", "stricter_b", "different", "only_a", "only_b", "same")
@@ -107,19 +108,17 @@ def modality_words(modality: str, lang: str) -> str:
 
 
 def rule_words(rule: Rule, lang: str) -> str:
-    review = f"（{msg('diff.review').get(lang)}）" if rule.check is None else ""
+    review = msg("diff.review.note").get(lang) if rule.check is None else ""
     return f"{', '.join(rule.clauses)} {modality_words(rule.modality, lang)}{review} {rule.id}\n「{rule.quote}」"
 
 
 def reason_words(reason: Any, lang: str, left: str, right: str) -> str:
-    key = f"diff.dim.{reason.dimension}"
-    dimension = msg(key).get(lang) if has_message(key) else reason.dimension
-    where = f" {reason.path}" if reason.path else ""
-    if reason.dimension == "modality":
-        a, b = (msg(f"diff.modality.{v}").get(lang) for v in (reason.a, reason.b))
-    else:
-        a, b = reason.a, reason.b
-    return f"{dimension}{where}: {left} {a} / {right} {b}"
+    """One difference in words: what differs (and where), then each side's value."""
+    dimension = msg(f"diff.dim.{reason.dimension}")
+    what = msg("diff.reason.where", dimension=dimension, where=reason.where) if reason.where.ja else dimension
+    if reason.dimension == "check":  # a check rewritten with the same parameters: nothing to show per side
+        return msg("diff.reason.check", what=what).get(lang)
+    return msg("diff.reason", what=what, left=left, a=reason.a_words, right=right, b=reason.b_words).get(lang)
 
 
 def before_after(lang: str) -> tuple[str, str]:
@@ -128,15 +127,16 @@ def before_after(lang: str) -> tuple[str, str]:
 
 def source_words(side: LoadedRuleset, lang: str) -> str:
     doc = side.ruleset.document
-    dates = ", ".join(f"{h.event} {h.date.isoformat() if h.date else h.wareki}" for h in doc.history)
-    kind = {"guideline": {"ja": "ガイドライン", "en": "guideline"}, "regulation": {"ja": "規程・訓令", "en": "regulation"}}[doc.kind][lang]
-    return msg("diff.source", title=doc.title, kind=kind, dates=dates, source=side.origin).get(lang)
+    dates = join("word.list", [msg("diff.history", event=msg(f"diff.event.{h.event}"),
+                                   day=Text(ja=h.wareki, en=h.date.isoformat() if h.date else f"「{h.wareki}」")) for h in doc.history])
+    return msg("diff.source", title=doc.title, kind=msg(f"diff.kind.{doc.kind}"), dates=dates, source=side.origin).get(lang)
 
 
 def scope_words(d: RulesetDiff, lang: str) -> str:
     within = universe(d.a.ruleset, d.b.ruleset)
-    return msg("diff.scope", kinds=", ".join(sorted(within["account_kinds"])),
-               platforms=", ".join(sorted(within["platforms"]))).get(lang)
+    kinds = join("word.list", [value_words("account.kind", k) for k in sorted(within["account_kinds"])])
+    platforms = join("word.list", [value_words("account.platform", p) for p in sorted(within["platforms"])])
+    return msg("diff.scope", kinds=kinds, platforms=platforms).get(lang)
 
 
 def summary_words(d: RulesetDiff, lang: str) -> list[str]:
@@ -216,7 +216,7 @@ def render_markdown(d: RulesetDiff, lang: str = "ja") -> str:
                 + _cell("\n".join(reason_words(x, lang, *before_after(lang)) for x in c.reasons)) + " |" for c in d.changes]
         out.append("")
     for status, rows in _sections(d):
-        out += [f"## {status_words(status, d, lang)}（{len(rows)}）" if lang == "ja" else f"## {status_words(status, d, lang)} ({len(rows)})", ""]
+        out += [f"## {msg('diff.section', status=status_words(status, d, lang), count=len(rows)).get(lang)}", ""]
         out += [f"| {msg('diff.column.concept').get(lang)} | {_cell(a)} | {_cell(b)} | {msg('diff.column.reasons').get(lang)} |",
                 "|---|---|---|---|"]
         for r in rows:
@@ -231,11 +231,12 @@ def render_markdown(d: RulesetDiff, lang: str = "ja") -> str:
 def duty_words(cell: Duty | None, lang: str, *, with_parameters: bool = True) -> str:
     if cell is None:
         return "— " + msg("diff.absent").get(lang)
-    review = f"（{msg('diff.review').get(lang)}）" if not cell.checked else ""
+    review = msg("diff.review.note").get(lang) if not cell.checked else ""
     clauses = ", ".join(dict.fromkeys(c for r in cell.rules for c in r.clauses))
     lines = [f"{modality_words(cell.modality, lang)}{review}", clauses]
     if with_parameters:
-        lines += [f"{p.path} {p.shown}" for p in cell.parameters if p.order in ("higher", "lower", "subset", "superset")]
+        lines += [msg("diff.parameter", where=p.where, value=p.words).get(lang)
+                  for p in cell.parameters if p.order in ("higher", "lower", "subset", "superset")]
     return "\n".join(lines)
 
 
