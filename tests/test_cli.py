@@ -232,6 +232,12 @@ def test_console_script_runs_as_a_process() -> None:
     assert proc.returncode == 2 and "Traceback" not in proc.stderr + proc.stdout
 
 
+def _with_lang_en(args: list[str]) -> list[str]:
+    """`args` with --lang en right after the (sub)command, where click reads it."""
+    commands = 2 if args[:1] == ["render"] else 1 if args[:1] in (["check"], ["explain"]) else 0
+    return args[:commands] + ["--lang", "en"] + args[commands:] if commands else args + ["--lang", "en"]
+
+
 @pytest.mark.parametrize(("args", "japanese", "english"), [
     (["check"], "引数 'paths' を指定してください", "missing argument 'paths'"),
     (["render", "index", "a.yaml"], "オプション '--municipality' / '-m' を指定してください", "missing option '--municipality' / '-m'"),
@@ -245,26 +251,27 @@ def test_console_script_runs_as_a_process() -> None:
     (["check", "a.yaml", "--as-of"], "オプション --as-of には値が必要です", "option --as-of needs a value"),
     (["explain", "a", "b"], "余分な引数があります: b", "unexpected extra arguments: b"),
 ])
-def test_usage_errors_are_one_bilingual_line_and_exit_2(args: list[str], japanese: str, english: str) -> None:
+def test_usage_errors_are_one_line_in_the_asked_language_and_exit_2(args: list[str], japanese: str, english: str) -> None:
     exe = Path(sys.executable).parent / "sns-policy"
-    proc = subprocess.run([str(exe), *args], capture_output=True, text=True)
-    assert proc.returncode == 2
-    first = proc.stderr.splitlines()[0]
-    assert first.startswith("sns-policy: error: 使い方が正しくありません: ") and " / usage error: " in first
-    ja, en = first.split(" / usage error: ")
-    assert japanese in ja and english in en
-    assert not re.search(r"[A-Za-z]+ [a-z]+", ja), ja  # click's English words are not left in the Japanese half
-    assert len(proc.stderr.splitlines()) == 2  # the error, and where to find help
     command = " ".join(["sns-policy", *[a for a in args[:2] if a in ("check", "render", "index", "notice", "explain")]])
-    assert proc.stderr.splitlines()[1].endswith(f"run '{command} --help' for help")
-    assert "Traceback" not in proc.stderr
+    proc = subprocess.run([str(exe), *args], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    first, second = proc.stderr.splitlines()  # the error, and where to find help
+    assert first.startswith("sns-policy: error: 使い方が正しくありません: ") and japanese in first
+    assert not re.search(r"[A-Za-z]+ [a-z]+", first.removeprefix("sns-policy: error: ")), first  # no English left
+    assert second == f"  {command} --help で使い方を表示します"
+    proc = subprocess.run([str(exe), *_with_lang_en(args)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    first, second = proc.stderr.splitlines()
+    assert first.startswith("sns-policy: error: usage error: ") and english in first
+    assert second == f"  run '{command} --help' for help"
 
 
 def test_a_usage_error_not_recognised_is_shown_as_click_words_it() -> None:
     from sns_policy.cli.usage import usage_problem
 
     problem = usage_problem("Something new went wrong.")
-    assert problem.ja == problem.en == "Something new went wrong."
+    assert problem.en == "Something new went wrong." and problem.ja == "指定を確かめてください"
 
 
 def test_every_check_of_every_ruleset_is_said_in_words() -> None:
@@ -324,7 +331,7 @@ def test_schemas_out_must_be_a_folder(tmp_path: Path) -> None:
     existing = tmp_path / "file.yaml"
     existing.write_text("x: 1\n", encoding="utf-8")
     result = run("schemas", "--out", str(existing))
-    assert result.exit_code == 2 and "not a folder" in result.stderr
+    assert result.exit_code == 2 and "フォルダではありません" in result.stderr
     assert existing.read_text(encoding="utf-8") == "x: 1\n"
 
 

@@ -306,9 +306,9 @@ class _SuiteRunner:
         except YamlError as exc:
             return [], [input_error(exc.key, file, exc.line, exc.column, **exc.params)]
         except UnicodeDecodeError as exc:
-            return [], [input_error("input.encoding", file, reason=exc.reason)]
+            return [], [input_error("input.encoding", file, 1, 1, position=exc.start)]
         if len(documents) != 1 or not isinstance(documents[0].data, dict):
-            return [], [input_error("input.suite", file, 1, 1, problem="one YAML mapping expected")]
+            return [], [input_error("input.suite", file, 1, 1, problem=msg("input.one-mapping"))]
         document = documents[0]
         try:
             suite = Suite.model_validate(document.data)

@@ -23,7 +23,7 @@ from sns_policy.model.dates import to_wareki
 from sns_policy.words import LazyText, Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
-from sns_policy.model.base import Strict
+from sns_policy.model.base import Strict, invalid
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import MISSING, resolve, split
 
@@ -39,7 +39,7 @@ def valid_regex(value: str) -> str:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValueError(f"invalid regular expression: {exc}") from None
+        raise invalid("regex", position=(exc.pos or 0) + 1) from None
     return value
 
 

@@ -13,7 +13,7 @@ from sns_policy.checks.base import parameter, said_at, absent, absolute, getter,
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
-from sns_policy.model.base import LocalizedText
+from sns_policy.model.base import LocalizedText, invalid
 from sns_policy.model.paths import is_absent
 
 
@@ -31,7 +31,7 @@ class Discloses(CheckModel):
     @model_validator(mode="after")
     def _one_source(self) -> "Discloses":
         if (self.value_path is None) == (self.patterns is None):
-            raise ValueError("discloses needs exactly one of value_path or patterns")
+            raise invalid("discloses_source")
         for p in self.patterns or ():
             valid_regex(p)
         return self

@@ -10,6 +10,7 @@ from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained
 from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, number, violation
 from sns_policy.words import join, text as msg
 from sns_policy.words.fields import field_words
+from sns_policy.model.base import invalid
 from sns_policy.model.paths import is_absent
 
 
@@ -28,7 +29,7 @@ class NumberRange(CheckModel):
     @model_validator(mode="after")
     def _bound(self) -> "NumberRange":
         if self.min is None and self.max is None and not self.max_count_of:
-            raise ValueError("number_range needs min, max or max_count_of")
+            raise invalid("number_range_bounds")
         return self
 
 

@@ -9,25 +9,27 @@ import typer
 import typer.main
 
 from sns_policy.cli import check, diff, impact, render, rules, schemas, suites
+from sns_policy.cli.common import both, lang_of
 from sns_policy.cli.usage import usage_problem
+from sns_policy.words import text as msg
 
 app = typer.Typer(
     name="sns-policy",
-    help="自治体公式 SNS アカウントのガイドライン適合検査 / Compliance checks for municipal social-media accounts.",
+    help=both("help.main.1"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command("check")(check.check)
+app.command("check", help=both("help.command.check"))(check.check)
 app.add_typer(rules.rules_app, name="rules")
-app.command("explain")(rules.explain)
-app.command("coverage")(rules.coverage)
-app.command("test")(suites.test)
-app.command("impact")(impact.impact)
-app.command("diff")(diff.diff)
-app.command("compare")(diff.compare)
+app.command("explain", help=both("help.command.explain"))(rules.explain)
+app.command("coverage", help=both("help.command.coverage"))(rules.coverage)
+app.command("test", help=both("help.command.test"))(suites.test)
+app.command("impact", help=both("help.command.impact"))(impact.impact)
+app.command("diff", help=both("help.command.diff"))(diff.diff)
+app.command("compare", help=both("help.command.compare"))(diff.compare)
 app.add_typer(render.render_app, name="render")
-app.command("schemas")(schemas.schemas)
+app.command("schemas", help=both("help.command.schemas"))(schemas.schemas)
 
 # Exit status for a bug in the tool itself (sysexits EX_SOFTWARE), distinct from 2 (bad input).
 INTERNAL_ERROR = 70
@@ -35,10 +37,11 @@ INTERNAL_ERROR = 70
 
 def main() -> None:
     """Run the CLI; usage errors become one bilingual line and exit 2, never a traceback."""
+    lang = lang_of(sys.argv[1:])
     try:
         code = app(standalone_mode=False)
     except typer.Abort:
-        sys.stderr.write("sns-policy: 中断しました / aborted\n")
+        sys.stderr.write(f"sns-policy: {msg('cli.aborted').get(lang)}\n")
         sys.exit(130)
     except Exception as exc:
         if _is_usage_error(exc):
@@ -46,18 +49,15 @@ def main() -> None:
             if not message:  # `sns-policy` alone: the help was shown
                 sys.exit(getattr(exc, "exit_code", 2))
             problem = usage_problem(message)
-            sys.stderr.write(f"sns-policy: error: 使い方が正しくありません: {problem.ja} / usage error: {problem.en}\n")
+            sys.stderr.write(f"sns-policy: error: {msg('cli.usage', problem=problem).get(lang)}\n")
             context = getattr(exc, "ctx", None)
             command = context.command_path if context is not None else _command_path(sys.argv[1:])
-            sys.stderr.write(f"  {command} --help で使い方を表示します / run '{command} --help' for help\n")
+            sys.stderr.write(f"  {msg('cli.usage-help', command=command).get(lang)}\n")
             sys.exit(getattr(exc, "exit_code", 2))
         # A bug: say so in one line unless asked for the traceback.
         if os.environ.get("SNS_POLICY_DEBUG"):
             raise
-        sys.stderr.write(
-            f"sns-policy: 内部エラー / internal error: {type(exc).__name__}: {exc} "
-            "(SNS_POLICY_DEBUG=1 で詳細を表示 / set SNS_POLICY_DEBUG=1 for the traceback)\n"
-        )
+        sys.stderr.write(f"sns-policy: {msg('cli.internal', error=f'{type(exc).__name__}: {exc}').get(lang)}\n")
         sys.exit(INTERNAL_ERROR)
     sys.exit(code or 0)
 

@@ -7,18 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, TextOrJson, emit, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, TextOrJson, both, emit, fail, parse_as_of
 
 
 def check(
-    paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ（- は標準入力）/ manifest files or folders (- for stdin)")],
-    municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help="自治体 ID（省略時はマニフェストの municipality）/ municipality id (default: the manifest's own)")] = None,
-    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="出力形式 / output format")] = TextOrJson.text,
+    paths: Annotated[list[str], typer.Argument(help=both("help.check.3"))],
+    municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help=both("help.check.4"))] = None,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help=both("help.check.1"))] = TextOrJson.text,
     lang: LangOption = Lang.ja,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="この日付で判定（ISO または和暦）/ judge as of this date (ISO or 和暦)")] = None,
-    show_review: Annotated[bool, typer.Option("--show-review", help="要確認の項目も一覧表示 / list the review items too")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.check.5"))] = None,
+    show_review: Annotated[bool, typer.Option("--show-review", help=both("help.check.2"))] = False,
 ) -> None:
-    """マニフェストをガイドラインに照らして検査する / Check account manifests against their guideline."""
+    """Check account manifests against their guideline."""
     from sns_policy.api import check_paths
     from sns_policy.load.inputs import STDIN
     from sns_policy.load.rulesets import known_municipalities

@@ -22,7 +22,13 @@ class TextOrJson(str, Enum):
     json = "json"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="表示言語 / language of messages (ja, en)")]
+def both(key: str) -> str:
+    """Words in both languages, for --help, which is read before --lang is: 「検査する / Check …」."""
+    words = msg(key)
+    return f"{words.ja} / {words.en}"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help=both("help.common.1"))]
 
 
 def fail(message: str) -> NoReturn:
@@ -45,3 +51,14 @@ def parse_as_of(value: str | None, lang: Lang) -> date | None:
 def emit(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def lang_of(arguments: list[str]) -> str:
+    """The --lang the arguments ask for (ja unless they say en), for lines written before or
+    without the command's own parsing (a usage error, an internal error)."""
+    for i, argument in enumerate(arguments):
+        if argument == "--lang" and i + 1 < len(arguments):
+            return "en" if arguments[i + 1] == "en" else "ja"
+        if argument.startswith("--lang="):
+            return "en" if argument.split("=", 1)[1] == "en" else "ja"
+    return "ja"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, emit, fail
+from sns_policy.cli.common import Lang, LangOption, both, emit, fail
 
 if TYPE_CHECKING:
     from sns_policy.load.specs import LoadedRuleset
@@ -43,17 +43,17 @@ def _width() -> int:
     return max(80, shutil.get_terminal_size((120, 40)).columns)
 
 
-SpecHelp = "自治体 ID・ルールセットのファイル・自治体@git リビジョン / a municipality id, a ruleset file, or MUNICIPALITY@GITREV"
+SpecHelp = both("help.diff.spec")
 
 
 def diff(
     a: Annotated[str, typer.Argument(help=SpecHelp)],
     b: Annotated[str, typer.Argument(help=SpecHelp)],
-    format: Annotated[Format, typer.Option("--format", "-f", help="出力形式 / output format")] = Format.text,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="tightening: 厳格化する変更があれば終了コード 1 / exit 1 on a tightening change")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help=both("help.check.1"))] = Format.text,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help=both("help.diff.1"))] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """二つのルールセットを概念ごとに比べる / Compare two rulesets concept by concept."""
+    """Compare two rulesets concept by concept."""
     from sns_policy.diff.rulesets import diff_rulesets
     from sns_policy.report import diff as report
 
@@ -63,11 +63,11 @@ def diff(
 
 
 def compare(
-    municipalities: Annotated[Optional[list[str]], typer.Argument(help="比べる自治体（省略時は全自治体）/ municipalities to compare (default: all)")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="出力形式 / output format")] = Format.text,
+    municipalities: Annotated[Optional[list[str]], typer.Argument(help=both("help.diff.2"))] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help=both("help.check.1"))] = Format.text,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """概念 × 自治体の一覧表 / A matrix of concepts × municipalities."""
+    """A matrix of concepts × municipalities."""
     from sns_policy.diff.matrix import compare_all
     from sns_policy.load.rulesets import known_municipalities
     from sns_policy.report import diff as report

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of
 
 
 class ImpactFormat(str, Enum):
@@ -21,15 +21,15 @@ class FailOn(str, Enum):
 
 
 def impact(
-    old: Annotated[str, typer.Argument(help="変更前のルールセット（ファイル・フォルダ・git のリビジョン）/ the ruleset before (file, folder or git revision)")],
-    new: Annotated[str, typer.Argument(help="変更後のルールセット / the ruleset after")],
-    manifests: Annotated[list[str], typer.Option("--manifests", "-m", help="比較に使うマニフェスト（複数可）/ manifests to evaluate (repeatable)")],
-    format: Annotated[ImpactFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = ImpactFormat.text,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="newly-failing: 新たに不適合になるアカウントがあれば終了コード 1 / exit 1 when an account starts failing")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
+    old: Annotated[str, typer.Argument(help=both("help.impact.4"))],
+    new: Annotated[str, typer.Argument(help=both("help.impact.1"))],
+    manifests: Annotated[list[str], typer.Option("--manifests", "-m", help=both("help.impact.5"))],
+    format: Annotated[ImpactFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = ImpactFormat.text,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help=both("help.impact.2"))] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.impact.3"))] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """ルールセットの変更で判定が変わるアカウントを一覧する / List the accounts whose verdict a ruleset change alters."""
+    """List the accounts whose verdict a ruleset change alters."""
     from sns_policy.impact import impact as compute_impact
     from sns_policy.load.rulesets import RulesetError
     from sns_policy.load.specs import SpecError

@@ -9,11 +9,11 @@ from typing import Annotated, Any, Iterator, NoReturn, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, emit, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of
 from sns_policy.words import text as msg
 
-TemplatesOption = Annotated[Optional[Path], typer.Option("--templates", help="独自のテンプレートのフォルダ / your own template folder")]
-OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="書き出すファイル（既定は標準出力）/ write here (default: stdout)")]
+TemplatesOption = Annotated[Optional[Path], typer.Option("--templates", help=both("help.render.1"))]
+OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help=both("help.render.8"))]
 
 
 def _template_failed(templates: Optional[Path], exc: Exception, lang: Lang) -> NoReturn:
@@ -37,20 +37,20 @@ def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None) -> 
             yield item, _one_engine(engines, item.manifest.municipality, lang)
 
 
-render_app = typer.Typer(help="公開が求められる文面を生成する / render what the guidelines require to be published",
+render_app = typer.Typer(help=both("help.render.2"),
                          no_args_is_help=True)
 
 
-@render_app.command("profile")
+@render_app.command("profile", help=both("help.command.render.profile"))
 def profile(
-    manifest: Annotated[str, typer.Argument(help="マニフェスト（- は標準入力）/ the account manifest (- for stdin)")],
-    platform: Annotated[Optional[str], typer.Option("--platform", help="このサービス向けに生成する / render for this platform")] = None,
+    manifest: Annotated[str, typer.Argument(help=both("help.render.9"))],
+    platform: Annotated[Optional[str], typer.Option("--platform", help=both("help.render.3"))] = None,
     out: OutOption = None,
     templates: TemplatesOption = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.impact.3"))] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """プロフィール（自己紹介）の文面を生成する / Render the profile (bio) text the guideline requires."""
+    """Render the profile (bio) text the guideline requires."""
     from jinja2 import TemplateError
     from datetime import date
 
@@ -92,15 +92,15 @@ class NoticeKind(str, Enum):
     close = "close"
 
 
-@render_app.command("notice")
+@render_app.command("notice", help=both("help.command.render.notice"))
 def notice(
-    manifest: Annotated[str, typer.Argument(help="マニフェスト / the account manifest")],
-    kind: Annotated[NoticeKind, typer.Option("--kind", help="change=変更, suspend=運用停止, close=廃止")],
+    manifest: Annotated[str, typer.Argument(help=both("help.render.4"))],
+    kind: Annotated[NoticeKind, typer.Option("--kind", help=both("help.render.kind"))],
     templates: TemplatesOption = None,
     out: OutOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """変更・停止・廃止のお知らせと、ガイドラインが定める日付 / Notices of a change or closure, with the guideline's dates."""
+    """Notices of a change or closure, with the guideline's dates."""
     from jinja2 import TemplateError
     from sns_policy.render.notice import NoEffectiveDate, render_notice
     from sns_policy.report.notice import notice_text
@@ -143,15 +143,15 @@ def _write(output: str, out: Optional[Path]) -> None:
         write_atomic(out, output)
 
 
-@render_app.command("page")
+@render_app.command("page", help=both("help.command.render.page"))
 def page(
-    manifest: Annotated[str, typer.Argument(help="マニフェスト / the account manifest")],
-    format: Annotated[PageFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = PageFormat.html,
+    manifest: Annotated[str, typer.Argument(help=both("help.render.4"))],
+    format: Annotated[PageFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = PageFormat.html,
     templates: TemplatesOption = None,
     out: OutOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """アカウントについて記述する市ホームページのページ / The homepage page for one account."""
+    """The homepage page for one account."""
     from jinja2 import TemplateError
     from sns_policy.render.page import NotAnOfficialAccount, render_page
 
@@ -166,16 +166,16 @@ def page(
     _write("".join(pages), out)
 
 
-@render_app.command("index")
+@render_app.command("index", help=both("help.command.render.index"))
 def index(
-    paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ / manifest files or folders")],
-    municipality: Annotated[str, typer.Option("--municipality", "-m", help="自治体 ID / municipality id")],
-    format: Annotated[PageFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = PageFormat.html,
+    paths: Annotated[list[str], typer.Argument(help=both("help.render.5"))],
+    municipality: Annotated[str, typer.Option("--municipality", "-m", help=both("help.render.6"))],
+    format: Annotated[PageFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = PageFormat.html,
     templates: TemplatesOption = None,
     out: OutOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """公式アカウントの一覧 / The municipality's list of official accounts."""
+    """The municipality's list of official accounts."""
     from sns_policy.evaluate.engines import EngineCache
     from sns_policy.load.manifests import load_manifests
     from sns_policy.render.page import render_index
@@ -191,12 +191,12 @@ def index(
     _write(render_index(manifests, engine, format.value, templates, lang.value), out)
 
 
-@render_app.command("disclaimer")
+@render_app.command("disclaimer", help=both("help.command.render.disclaimer"))
 def disclaimer(
-    municipality: Annotated[str, typer.Option("--municipality", "-m", help="自治体 ID / municipality id")],
+    municipality: Annotated[str, typer.Option("--municipality", "-m", help=both("help.render.6"))],
     lang: LangOption = Lang.ja,
 ) -> None:
-    """職員個人のアカウントに推奨される但し書き / The disclaimer a guideline recommends for staff's personal accounts."""
+    """The disclaimer a guideline recommends for staff's personal accounts."""
     from sns_policy.evaluate.engines import EngineCache
     from sns_policy.render.templates import environment
 
@@ -207,15 +207,15 @@ def disclaimer(
     emit(env.get_template("profile/disclaimer.j2").render(name=engine.ruleset.municipality.name.ja, staff_personal=True).strip() + "\n")
 
 
-@render_app.command("site")
+@render_app.command("site", help=both("help.command.render.site"))
 def site(
-    paths: Annotated[list[str], typer.Argument(help="マニフェストのファイル・フォルダ / manifest files or folders")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="サイトを書き出すフォルダ / folder to write the site to")],
+    paths: Annotated[list[str], typer.Argument(help=both("help.render.5"))],
+    out: Annotated[Path, typer.Option("--out", "-o", help=both("help.render.7"))],
     templates: TemplatesOption = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="判定日 / judge as of this date")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.impact.3"))] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """一覧・各アカウントのページ・検査結果の静的サイト / A static site: the list, every account's page and its check."""
+    """A static site: the list, every account's page and its check."""
     from jinja2 import TemplateError
     from datetime import date
 
@@ -224,7 +224,7 @@ def site(
     from sns_policy.report import location
 
     if out.exists() and not out.is_dir():
-        fail(f"{out}: フォルダではありません / not a folder")
+        fail(msg("cli.not-a-folder", path=str(out)).get(lang.value))
     day = parse_as_of(as_of, lang) or date.today()
     errors: list = []
     try:

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, TextOrJson, emit, fail
+from sns_policy.cli.common import Lang, LangOption, TextOrJson, both, emit, fail
 
 if TYPE_CHECKING:
     from sns_policy.model.ruleset import Ruleset
 
-rules_app = typer.Typer(help="ルールの一覧 / list rules", no_args_is_help=True)
+rules_app = typer.Typer(help=both("help.rules.1"), no_args_is_help=True)
 
 
 def _ruleset(municipality: str, lang: Lang) -> Ruleset:
@@ -27,13 +27,13 @@ def _ruleset(municipality: str, lang: Lang) -> Ruleset:
         fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
 
 
-@rules_app.command("list")
+@rules_app.command("list", help=both("help.command.rules.list"))
 def list_rules(
-    municipality: Annotated[Optional[str], typer.Argument(help="自治体 ID（省略時はすべて）/ municipality id (default: all)")] = None,
-    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="出力形式 / output format")] = TextOrJson.text,
+    municipality: Annotated[Optional[str], typer.Argument(help=both("help.rules.2"))] = None,
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help=both("help.check.1"))] = TextOrJson.text,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """ルールを一覧表示する / List the rules of one or all municipalities."""
+    """List the rules of one or all municipalities."""
     from sns_policy.load.rulesets import known_municipalities
     from sns_policy.report import rules as rules_report
 
@@ -46,10 +46,10 @@ def list_rules(
 
 
 def explain(
-    rule_id: Annotated[str, typer.Argument(help="ルール ID（例: miura.profile-discloses-homepage-link）/ rule id")],
+    rule_id: Annotated[str, typer.Argument(help=both("help.rules.3"))],
     lang: LangOption = Lang.ja,
 ) -> None:
-    """ルールを詳しく説明する / Explain one rule in full."""
+    """Explain one rule in full."""
     from sns_policy.words import text as msg
     from sns_policy.report import rules as rules_report
 
@@ -63,8 +63,8 @@ def explain(
 
 
 def coverage(
-    municipality: Annotated[str, typer.Argument(help="自治体 ID / municipality id")],
-    format: Annotated[TextOrJson, typer.Option("--format", "-f", help="出力形式 / output format")] = TextOrJson.text,
+    municipality: Annotated[str, typer.Argument(help=both("help.render.6"))],
+    format: Annotated[TextOrJson, typer.Option("--format", "-f", help=both("help.check.1"))] = TextOrJson.text,
     lang: LangOption = Lang.ja,
 ) -> None:
     """条項ごとの対応状況（機械検査・要確認・規範なし）/ How each numbered clause is covered."""

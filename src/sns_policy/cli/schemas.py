@@ -7,16 +7,18 @@ from typing import Annotated
 
 import typer
 
-from sns_policy.cli.common import fail
+from sns_policy.cli.common import Lang, LangOption, both, fail
 
 
 def schemas(
-    out: Annotated[Path, typer.Option("--out", "-o", help="出力先フォルダ / folder to write to")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=both("help.schemas.1"))] = Path("schemas"),
+    lang: LangOption = Lang.ja,
 ) -> None:
-    """JSON Schema を生成する / Generate the JSON Schemas from the models."""
+    """Write the JSON Schemas generated from the models."""
     from sns_policy.schemas import write_schemas
+    from sns_policy.words import text as msg
 
     if out.exists() and not out.is_dir():
-        fail(f"{out}: フォルダではありません / not a folder")
+        fail(msg("cli.not-a-folder", path=str(out)).get(lang.value))
     for path in write_schemas(out):
         typer.echo(str(path))

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, emit, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, emit, parse_as_of
 
 
 class SuiteFormat(str, Enum):
@@ -17,15 +17,15 @@ class SuiteFormat(str, Enum):
 
 
 def test(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="スイートのファイル・フォルダ（省略時は同梱のすべて）/ suite files or folders (default: every shipped suite)")] = None,
-    format: Annotated[SuiteFormat, typer.Option("--format", "-f", help="出力形式 / output format")] = SuiteFormat.text,
-    coverage: Annotated[bool, typer.Option("--coverage", help="ルールごとのカバー状況を表示 / report rule coverage")] = False,
-    min_coverage: Annotated[Optional[float], typer.Option("--min-coverage", help="カバー率がこの % 未満なら失敗 / fail below this coverage percent")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="as_of のないケースの判定日 / date for cases without as_of")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="成功したケースも表示 / list passing cases too")] = False,
+    paths: Annotated[Optional[list[str]], typer.Argument(help=both("help.suites.5"))] = None,
+    format: Annotated[SuiteFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = SuiteFormat.text,
+    coverage: Annotated[bool, typer.Option("--coverage", help=both("help.suites.1"))] = False,
+    min_coverage: Annotated[Optional[float], typer.Option("--min-coverage", help=both("help.suites.2"))] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.suites.3"))] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=both("help.suites.4"))] = False,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """ルールセットの回帰テストを実行する / Run the rulesets' regression suites."""
+    """Run the rulesets' regression suites."""
     from sns_policy.report import suites as suite_report
     from sns_policy.suites import run_suites
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from sns_policy.diagnostics import Finding
 from sns_policy.words import Text
+from sns_policy.words import text as msg
 from sns_policy.checks import unknown_paths
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
@@ -44,7 +45,7 @@ def read_ruleset(text: str, file: str) -> Ruleset:
     except YamlError as exc:
         raise RulesetError([input_error(exc.key, file, exc.line, exc.column, **exc.params)]) from None
     if len(documents) != 1 or not isinstance(documents[0].data, dict):
-        raise RulesetError([input_error("input.ruleset", file, 1, 1, problem="one YAML mapping expected")])
+        raise RulesetError([input_error("input.ruleset", file, 1, 1, problem=msg("input.one-mapping"))])
     try:
         ruleset = Ruleset.model_validate(documents[0].data)
     except ValidationError as exc:
@@ -56,7 +57,7 @@ def read_ruleset(text: str, file: str) -> Ruleset:
         for rule_id, path in problems:
             line, column = documents[0].locate(("rules", index[rule_id], "check"))
             findings.append(input_error("input.ruleset", file, line, column,
-                                        problem=f"rule {rule_id} reads '{path}', which is not a manifest field"))
+                                        problem=msg("input.not-a-manifest-field", rule=rule_id, path=path)))
         raise RulesetError(findings)
     return ruleset
 

@@ -6,11 +6,13 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from sns_policy.checks import KINDS
 from sns_policy.diagnostics import Finding, Severity
 from sns_policy.words import Text
 from sns_policy.load.yaml_source import YamlDocument
 from sns_policy.words import CATALOG
 from sns_policy.words import text as msg
+from sns_policy.words.fields import FIELDS, field_words
 
 
 def _problem(error: dict[str, Any]) -> Text:
@@ -28,10 +30,26 @@ def _problem(error: dict[str, Any]) -> Text:
             return msg(key, **params)
         except (KeyError, IndexError):
             pass
-    # Messages from our own validators (ValueError) and rarer pydantic errors: pydantic's
-    # English wording, wrapped in a Japanese frame.
+    # Rarer pydantic errors: pydantic's own English words in English, and in Japanese that
+    # the value is not valid (the position says where).
     problem = error["msg"].removeprefix("Value error, ")
     return msg("schema.other", problem=problem)
+
+
+def _where(loc: tuple[str | int, ...], data: Any) -> Text:
+    """What a schema error is about, in words: a manifest field by name with its path in
+    brackets; in a ruleset, the rule it is in."""
+    path = ".".join(str(p) for p in loc)
+    if not loc:
+        return msg("schema.where.document")
+    key = ".".join(str(p) for p in loc if not isinstance(p, int))
+    if key in FIELDS:
+        return msg("schema.where.field", field=field_words(key), path=path)
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int) and isinstance(data, dict):
+        rules = data.get("rules")
+        if isinstance(rules, list) and loc[1] < len(rules) and isinstance(rules[loc[1]], dict) and rules[loc[1]].get("id"):
+            return msg("schema.where.rule", rule=str(rules[loc[1]]["id"]), path=path)
+    return msg("schema.where.path", path=path)
 
 
 Position = Callable[[tuple[str | int, ...]], tuple[str, int, int]]
@@ -43,18 +61,19 @@ def schema_findings(exc: ValidationError, document: YamlDocument, file: str) -> 
     def position(parts: tuple[str | int, ...]) -> tuple[str, int, int]:
         return (file, *document.locate(parts))
 
-    return schema_findings_at(exc, position, document.index)
+    return schema_findings_at(exc, position, document.index, document.data)
 
 
-def schema_findings_at(exc: ValidationError, position: Position, document: int | None = None) -> list[Finding]:
+def schema_findings_at(exc: ValidationError, position: Position, document: int | None = None, data: Any = None) -> list[Finding]:
     """Schema errors placed by `position` (a manifest built from several files places
     each value in the file it came from)."""
     findings = []
     for error in exc.errors(include_url=False):
-        # Discriminated unions put the tag (e.g. 'required') into loc; YAML has no such key.
-        loc = tuple(error["loc"])
+        # Discriminated unions put the tag (a check kind's name) into loc; YAML has no such key.
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p in KINDS))
         file, line, column = position(loc)
         field = ".".join(str(p) for p in loc) or "(document)"
+        where = _where(loc, data)
         problem = _problem(error)
         findings.append(Finding(
             code="input.schema",
@@ -62,7 +81,7 @@ def schema_findings_at(exc: ValidationError, position: Position, document: int |
             file=file,
             line=line,
             column=column,
-            message=msg("input.schema", field=field, problem=problem),
+            message=msg("input.schema", field=where, problem=problem),
             path=field,
             document=document,
         ))

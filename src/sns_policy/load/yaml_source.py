@@ -185,7 +185,8 @@ class _Converter:
         return result
 
 
-# libyaml's problems, in Japanese too (the commonest ones; others keep libyaml's words).
+# libyaml's problems in Japanese (the English is libyaml's own). A problem not listed is
+# said in Japanese as YAML that cannot be read; its position says where.
 _PROBLEMS_JA = (
     ("found character that cannot start any token", "この文字で始まる要素はありません（インデントにタブ文字を使っていませんか）"),
     ("found a tab character", "タブ文字はインデントに使えません"),
@@ -196,8 +197,15 @@ _PROBLEMS_JA = (
     ("did not find expected ',' or ']'", "「,」か「]」が見つかりません（[ ] が閉じていません）"),
     ("did not find expected ',' or '}'", "「,」か「}」が見つかりません（{ } が閉じていません）"),
     ("did not find expected '-' indicator", "「-」が見つかりません（リストのインデントがずれていませんか）"),
+    ("block sequence entries are not allowed", "ここにはリストの項目（「- 」）を書けません（インデントがずれていませんか）"),
+    ("did not find expected node content", "値が見つかりません"),
     ("found unexpected end of stream", "ファイルが途中で終わっています（引用符が閉じていません）"),
     ("found undefined alias", "定義されていないエイリアス（*名前）です"),
+    ("found unknown escape character", "引用符の中に使えないエスケープ（\\ の後の文字）があります"),
+    ("did not find expected comment or line break", "行の終わりに余分な文字があります"),
+    ("found unexpected document indicator", "予期しない文書の区切り（--- または ...）があります"),
+    ("did not find expected alphabetic or numeric character", "アンカーやエイリアスの名前がありません"),
+    ("did not find expected <document start>", "文書の始まり（---）が見つかりません"),
     ("is not allowed", "使えない文字です"),
 )
 
@@ -205,8 +213,8 @@ _PROBLEMS_JA = (
 def problem_text(problem: str) -> Text:
     for english, japanese in _PROBLEMS_JA:
         if english in problem:
-            return Text(ja=f"{japanese}（{problem}）", en=problem)
-    return Text(ja=problem, en=problem)
+            return Text(ja=japanese, en=problem)
+    return Text(ja="YAML として読めない書き方です", en=problem)
 
 
 def _too_deep(text: str) -> tuple[int, YamlError] | None:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from sns_policy.diagnostics import Severity
-from sns_policy.model.base import LocalizedText, Strict
+from sns_policy.model.base import LocalizedText, Strict, invalid
 from sns_policy.checks import Check
 from sns_policy.model.dates import FlexibleDate
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
@@ -61,7 +61,7 @@ class Document(Strict):
     @model_validator(mode="after")
     def _a_dated_version(self) -> "Document":
         if not any(h.date is not None for h in self.history):
-            raise ValueError("document.history needs at least one dated entry")
+            raise invalid("history_dated")
         return self
 
     def in_force(self) -> HistoryEntry:
@@ -115,9 +115,9 @@ class Rule(Strict):
     @model_validator(mode="after")
     def _check_or_review(self) -> "Rule":
         if not _RULE_ID.match(self.id):
-            raise ValueError(f"rule id '{self.id}' must look like 'municipality.short-name'")
+            raise invalid("rule_id", rule=self.id)
         if (self.check is None) == (not self.review):
-            raise ValueError(f"rule {self.id}: give either a check or review: true")
+            raise invalid("check_or_review", rule=self.id)
         return self
 
     @property
@@ -138,16 +138,16 @@ class Ruleset(Strict):
         refs = [u.ref for u in self.outline]
         duplicates = sorted({r for r in refs if refs.count(r) > 1})
         if duplicates:
-            raise ValueError(f"outline refs appear twice: {duplicates}")
+            raise invalid("outline_twice", refs=", ".join(duplicates))
         known = set(refs)
         ids: set[str] = set()
         for rule in self.rules:
             if rule.id in ids:
-                raise ValueError(f"rule id appears twice: {rule.id}")
+                raise invalid("rule_twice", rule=rule.id)
             ids.add(rule.id)
             if not rule.id.startswith(self.municipality.id + "."):
-                raise ValueError(f"rule {rule.id} must start with '{self.municipality.id}.'")
+                raise invalid("rule_prefix", rule=rule.id, municipality=self.municipality.id)
             for clause in rule.clauses:
                 if clause not in known:
-                    raise ValueError(f"rule {rule.id} cites '{clause}', which is not in the outline")
+                    raise invalid("unknown_clause", rule=rule.id, clause=clause)
         return self

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from sns_policy.model.base import Strict
+from sns_policy.model.base import Strict, invalid
 from sns_policy.model.dates import FlexibleDate
 
 
@@ -29,9 +29,9 @@ class Expectation(Strict):
     @model_validator(mode="after")
     def _something(self) -> "Expectation":
         if all(v is None for v in (self.compliant, self.fires, self.findings, self.does_not_fire, self.out_of_scope)):
-            raise ValueError("expect needs compliant, fires, findings, does_not_fire or out_of_scope")
+            raise invalid("expect_empty")
         if self.fires is not None and self.findings is not None:
-            raise ValueError("expect gives fires or findings, not both")
+            raise invalid("fires_and_findings")
         return self
 
     def fired_rules(self) -> list[str] | None:
@@ -57,9 +57,9 @@ class Case(Strict):
     def _one_source(self) -> "Case":
         given = [k for k in ("file", "manifest", "patch") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("a case gives exactly one of file, manifest or patch (with a base)")
+            raise invalid("case_source")
         if self.base is not None and self.patch is None:
-            raise ValueError("base goes with patch")
+            raise invalid("base_without_patch")
         return self
 
 
@@ -75,8 +75,8 @@ class Suite(Strict):
         names = [c.name for c in self.cases]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
-            raise ValueError(f"case names appear twice: {duplicates}")
+            raise invalid("case_twice", names=", ".join(duplicates))
         for case in self.cases:
             if case.patch is not None and case.base is None and self.base is None:
-                raise ValueError(f"case '{case.name}' has a patch but neither it nor the suite names a base")
+                raise invalid("patch_without_base", case=case.name)
         return self

@@ -95,9 +95,9 @@ def has(key: str) -> bool:
 
 
 def _load() -> None:
-    from sns_policy.words import common, diff, input, render, report
+    from sns_policy.words import cli, common, diff, input, render, report
 
-    for area in (common, input, report, render, diff):
+    for area in (common, input, report, render, diff, cli):
         register(area.WORDS)
 
 
