@@ -56,6 +56,8 @@ def profile(
 
     from sns_policy.model.manifest import Platform
     from sns_policy.render.profile import ProfileDoesNotFit, render_profile
+    from sns_policy.words import join
+    from sns_policy.words.fields import value_words
 
     if platform is not None and platform not in Platform.__args__:  # type: ignore[attr-defined]
         fail(msg("input.schema", field="--platform", problem=", ".join(Platform.__args__)).get(lang.value))  # type: ignore[attr-defined]
@@ -82,7 +84,8 @@ def profile(
                 "render.unresolved", rules=", ".join(rendered.unresolved)).get(lang.value) + "\n")
         sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
                              length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
-                             moved=", ".join(rendered.moved_to_homepage) or "-").get(lang.value) + "\n")
+                             moved=join("word.list", [value_words("homepage.account_page.publishes", f) for f in rendered.moved_to_homepage])
+                             if rendered.moved_to_homepage else "-").get(lang.value) + "\n")
     _write("\n\n".join(texts) + "\n", out)
 
 
