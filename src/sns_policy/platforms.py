@@ -7,6 +7,7 @@ from importlib import resources
 from typing import Any
 
 from sns_policy.load.yaml_source import parse_documents
+from sns_policy.words import Text
 
 
 @lru_cache(maxsize=1)
@@ -17,3 +18,9 @@ def platforms() -> dict[str, dict[str, Any]]:
 
 def profile_limit(platform: str) -> int | None:
     return platforms().get(platform, {}).get("profile_limit")
+
+
+def platform_name(platform: str) -> Text:
+    """A platform's name in both languages (X（旧Twitter）, YouTube); its id when unknown."""
+    name = platforms().get(platform, {}).get("name") or {}
+    return Text(ja=name.get("ja", platform), en=name.get("en", platform))

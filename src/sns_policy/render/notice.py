@@ -19,7 +19,7 @@ from sns_policy.checks.date_interval import DateInterval, Interval, add_interval
 from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import LifecycleEvent, Manifest
 from sns_policy.model.ruleset import Rule
-from sns_policy.platforms import platforms
+from sns_policy.platforms import platform_name
 from sns_policy.render.templates import environment
 
 Kind = Literal["change", "suspend", "close"]
@@ -99,7 +99,7 @@ def render_notice(manifest: Manifest, engine: Engine, kind: Kind, templates: Pat
         "kind": kind,
         "name": engine.ruleset.municipality.name.ja,
         "display_name": m.account.display_name or m.account.handle or "",
-        "service": platforms().get(m.account.platform, {}).get("name", {}).get("ja", m.account.platform),
+        "service": platform_name(m.account.platform).ja,
         "account_url": m.account.url or "",
         "effective": to_wareki(effective),
         "description": event.description,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import Manifest
-from sns_policy.platforms import platforms
+from sns_policy.platforms import platform_name
 from sns_policy.render.profile import published_staff
 from sns_policy.render.templates import environment
 from sns_policy.words import text as msg
@@ -25,7 +25,7 @@ _ENUMERATOR = re.compile(r"^\s*(?:[ア-ン]\s|[（(][0-9０-９ア-ン]+[）)]\s
 
 
 def service_name(platform: str, lang: str = "ja") -> str:
-    return platforms().get(platform, {}).get("name", {}).get(lang, platform)
+    return platform_name(platform).get(lang)
 
 
 def prohibited_content(engine: Engine, kind: str | None = None) -> list[str]:

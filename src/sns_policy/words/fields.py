@@ -177,20 +177,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "evaluation.covers": ("評価の観点", "what the evaluation covers"),
 }
 
-# Enumerated values by field path; a list field's values are its items' values.
+# Enumerated values by field path; a list field's values are its items' values. The
+# platforms' names are facts about the platforms: data/platforms.yaml holds them.
 VALUES: dict[str, dict[str, tuple[str, str]]] = {
-    "account.platform": {
-        "x": ("X（旧Twitter）", "X (formerly Twitter)"),
-        "facebook": ("Facebook", "Facebook"),
-        "instagram": ("Instagram", "Instagram"),
-        "youtube": ("YouTube", "YouTube"),
-        "line": ("LINE公式アカウント", "LINE Official Account"),
-        "threads": ("Threads", "Threads"),
-        "tiktok": ("TikTok", "TikTok"),
-        "note": ("note", "note"),
-        "bluesky": ("Bluesky", "Bluesky"),
-        "other": ("その他", "other"),
-    },
     "account.kind": {
         "official": ("公式", "official"),
         "field": ("分野別", "field (by subject)"),
@@ -355,6 +344,10 @@ def value_words(path: str, value: object, within: str | None = None) -> Text:
         ja, en = BOOLEANS[value]
         return Text(ja=ja, en=en)
     key = _key(path if within is None or path.startswith("$.") else f"{within}.{path}")
+    if key == "account.platform" and isinstance(value, str):
+        from sns_policy.platforms import platform_name
+
+        return platform_name(value)
     found = VALUES.get(key, {}).get(value) if isinstance(value, str) else None
     if found is None:
         return Text(ja=str(value), en=str(value))
