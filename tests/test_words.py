@@ -4,12 +4,12 @@ Japanese words carry English sentences or the English ones Japanese."""
 from __future__ import annotations
 
 import re
-from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
 from sns_policy.model.manifest import Manifest
+from sns_policy.model.paths import unwrap
 from sns_policy.platforms import platforms
 from sns_policy.words import CATALOG
 from sns_policy.words.fields import BOOLEANS, FIELDS, VALUES
@@ -17,21 +17,12 @@ from sns_policy.words.fields import BOOLEANS, FIELDS, VALUES
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 
 
-def _unwrap(annotation: Any) -> list[Any]:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _unwrap(get_args(annotation)[0])
-    if origin in (Union, UnionType, list):
-        return [t for arg in get_args(annotation) for t in _unwrap(arg)]
-    return [annotation]
-
-
 def manifest_fields(model: type[BaseModel] = Manifest, prefix: str = "") -> dict[str, list[Any]]:
     """Every field path of the manifest model, with the types it can hold."""
     found: dict[str, list[Any]] = {}
     for name, info in model.model_fields.items():
         path = prefix + name
-        types = _unwrap(info.annotation)
+        types = unwrap(info.annotation)
         found[path] = types
         for t in types:
             if isinstance(t, type) and issubclass(t, BaseModel):

@@ -53,13 +53,13 @@ def _field_type(model: type[BaseModel], name: str) -> Any:
     return None if info is None else info.annotation
 
 
-def _unwrap(annotation: Any) -> list[Any]:
+def unwrap(annotation: Any) -> list[Any]:
     """The model types an annotation can hold: X | None, list[X], Annotated[X, …] → X."""
     origin = get_origin(annotation)
     if origin is Annotated:
-        return _unwrap(get_args(annotation)[0])
+        return unwrap(get_args(annotation)[0])
     if origin in (Union, UnionType, list):
-        return [t for arg in get_args(annotation) for t in _unwrap(arg)]
+        return [t for arg in get_args(annotation) for t in unwrap(arg)]
     return [annotation]
 
 
@@ -75,7 +75,7 @@ def types_at(model: type[BaseModel], parts: tuple[str | int, ...]) -> list[Any]:
             if isinstance(t, type) and issubclass(t, BaseModel):
                 annotation = _field_type(t, part)
                 if annotation is not None:
-                    following.extend(_unwrap(annotation))
+                    following.extend(unwrap(annotation))
         if not following:
             return []
         types = following

@@ -177,6 +177,32 @@ FIELDS: dict[str, tuple[str, str]] = {
     "evaluation.covers": ("評価の観点", "what the evaluation covers"),
 }
 
+# What a homepage page publishes (the account list's and the account's own page alike).
+PUBLISHED_FACTS: dict[str, tuple[str, str]] = {
+    "service_name": ("サービス名", "service name"),
+    "account_name": ("アカウント名", "account name"),
+    "account_url": ("アカウントの URL", "account URL"),
+    "purpose": ("利用目的", "purpose"),
+    "content": ("発信内容", "what is posted"),
+    "manager": ("運用管理責任者", "account manager"),
+    "operators": ("運用者", "operators"),
+    "comment_policy": ("コメント等への対応方針", "policy on comments"),
+    "media_policy": ("運用方針（メディアポリシー等）", "operating policy (media policy)"),
+    "official_statement": ("公式アカウントである旨", "statement that the account is official"),
+    "inquiry_contact": ("問い合わせ先", "contact for inquiries"),
+    "prohibited_content": ("投稿しない記事", "what is not posted"),
+    "disclaimer": ("免責事項", "disclaimer"),
+}
+
+# What an icon or a header image shows.
+IMAGE_SOURCES: dict[str, tuple[str, str]] = {
+    "city_design": ("市に関するデザイン", "design relating to the city"),
+    "mascot": ("マスコットキャラクター", "mascot character"),
+    "city_emblem": ("市章", "city emblem"),
+    "photo": ("写真", "photo"),
+    "other": ("その他", "other"),
+}
+
 # Enumerated values by field path; a list field's values are its items' values. The
 # platforms' names are facts about the platforms: data/platforms.yaml holds them.
 VALUES: dict[str, dict[str, tuple[str, str]]] = {
@@ -191,20 +217,8 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "closing": ("廃止の周知中", "closing (closure announced)"),
         "closed": ("廃止済み", "closed"),
     },
-    "account.icon.source": {
-        "city_design": ("市に関するデザイン", "design relating to the city"),
-        "mascot": ("マスコットキャラクター", "mascot character"),
-        "city_emblem": ("市章", "city emblem"),
-        "photo": ("写真", "photo"),
-        "other": ("その他", "other"),
-    },
-    "account.header_image.source": {
-        "city_design": ("市に関するデザイン", "design relating to the city"),
-        "mascot": ("マスコットキャラクター", "mascot character"),
-        "city_emblem": ("市章", "city emblem"),
-        "photo": ("写真", "photo"),
-        "other": ("その他", "other"),
-    },
+    "account.icon.source": IMAGE_SOURCES,
+    "account.header_image.source": IMAGE_SOURCES,
     "account.email.owner": {
         "department": ("所管部署のアドレス", "address of the section in charge"),
         "personal": ("個人のアドレス", "personal address"),
@@ -232,36 +246,8 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "posting_scope": ("発信の範囲", "the scope of posting"),
         "other": ("その他", "other"),
     },
-    "homepage.account_list.publishes": {
-        "service_name": ("サービス名", "service name"),
-        "account_name": ("アカウント名", "account name"),
-        "account_url": ("アカウントの URL", "account URL"),
-        "purpose": ("利用目的", "purpose"),
-        "content": ("発信内容", "what is posted"),
-        "manager": ("運用管理責任者", "account manager"),
-        "operators": ("運用者", "operators"),
-        "comment_policy": ("コメント等への対応方針", "policy on comments"),
-        "media_policy": ("運用方針（メディアポリシー等）", "operating policy (media policy)"),
-        "official_statement": ("公式アカウントである旨", "statement that the account is official"),
-        "inquiry_contact": ("問い合わせ先", "contact for inquiries"),
-        "prohibited_content": ("投稿しない記事", "what is not posted"),
-        "disclaimer": ("免責事項", "disclaimer"),
-    },
-    "homepage.account_page.publishes": {
-        "service_name": ("サービス名", "service name"),
-        "account_name": ("アカウント名", "account name"),
-        "account_url": ("アカウントの URL", "account URL"),
-        "purpose": ("利用目的", "purpose"),
-        "content": ("発信内容", "what is posted"),
-        "manager": ("運用管理責任者", "account manager"),
-        "operators": ("運用者", "operators"),
-        "comment_policy": ("コメント等への対応方針", "policy on comments"),
-        "media_policy": ("運用方針（メディアポリシー等）", "operating policy (media policy)"),
-        "official_statement": ("公式アカウントである旨", "statement that the account is official"),
-        "inquiry_contact": ("問い合わせ先", "contact for inquiries"),
-        "prohibited_content": ("投稿しない記事", "what is not posted"),
-        "disclaimer": ("免責事項", "disclaimer"),
-    },
+    "homepage.account_list.publishes": PUBLISHED_FACTS,
+    "homepage.account_page.publishes": PUBLISHED_FACTS,
     "operations.posting_approval.flow": {
         "manager_approval": ("投稿ごとに決裁", "approval of each post"),
         "two_person_check": ("2人以上で確認", "check by two or more people"),
