@@ -36,7 +36,7 @@ INTERNAL_ERROR = 70
 
 
 def main() -> None:
-    """Run the CLI; usage errors become one bilingual line and exit 2, never a traceback."""
+    """Run the CLI; usage errors become one line in the asked language and exit 2, never a traceback."""
     lang = lang_of(sys.argv[1:])
     try:
         code = app(standalone_mode=False)
