@@ -154,6 +154,18 @@ def test_notices_profiles_and_errors_speak_the_asked_language_around_the_posted_
                        "duplicate.yaml": "municipality: miura\nmunicipality: iwaki\naccount: {platform: x, kind: official}\n",
                        "unknown.yaml": "municipality: nowhere\naccount: {platform: x, kind: official}\n"}.items():
         (broken / name).write_text(text, encoding="utf-8")
+    # A ruleset with a rule removed and one tightened: diff's changes and impact's accounts.
+    text = (ROOT / "municipalities" / "miura" / "ruleset.yaml").read_text(encoding="utf-8")
+    changed = tmp_path / "miura" / "ruleset.yaml"
+    changed.parent.mkdir()
+    changed.write_text(text.replace("values: [none, as_needed], required: true}", "values: [none], required: true}")
+                       .replace("id: miura.operating-section", "id: miura.operating-section-x"), encoding="utf-8")
+    for fmt in ("text", "markdown"):
+        for arguments in (["diff", "miura", str(changed), "--format", fmt],
+                          ["impact", "municipalities/miura/ruleset.yaml", str(changed), "-m", "municipalities/miura/examples",
+                           "--as-of", AS_OF, "--format", fmt]):
+            if runs := _foreign_runs(_said([*arguments, "--lang", lang]), lang):
+                found[" ".join(arguments)] = runs
     for arguments in (["check", str(broken), "--as-of", AS_OF], ["check", "no/such.yaml"], ["check", EXAMPLES[0], "-m", "nowhere"],
                       ["check", EXAMPLES[0], "--as-of", "令和99年13月1日"], ["explain", "miura.no-such-rule"],
                       ["diff", "miura", "nowhere@HEAD"], ["render", "site", "municipalities", "-o", str(tmp_path / "site"),

@@ -60,7 +60,8 @@ def profile(
     from sns_policy.words.fields import value_words
 
     if platform is not None and platform not in Platform.__args__:  # type: ignore[attr-defined]
-        fail(msg("input.schema", field="--platform", problem=", ".join(Platform.__args__)).get(lang.value))  # type: ignore[attr-defined]
+        choices = msg("usage.choices", choices=", ".join(Platform.__args__))  # type: ignore[attr-defined]
+        fail(msg("usage.bad-choice", option="--platform", value=platform, more=choices).get(lang.value))
     stdin_text = sys.stdin.buffer.read() if manifest == "-" else None
     texts = []
     for item, engine in _accounts([manifest], lang, stdin_text):

@@ -33,7 +33,7 @@ def summary(report: ImpactReport, lang: str) -> str:
 
 
 def _finding(f: Finding, lang: str) -> str:
-    return f"{f.code} [{f.clause}] {f.message.get(lang)} ({f.file}:{f.line}:{f.column})"
+    return _w("impact.finding", lang, rule=f.code, clause=f.clause, message=f.message, where=f"{f.file}:{f.line}:{f.column}")
 
 
 def render_text(report: ImpactReport, lang: str = "ja") -> str:

@@ -34,6 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "impact.findings_changed": ("指摘が変化", "findings changed"),
     "impact.scope_changed": ("対象範囲が変化", "scope changed"),
     "impact.added": ("追加", "added"),
+    "impact.finding": ("{rule} [{clause}] {message}（{where}）", "{rule} [{clause}] {message} ({where})"),
     "impact.removed": ("解消", "removed"),
     "impact.account": ("{file}:{line}: {account}（{municipality}）: {change}（{verdicts}）", "{file}:{line}: {account} ({municipality}): {change} ({verdicts})"),
     "impact.summary": (
