@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 
 from sns_policy import api
-from sns_policy.diagnostics import CheckReport
-from sns_policy.load.manifests import BATCH_FILES
 from sns_policy.api import check_paths
-from sns_policy.load.manifests import load_manifests
+from sns_policy.diagnostics import CheckReport
+from sns_policy.load.manifests import BATCH_FILES, load_manifests
 
 from conftest import ROOT
 

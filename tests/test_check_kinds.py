@@ -21,9 +21,9 @@ from pydantic import TypeAdapter
 
 from sns_policy.checks import KINDS, VOCABULARY, Check, CheckContext, run
 from sns_policy.load.yaml_source import parse_documents
-from sns_policy.words import CATALOG
 from sns_policy.model.manifest import Manifest
 from sns_policy.suites import merge_patch
+from sns_policy.words import CATALOG
 
 CASES_DIR = Path(__file__).parent / "check_kinds"
 CHECK = TypeAdapter(Check)

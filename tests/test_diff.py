@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from sns_policy.cli import app
 from sns_policy.diff.matrix import compare_all
 from sns_policy.diff.rulesets import diff_rulesets, mirrored
-from sns_policy.load.specs import LoadedRuleset, resolve_one
 from sns_policy.load.rulesets import known_municipalities
+from sns_policy.load.specs import LoadedRuleset, resolve_one
 from sns_policy.model.ruleset import Ruleset
 
 from conftest import ROOT

@@ -111,9 +111,9 @@ def test_out_of_scope_accounts_are_said_so_never_passed() -> None:
 
 
 def _rule_paths() -> dict[str, set[tuple]]:
-    from sns_policy.model.paths import split
     from sns_policy.checks import paths_read
     from sns_policy.model.manifest import Manifest as M
+    from sns_policy.model.paths import split
 
     reads: dict[str, set[tuple]] = {}
     for rule in ENGINE.ruleset.rules:

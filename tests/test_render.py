@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from sns_policy.cli import app
 from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.manifests import load_manifests
-from sns_policy.cli import app
 from sns_policy.render.profile import _profile_rules, _with, render_profile
 
 from conftest import ROOT
@@ -225,10 +225,10 @@ def _variants():
     import copy
 
     from hypothesis import strategies as st
+    from pydantic import ValidationError
 
     from sns_policy.load.yaml_source import parse_documents
     from sns_policy.model.manifest import Manifest
-    from pydantic import ValidationError
 
     bases = [d.data for p in EXAMPLES for d in parse_documents(p.read_text(encoding="utf-8"))]
     optional = [("account", "content"), ("ownership", "operators"), ("operations", "replies"), ("operations", "follows"),

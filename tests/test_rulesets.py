@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sns_policy.coverage import coverage
-from sns_policy.load.rulesets import known_municipalities, load_concepts, load_ruleset
 from sns_policy.guideline_text import normalise, sha256_of, source_path, unquoted_fragments
+from sns_policy.load.rulesets import known_municipalities, load_concepts, load_ruleset
 
 from conftest import SEEDS
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sns_policy.evaluate.engines import EngineCache
 from sns_policy.cli import app
 from sns_policy.evaluate.engine import Engine
+from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.rulesets import load_ruleset, read_ruleset
 from sns_policy.suites import merge_patch, run_suites
 

@@ -17,20 +17,21 @@ from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from sns_policy.diagnostics import AccountResult, Finding
+from sns_policy.evaluate.engine import Engine, Locator
 from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.inputs import SUITES_FOLDER, iter_inputs
-from sns_policy.diagnostics import AccountResult, Finding
-from sns_policy.words import Text
-from sns_policy.evaluate.engine import Engine, Locator
-from sns_policy.model.paths import split
 from sns_policy.load.manifests import DocumentLocator
 from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.load.validation import input_error, schema_findings, schema_findings_at
 from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
-from sns_policy.words import text as msg
 from sns_policy.model.manifest import Manifest
+from sns_policy.model.paths import split
 from sns_policy.model.suite import Case, Expectation, Suite
 from sns_policy.resources import municipalities_dir
+from sns_policy.words import Text
+from sns_policy.words import text as msg
+
 
 def merge_patch(target: Any, patch: Any) -> Any:
     """RFC 7386 JSON Merge Patch: mappings merge, null deletes, anything else replaces."""

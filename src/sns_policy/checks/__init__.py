@@ -25,13 +25,22 @@ from typing import Annotated, Any, Iterable, Iterator, Union
 from pydantic import BaseModel, Field
 
 from sns_policy.checks import (
-    combinators, date_interval, discloses, max_length, number_range, patterns, record, required, role_title, url,
+    combinators,
+    date_interval,
+    discloses,
+    max_length,
+    number_range,
+    patterns,
+    record,
+    required,
+    role_title,
+    url,
     values,
 )
 from sns_policy.checks.base import CheckContext, Compiled, Explained, Kind, Parameter, PathRef, Violation, absolute
-from sns_policy.words import register
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split, types_at
+from sns_policy.words import register
 
 # The registry: every kind, in the order the schema lists them.
 MODULES = (required, patterns, values, number_range, url, role_title, discloses, date_interval, max_length, record,

@@ -19,13 +19,13 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
+from sns_policy.model.base import Strict, invalid
 from sns_policy.model.dates import to_wareki
+from sns_policy.model.manifest import Manifest
+from sns_policy.model.paths import MISSING, resolve, split
 from sns_policy.words import LazyText, Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
-from sns_policy.model.base import Strict, invalid
-from sns_policy.model.manifest import Manifest
-from sns_policy.model.paths import MISSING, resolve, split
 
 if TYPE_CHECKING:
     from sns_policy.checks import Vocabulary

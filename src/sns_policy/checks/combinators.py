@@ -12,11 +12,21 @@ from typing import TYPE_CHECKING, Any, Iterator, Literal
 
 from pydantic import Field
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import canonical, parameter, violation
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    canonical,
+    parameter,
+    violation,
+)
 from sns_policy.checks.required import Required
-from sns_policy.words import LazyText
-from sns_policy.words import Text, join
+from sns_policy.words import LazyText, Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
 

@@ -8,13 +8,28 @@ import calendar
 from datetime import date, timedelta
 from typing import Any, Iterator, Literal
 
-from sns_policy.checks.base import AS_OF, CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at
-from sns_policy.checks.base import absent, absolute, day_words, getter, violation
-from sns_policy.words import Text
-from sns_policy.words import join, text as msg
-from sns_policy.words.fields import field_words
+from sns_policy.checks.base import (
+    AS_OF,
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absent,
+    absolute,
+    day_words,
+    getter,
+    parameter,
+    said_at,
+    violation,
+)
 from sns_policy.model.base import Strict
+from sns_policy.words import Text, join
+from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 
 
 class Interval(Strict):

@@ -8,13 +8,30 @@ from typing import Any, Iterator, Literal
 from pydantic import model_validator
 
 from sns_policy.checks import texts
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, items_of, regex, valid_regex, violation
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absent,
+    absolute,
+    getter,
+    items_of,
+    parameter,
+    regex,
+    said_at,
+    valid_regex,
+    violation,
+)
+from sns_policy.model.base import LocalizedText, invalid
+from sns_policy.model.paths import is_absent
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
-from sns_policy.model.base import LocalizedText, invalid
-from sns_policy.model.paths import is_absent
 
 
 class Discloses(CheckModel):

@@ -7,11 +7,25 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, violation
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absent,
+    absolute,
+    getter,
+    parameter,
+    said_at,
+    violation,
+)
+from sns_policy.model.paths import is_absent
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
-from sns_policy.model.paths import is_absent
 
 
 class MaxLength(CheckModel):

@@ -6,12 +6,28 @@ from typing import Any, Iterator, Literal
 
 from pydantic import model_validator
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, number, violation
-from sns_policy.words import join, text as msg
-from sns_policy.words.fields import field_words
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absent,
+    absolute,
+    getter,
+    number,
+    parameter,
+    said_at,
+    violation,
+)
 from sns_policy.model.base import invalid
 from sns_policy.model.paths import is_absent
+from sns_policy.words import join
+from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 
 
 class NumberRange(CheckModel):

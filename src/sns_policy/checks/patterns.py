@@ -14,9 +14,29 @@ from typing import Any, Callable, Iterator, Literal
 
 from pydantic import field_validator
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, literal_alternatives, one_of_them, quoted, regex, shortened, texts_in
-from sns_policy.checks.base import valid_regex, violation
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absent,
+    absolute,
+    getter,
+    literal_alternatives,
+    one_of_them,
+    parameter,
+    quoted,
+    regex,
+    said_at,
+    shortened,
+    texts_in,
+    valid_regex,
+    violation,
+)
 from sns_policy.model.base import LocalizedText
 from sns_policy.model.paths import is_absent
 from sns_policy.words import Text

@@ -9,15 +9,32 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field, field_validator
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at, absolute, getter, is_in, literal_alternatives, one_of_them, regex, valid_regex, value_keys
-from sns_policy.checks.base import violation
-from sns_policy.model.base import LocalizedText
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absolute,
+    getter,
+    is_in,
+    literal_alternatives,
+    one_of_them,
+    parameter,
+    regex,
+    said_at,
+    valid_regex,
+    value_keys,
+    violation,
+)
+from sns_policy.model.base import LocalizedText, Strict
+from sns_policy.model.paths import resolve, split
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words, value_words
-from sns_policy.model.base import Strict
-from sns_policy.model.paths import resolve, split
 
 Scalar = str | int | bool | None
 

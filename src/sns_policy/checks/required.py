@@ -7,11 +7,25 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation, parameter
-from sns_policy.checks.base import said_at, absolute, getter, violation
-from sns_policy.words import join, text as msg
-from sns_policy.words.fields import field_words
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absolute,
+    getter,
+    parameter,
+    said_at,
+    violation,
+)
 from sns_policy.model.paths import is_absent
+from sns_policy.words import join
+from sns_policy.words import text as msg
+from sns_policy.words.fields import field_words
 
 
 class Required(CheckModel):

@@ -6,11 +6,26 @@ from __future__ import annotations
 from typing import Any, Iterator, Literal
 
 from sns_policy.checks import texts
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, texts_in, violation
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absent,
+    absolute,
+    getter,
+    parameter,
+    said_at,
+    texts_in,
+    violation,
+)
+from sns_policy.model.paths import is_absent
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
-from sns_policy.model.paths import is_absent
 
 
 class RoleTitle(CheckModel):

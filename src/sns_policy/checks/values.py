@@ -7,13 +7,32 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field
 
-from sns_policy.checks.base import CheckContext, CheckModel, Compiled, Explained, Kind, Parameter, PathRef, Violation
-from sns_policy.checks.base import parameter, said_at, absent, absolute, getter, is_in, items_of, one_of_them, quoted, sorted_values, value_keys
-from sns_policy.checks.base import violation
+from sns_policy.checks.base import (
+    CheckContext,
+    CheckModel,
+    Compiled,
+    Explained,
+    Kind,
+    Parameter,
+    PathRef,
+    Violation,
+    absent,
+    absolute,
+    getter,
+    is_in,
+    items_of,
+    one_of_them,
+    parameter,
+    quoted,
+    said_at,
+    sorted_values,
+    value_keys,
+    violation,
+)
+from sns_policy.model.paths import MISSING, is_absent
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words, value_words
-from sns_policy.model.paths import MISSING, is_absent
 
 Scalar = str | int | bool | None
 

@@ -33,8 +33,8 @@ def impact(
     from sns_policy.impact import impact as compute_impact
     from sns_policy.load.rulesets import RulesetError
     from sns_policy.load.specs import SpecError
-    from sns_policy.words import text as msg
     from sns_policy.report import impact as impact_report
+    from sns_policy.words import text as msg
 
     try:
         report = compute_impact(old, new, manifests, as_of=parse_as_of(as_of, lang))

@@ -51,8 +51,9 @@ def profile(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Render the profile (bio) text the guideline requires."""
-    from jinja2 import TemplateError
     from datetime import date
+
+    from jinja2 import TemplateError
 
     from sns_policy.model.manifest import Platform
     from sns_policy.render.profile import ProfileDoesNotFit, render_profile
@@ -106,6 +107,7 @@ def notice(
 ) -> None:
     """Notices of a change or closure, with the guideline's dates."""
     from jinja2 import TemplateError
+
     from sns_policy.render.notice import NoEffectiveDate, render_notice
     from sns_policy.report.notice import notice_text
 
@@ -157,6 +159,7 @@ def page(
 ) -> None:
     """The homepage page for one account."""
     from jinja2 import TemplateError
+
     from sns_policy.render.page import NotAnOfficialAccount, render_page
 
     pages = []
@@ -220,8 +223,9 @@ def site(
     lang: LangOption = Lang.ja,
 ) -> None:
     """A static site: the list, every account's page and its check."""
-    from jinja2 import TemplateError
     from datetime import date
+
+    from jinja2 import TemplateError
 
     from sns_policy.api import check_accounts
     from sns_policy.render.site import build_site

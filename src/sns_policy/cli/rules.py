@@ -50,8 +50,8 @@ def explain(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Explain one rule in full."""
-    from sns_policy.words import text as msg
     from sns_policy.report import rules as rules_report
+    from sns_policy.words import text as msg
 
     municipality = rule_id.split(".", 1)[0]
     ruleset = _ruleset(municipality, lang)

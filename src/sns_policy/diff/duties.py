@@ -21,11 +21,11 @@ from typing import Any, Iterable, Iterator, Literal, get_args
 
 from sns_policy.checks import VOCABULARY
 from sns_policy.checks.base import Order, Parameter, canonical
+from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
+from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
-from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
-from sns_policy.model.ruleset import Rule, Ruleset
 
 # must and must_not are equally binding (a duty and a prohibition); the concept says which.
 RANK = {"must": 3, "must_not": 3, "should": 2, "may": 1}

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sns_policy.words import Text
 from sns_policy.diff.duties import Duty, duty, universe
 from sns_policy.diff.rulesets import rules_by_concept
 from sns_policy.load.rulesets import concept_label
 from sns_policy.load.specs import LoadedRuleset
+from sns_policy.words import Text
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,16 +11,16 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol
 
-from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity
-from sns_policy.words import Text
 from sns_policy.checks import CheckContext, Violation, compile_check
 from sns_policy.checks.base import day_words
-from sns_policy.model.paths import split
-from sns_policy.words import join, text as msg
-from sns_policy.words.fields import value_words
+from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity
 from sns_policy.model.manifest import Manifest
+from sns_policy.model.paths import split
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.platforms import profile_limit
+from sns_policy.words import Text, join
+from sns_policy.words import text as msg
+from sns_policy.words.fields import value_words
 
 
 class Locator(Protocol):

@@ -8,15 +8,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sns_policy.diagnostics import Finding
-from sns_policy.words import Text
-from sns_policy.words import text as msg
 from sns_policy.checks import unknown_paths
+from sns_policy.diagnostics import Finding
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
 from sns_policy.model.concepts import ConceptTaxonomy
 from sns_policy.model.ruleset import Ruleset
 from sns_policy.resources import municipalities_dir
+from sns_policy.words import Text
+from sns_policy.words import text as msg
 
 RULESET_FILE = "ruleset.yaml"
 

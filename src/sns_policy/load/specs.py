@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sns_policy.words import Text
 from sns_policy.load.rulesets import RULESET_FILE, known_municipalities, load_ruleset, load_ruleset_file, read_ruleset
-from sns_policy.words import has as has_message
-from sns_policy.words import text as msg
 from sns_policy.model.ruleset import Ruleset
 from sns_policy.resources import bundled_root
+from sns_policy.words import Text
+from sns_policy.words import has as has_message
+from sns_policy.words import text as msg
 
 MUNICIPALITIES_FOLDER = "municipalities"
 

@@ -8,9 +8,8 @@ from pydantic import ValidationError
 
 from sns_policy.checks import KINDS
 from sns_policy.diagnostics import Finding, Severity
-from sns_policy.words import Text
 from sns_policy.load.yaml_source import YamlDocument
-from sns_policy.words import CATALOG
+from sns_policy.words import CATALOG, Text
 from sns_policy.words import text as msg
 from sns_policy.words.fields import FIELDS, field_words
 

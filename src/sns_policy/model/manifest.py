@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, Field
 from sns_policy.model.base import Strict
 from sns_policy.model.dates import FlexibleDate
 
+
 def _integral(value: Any) -> Any:
     # JSON Schema's "integer" includes 12.0; accept it as 12 so that the schema and the
     # model agree. Anything else goes on to the strict int check.

@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from sns_policy.checks import Check
 from sns_policy.diagnostics import Severity
 from sns_policy.model.base import LocalizedText, Strict, invalid
-from sns_policy.checks import Check
 from sns_policy.model.dates import FlexibleDate
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 

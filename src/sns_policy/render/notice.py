@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
-from sns_policy.evaluate.engine import Engine
 from sns_policy.checks import iter_checks
 from sns_policy.checks.date_interval import DateInterval, Interval, add_interval
+from sns_policy.evaluate.engine import Engine
 from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import LifecycleEvent, Manifest
 from sns_policy.model.ruleset import Rule

@@ -21,14 +21,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sns_policy.words import Text
-from sns_policy.checks import texts
+from sns_policy.checks import iter_checks, paths_read, texts
 from sns_policy.evaluate.engine import Engine
-from sns_policy.model.paths import split
-from sns_policy.checks import iter_checks, paths_read
 from sns_policy.model.manifest import Manifest
+from sns_policy.model.paths import split
 from sns_policy.platforms import profile_limit
 from sns_policy.render.templates import environment
+from sns_policy.words import Text
 
 SEGMENTS = ("official", "disclaimer", "content", "manager", "operators", "replies", "follows", "media_policy", "link")
 # Segments that may move to the homepage page, least important first, with the fact the

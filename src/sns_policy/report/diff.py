@@ -20,10 +20,10 @@ from sns_policy.diff.duties import Duty, parameters, universe
 from sns_policy.diff.matrix import Matrix
 from sns_policy.diff.rulesets import ConceptRow, RulesetDiff
 from sns_policy.load.specs import LoadedRuleset
+from sns_policy.model.ruleset import Rule
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import value_words
-from sns_policy.model.ruleset import Rule
 
 STATUS_ORDER = ("stricter_a", "stricter_b", "different", "only_a", "only_b", "same")
 # Not colour alone: every status and modality also has a symbol and a word.

@@ -9,6 +9,7 @@ from sns_policy.render.notice import Notice
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 
+
 def _day(day: date) -> Text:
     return msg("notice.day", iso=day.isoformat(), wareki=to_wareki(day))
 

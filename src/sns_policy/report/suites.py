@@ -8,9 +8,10 @@ from collections import defaultdict
 from typing import Any
 
 from sns_policy.report import location
+from sns_policy.suites import CaseOutcome, MunicipalityCoverage, SuiteReport
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
-from sns_policy.suites import CaseOutcome, MunicipalityCoverage, SuiteReport
+
 
 def _expected(outcome: CaseOutcome) -> Text:
     """What a case expects, in words."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
-from sns_policy.words import text as msg
 from sns_policy.report import location, summary_counts
+from sns_policy.words import text as msg
 
 
 def finding_line(finding: Finding, lang: str) -> str:
