@@ -63,7 +63,7 @@ def test_english_messages() -> None:
     result = run("check", str(EXAMPLES / "line-operations-noncompliant.yaml"), "--lang", "en", "--as-of", "2026-11-21")
     assert "accounts checked: 1 — 0 compliant, 1 non-compliant" in result.output
     assert "the operating section (the section in charge) is not stated [ownership.department]" in result.output
-    assert "basis: 三浦市ソーシャルメディア活用ガイドライン (version in force 2014-02-01)" in result.output
+    assert "basis: 三浦市ソーシャルメディア活用ガイドライン (version in force from 2014-02-01)" in result.output
 
 
 def test_json_contract() -> None:
@@ -204,7 +204,7 @@ def test_explain_in_both_languages() -> None:
     assert ja.exit_code == 0
     assert "条項: 第1 1(2)" in ja.output and "事前に情報主管課に相談をすること" in ja.output and "解釈:" in ja.output
     en = run("explain", "miura.consult-before-opening", "--lang", "en")
-    assert "Clause: 第1 1(2)" in en.output and "Interpretation:" in en.output
+    assert "Clauses: 第1 1(2)" in en.output and "Interpretation:" in en.output
     review = run("explain", "miura.no-defamation", "--lang", "en")
     assert "listed for a person to review" in review.output
 

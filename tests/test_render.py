@@ -90,7 +90,7 @@ def test_cli_profile(tmp_path: Path) -> None:
                                  "--out", str(out), "--as-of", "2026-11-21", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("三浦市広報広聴課の公式アカウントです。")
-    assert "for x, " in result.stderr and "/160 characters" in result.stderr
+    assert "for X (formerly Twitter), " in result.stderr and "/160 characters" in result.stderr
 
 
 def test_cli_out_of_scope_renders_the_default_with_a_warning_and_too_long_is_one_line_exit_2(tmp_path: Path) -> None:

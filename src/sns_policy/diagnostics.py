@@ -77,6 +77,7 @@ class Provenance:
     in_force: str  # ISO date of the version the ruleset encodes
     in_force_wareki: str
     ruleset_file: str
+    municipality_name: Text | None = None  # the municipality's name, as reports name it
 
 
 @dataclass(frozen=True, slots=True)

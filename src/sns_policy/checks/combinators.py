@@ -107,11 +107,11 @@ class _Alternatives(LazyText):
 
     @property
     def ja(self) -> str:
-        return " / ".join("; ".join(v.detail.ja for v in f) for f in self.failures)
+        return join("word.alternatives", [join("word.failures", [v.detail for v in f]) for f in self.failures]).ja
 
     @property
     def en(self) -> str:
-        return " / ".join("; ".join(v.detail.en for v in f) for f in self.failures)
+        return join("word.alternatives", [join("word.failures", [v.detail for v in f]) for f in self.failures]).en
 
 
 def compile_any_of(check: AnyOf, vocabulary: Vocabulary) -> Compiled:
@@ -220,14 +220,14 @@ KINDS = (
     Kind("any_of", AnyOf, compile_any_of, explain_any_of, parameters_whole, no_paths, children_of_list, words={
         "kind.any_of": ("いずれかを満たす", "any of"),
         "diff.dim.any_of": ("いずれかを満たす条件", "alternatives"),
-        "check.any_of": ("次のいずれも満たしていません: {alternatives}", "none of these holds: {alternatives}"),
+        "check.any_of": ("どの方法でも満たされていません（方法ごとの不足点）: {alternatives}", "no alternative is met (what each one lacks): {alternatives}"),
         "explain.any_of": ("次のいずれか:", "any of:"),
     }),
     Kind("not", Not, compile_not, explain_not, parameters_whole, no_paths, children_of_not, words={
         "kind.not": ("否定", "not"),
         "diff.dim.not": ("否定の条件", "a negated condition"),
-        "check.not": ("認められない状態になっています: {condition}", "what is not allowed holds: {condition}"),
-        "explain.not": ("次が成り立たない（記載がなければ成り立たないとみなす）:", "not (an absent value does not hold):"),
+        "check.not": ("次にあてはまるため、満たされません: {condition}", "not met, because this holds: {condition}"),
+        "explain.not": ("次が成り立たないこと（記載がなければ次は成り立たないものとし、この条件は満たされる）:", "not (if a value is absent, the condition below counts as false, so this is met):"),
     }),
     Kind("implies", Implies, compile_implies, explain_implies, parameters_whole, no_paths, children_of_implies, words={
         "kind.implies": ("条件付き", "conditional"),

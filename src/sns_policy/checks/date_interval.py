@@ -102,6 +102,9 @@ def compile(check: DateInterval, vocabulary: Any) -> Compiled:
 
 def explain(check: DateInterval, vocabulary: Any) -> Explained:
     parts = []
+    if check.min is not None and check.max is None and check.min.months == check.min.days == 0:
+        return [(0, said_at(msg("explain.date_interval.order", later=field_words(check.later), earlier=field_words(check.earlier)),
+                            check.later, check.earlier))]
     if check.min is not None:
         parts.append(msg("explain.date_interval.min", interval=interval_words(check.min)))
     if check.max is not None:
@@ -146,6 +149,7 @@ KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths
     "check.date_order": ("{later}（{later_date}）が{earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
     "explain.date_interval": ("{later}が{earlier}の{parts}", "{later} is {parts} {earlier}"),
     "param.span": ("{earlier}から{later}まで", "from {earlier} to {later}"),
+    "explain.date_interval.order": ("{later}が{earlier}と同じ日かそれより後", "{later} is on or after {earlier}"),
     "explain.date_interval.min": ("{interval}以上後", "at least {interval} after"),
     "explain.date_interval.max": ("{interval}以内", "within {interval} of"),
 }),)

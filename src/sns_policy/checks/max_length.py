@@ -75,7 +75,7 @@ KINDS = (Kind("max_length", MaxLength, compile, explain, parameters, paths, word
         "kind.max_length": ("文字数の上限", "a length limit"),
         "diff.dim.max_length": ("文字数の上限", "length limit"),
     "check.max_length": ("{field}は {actual} 文字で、上限の {limit} 文字を超えています", "{field} has {actual} characters, over the limit of {limit}"),
-    "explain.max_length": ("{field}が{limit}文字以内", "{field} fits {limit} characters"),
+    "explain.max_length": ("{field}が{limit}文字以内", "{field} is within {limit} characters"),
     "param.max_length": ("{limit} 文字以内", "at most {limit} characters"),
     "param.max_length.platform": ("サービスのプロフィールの上限以内", "within the platform's profile limit"),
     "explain.max_length.platform": ("{field}がサービスのプロフィールの文字数の上限以内", "{field} fits the platform's profile limit"),

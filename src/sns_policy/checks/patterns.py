@@ -97,11 +97,15 @@ def text_checker(path: str, judge: Callable[[str, str], Violation | None]) -> Co
 
 def compile_pattern(check: Pattern, vocabulary: Any) -> Compiled:
     expression, field, fact = regex(check.regex), field_words(absolute(check.path)), fact_of(check)
+    # Literal words say themselves: 「表示名の「…」に「神栖」が含まれていません」.
+    key = "check.pattern" if check.fact is not None else "check.pattern.words"
+    literal = literal_alternatives(check.regex)
+    texts = one_of_them(list(literal)) if literal else fact
 
     def judge(where: str, text: str) -> Violation | None:
         if expression.search(text):
             return None
-        return violation(where, "check.pattern", field=field, value=shortened(text), fact=fact)
+        return violation(where, key, field=field, value=shortened(text), fact=fact, texts=texts)
 
     return text_checker(check.path, judge)
 
@@ -119,6 +123,8 @@ def compile_forbidden(check: ForbiddenPattern, vocabulary: Any) -> Compiled:
 
 
 def explain_pattern(check: Pattern, vocabulary: Any) -> Explained:
+    if check.fact is None and (texts := literal_alternatives(check.regex)) is not None:
+        return [(0, said_at(msg("explain.pattern.words", field=field_words(check.path), texts=one_of_them(list(texts))), check.path))]
     return [(0, said_at(msg("explain.pattern", field=field_words(check.path), fact=fact_of(check)), check.path))]
 
 
@@ -139,6 +145,8 @@ KINDS = (
         "kind.pattern": ("書式", "wording"),
         "diff.dim.pattern": ("書式", "pattern"),
         "check.pattern": ("{field}の「{value}」は{fact}にあたりません", "{field}: '{value}' is not {fact}"),
+        "check.pattern.words": ("{field}の「{value}」に{texts}が含まれていません", "{field}: '{value}' does not contain {texts}"),
+        "explain.pattern.words": ("{field}に{texts}が含まれる", "{field} contains {texts}"),
         "explain.pattern": ("{field}が{fact}にあたる", "{field} is {fact}"),
         "param.pattern": ("{fact}であること", "is {fact}"),
         "pattern.literal": ("{texts}を含む記載", "text containing {texts}"),
@@ -147,11 +155,11 @@ KINDS = (
     Kind("forbidden_pattern", ForbiddenPattern, compile_forbidden, explain_forbidden, parameters, paths, words={
         "kind.forbidden_pattern": ("禁止する表現", "forbidden wording"),
         "diff.dim.forbidden_pattern": ("禁止する書式", "forbidden pattern"),
-        "check.forbidden_pattern": ("{field}に{fact}（「{match}」）が含まれています", "{field} contains {fact} ('{match}')"),
+        "check.forbidden_pattern": ("{field}に{fact}が含まれています（該当箇所: 「{match}」）", "{field} contains {fact} (found: '{match}')"),
         "check.forbidden_pattern.words": ("{field}に「{match}」が含まれています", "{field} contains '{match}'"),
-        "explain.forbidden_pattern": ("{field}に{fact}が含まれない", "{field} contains no {fact}"),
-        "param.forbidden_pattern": ("{fact}を含まないこと", "contains no {fact}"),
-        "forbidden_pattern.literal": ("{texts}の語", "the words {texts}"),
+        "explain.forbidden_pattern": ("{field}に{fact}が含まれない", "{field} does not contain {fact}"),
+        "param.forbidden_pattern": ("{fact}を含まないこと", "does not contain {fact}"),
+        "forbidden_pattern.literal": ("{texts}の語", "any of the words {texts}"),
         "forbidden_pattern.unsaid": ("ルールセットが禁止する表現", "wording the ruleset forbids"),
     }),
 )

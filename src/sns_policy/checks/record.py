@@ -173,8 +173,8 @@ def paths(check: Record) -> Iterator[PathRef]:
 KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
         "kind.record": ("手続の記録", "a record"),
         "diff.dim.record": ("記録（承認・届出等）", "a record (approval, notification …)"),
-    "check.record": ("{field}に、次をすべて満たす記録がありません: {wanted}", "there is no record in {field} with all of: {wanted}"),
-    "explain.record": ("{field}に、次をすべて満たす記録がある: {wanted}", "there is a record in {field} with all of: {wanted}"),
+    "check.record": ("{field}に、次をすべて満たす記録がありません: {wanted}", "there is no record in {field} that meets all of these: {wanted}"),
+    "explain.record": ("{field}に、次をすべて満たす記録がある: {wanted}", "there is a record in {field} that meets all of these: {wanted}"),
     "param.record": ("記録（{wanted}）", "a record ({wanted})"),
     "record.equals": ("{field}が「{value}」", "{field} is '{value}'"),
     "record.contains": ("{field}に{texts}を含む", "{field} contains {texts}"),
@@ -182,5 +182,5 @@ KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
     "record.dated": ("{field}がある", "{field} is stated"),
     "record.on_or_before": ("{field}が{bound}以前", "{field} is on or before {bound}"),
     "record.on_or_after": ("{field}が{bound}以後", "{field} is on or after {bound}"),
-    "record.after_record": ("{field}が、次を満たす別の記録の日付以後: {prior}", "{field} is on or after that of another record with {prior}"),
+    "record.after_record": ("{field}が、次を満たす別の記録の日付以後: {prior}", "{field} is on or after the date of another record that meets: {prior}"),
 }),)

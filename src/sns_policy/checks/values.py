@@ -123,8 +123,8 @@ def compile_none_of(check: NoneOf, vocabulary: Any) -> Compiled:
 
 
 def explain_none_of(check: NoneOf, vocabulary: Any) -> Explained:
-    return [(0, said_at(msg("explain.none_of", field=field_words(check.path), values=quoted(_said(check.path, check.values))),
-                        check.path))]
+    key = "explain.none_of.single" if len(check.values) == 1 else "explain.none_of"
+    return [(0, said_at(msg(key, field=field_words(check.path), values=quoted(_said(check.path, check.values))), check.path))]
 
 
 # --- includes --------------------------------------------------------------------------
@@ -158,8 +158,8 @@ def compile_includes(check: Includes, vocabulary: Any) -> Compiled:
 
 
 def explain_includes(check: Includes, vocabulary: Any) -> Explained:
-    return [(0, said_at(msg("explain.includes", field=field_words(check.path), values=quoted(_said(check.path, check.values))),
-                        check.path))]
+    key = "explain.includes.single" if len(check.values) == 1 else "explain.includes"
+    return [(0, said_at(msg(key, field=field_words(check.path), values=quoted(_said(check.path, check.values))), check.path))]
 
 
 def parameters_set(check: NoneOf | Includes, vocabulary: Any) -> Iterator[Parameter]:
@@ -178,7 +178,7 @@ KINDS = (
         "kind.one_of": ("認める値", "allowed values"),
         "diff.dim.one_of": ("認める値", "allowed values"),
         "check.one_of": ("{field}は{actual}ですが、{expected}でなければなりません", "{field} is {actual}; it must be {expected}"),
-        "check.one_of.items": ("{field}に{actual}がありますが、どれも{expected}でなければなりません", "{field} includes {actual}; each must be {expected}"),
+        "check.one_of.items": ("{field}は{expected}に限られますが、{actual}が含まれています", "{field} may include only {expected}, but includes {actual}"),
         "explain.one_of": ("{field}が{values}{required}", "{field} is {values}{required}"),
         "explain.one_of.required": ("（記載必須）", " (and must be stated)"),
     }),
@@ -189,6 +189,7 @@ KINDS = (
         "check.none_of": ("{field}を{actual}とすることはできません", "{field} must not be {actual}"),
         "check.none_of.items": ("{field}に{actual}を含めることはできません", "{field} must not include {actual}"),
         "explain.none_of": ("{field}が{values}のいずれでもない", "{field} is none of {values}"),
+        "explain.none_of.single": ("{field}が{values}でない", "{field} is not {values}"),
     }),
     Kind("includes", Includes, compile_includes, explain_includes, parameters_set, paths, words={
         "kind.includes": ("含むべき値", "values to include"),
@@ -196,5 +197,6 @@ KINDS = (
         "param.includes": ("{values}をすべて含むこと", "includes all of {values}"),
         "check.includes": ("{field}に{missing}がありません", "{field} lacks {missing}"),
         "explain.includes": ("{field}に{values}がすべて含まれる", "{field} includes all of {values}"),
+        "explain.includes.single": ("{field}に{values}が含まれる", "{field} includes {values}"),
     }),
 )

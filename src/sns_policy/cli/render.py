@@ -85,9 +85,10 @@ def profile(
             sys.stderr.write(where + msg(
                 "render.unresolved", rules=", ".join(rendered.unresolved)).get(lang.value) + "\n")
         sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
-                             length=len(rendered.text), limit=rendered.limit or "-", platform=rendered.platform,
+                             length=len(rendered.text), limit=rendered.limit or msg("word.none"),
+                             platform=value_words("account.platform", rendered.platform),
                              moved=join("word.list", [value_words("homepage.account_page.publishes", f) for f in rendered.moved_to_homepage])
-                             if rendered.moved_to_homepage else "-").get(lang.value) + "\n")
+                             if rendered.moved_to_homepage else msg("word.none")).get(lang.value) + "\n")
     _write("\n\n".join(texts) + "\n", out)
 
 

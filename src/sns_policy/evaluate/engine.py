@@ -112,6 +112,7 @@ class Engine:
             in_force=version.date.isoformat(),
             in_force_wareki=version.wareki,
             ruleset_file=self.ruleset_file,
+            municipality_name=Text(ja=self.ruleset.municipality.name.ja, en=self.ruleset.municipality.name.en),
         )
 
     def _out_of_scope(self, manifest: Manifest, as_of: date) -> Text | None:

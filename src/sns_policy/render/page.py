@@ -73,7 +73,8 @@ def account_context(m: Manifest, engine: Engine, as_of: date | None = None, lang
     service = service_name(m.account.platform, lang)
     replies = m.operations.replies.policy if m.operations and m.operations.replies else None
     return {
-        "title": msg("page.title", name=name, account=display, service=service).get(lang),
+        "title": msg("page.title.personal" if m.account.kind == "staff_personal" else "page.title", name=name, account=display,
+                     service=service).get(lang),
         "name": name,
         "guideline": engine.ruleset.document.title,
         "service": service,

@@ -17,6 +17,8 @@ from sns_policy.diagnostics import Finding
 from sns_policy.render.page import account_context, render_page, service_name
 from sns_policy.render.profile import environment
 from sns_policy.report import location
+from sns_policy.checks.base import day_words
+from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.write import write_atomic
 
@@ -63,11 +65,11 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
         p = result.provenance
         write_atomic(folder / mid / f"{slug}-check.html", env.get_template("site/check.html.j2").render(
             title=msg("site.check.title", title=context["title"]).get(lang), verdict=msg(VERDICT[result.compliant]).get(lang),
-            basis=msg("site.check.basis", title=p.title, version=p.in_force_wareki if lang == "ja" else p.in_force,
-                      as_of=as_of.isoformat()).get(lang) if p else "",
+            basis=msg("site.check.basis", title=p.title, version=Text(ja=p.in_force_wareki, en=p.in_force),
+                      as_of=day_words(as_of)).get(lang) if p else "",
             out_of_scope=result.out_of_scope.get(lang) if result.out_of_scope else None,
             findings=findings, review=[{"clause": r.clause, "message": r.message.get(lang)} for r in result.review],
-            index_href="../index.html", page_href=f"{slug}.html" if official else "../index.html"))
+            index_href="../index.html", page_href=f"{slug}.html" if official else None))
         pages += 2 if official else 1
         group = groups.setdefault(mid, {"name": engine.ruleset.municipality.name.get(lang),
                                         "guideline": engine.ruleset.document.title, "accounts": []})
@@ -81,6 +83,6 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
     count = sum(len(g["accounts"]) for g in groups.values())
     write_atomic(folder / "index.html", env.get_template("site/index.html.j2").render(
         title=msg("site.index.title").get(lang),
-        summary=msg("site.index.summary", municipalities=len(groups), accounts=count, as_of=as_of.isoformat()).get(lang),
+        summary=msg("site.index.summary", municipalities=len(groups), accounts=count, as_of=day_words(as_of)).get(lang),
         groups=[groups[k] for k in sorted(groups)]))
     return SiteReport(folder, pages + 1, tuple(errors))

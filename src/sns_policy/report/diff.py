@@ -118,6 +118,8 @@ def reason_words(reason: Any, lang: str, left: str, right: str) -> str:
     what = msg("diff.reason.where", dimension=dimension, where=reason.where) if reason.where.ja else dimension
     if reason.dimension == "check":  # a check rewritten with the same parameters: nothing to show per side
         return msg("diff.reason.check", what=what).get(lang)
+    if reason.a_words == reason.b_words:  # alternatives or conditions of one kind, combined otherwise
+        return msg("diff.reason.combined", what=what).get(lang)
     return msg("diff.reason", what=what, left=left, a=reason.a_words, right=right, b=reason.b_words).get(lang)
 
 

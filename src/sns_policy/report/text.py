@@ -20,8 +20,9 @@ def _account_lines(result: AccountResult, lang: str, show_review: bool) -> list[
         verdict = msg("report.out_of_scope").get(lang)
     else:
         verdict = msg("report.compliant" if result.compliant else "report.noncompliant").get(lang)
+    name = result.provenance.municipality_name if result.provenance is not None else None
     head = msg("report.account", file=result.file, line=result.line, account=result.account,
-               municipality=result.municipality, verdict=verdict).get(lang)
+               municipality=name or result.municipality, verdict=verdict).get(lang)
     lines = [head]
     if result.provenance is not None:
         p = result.provenance

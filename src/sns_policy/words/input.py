@@ -48,7 +48,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "usage.other": ("指定を確かめてください", "{detail}"),
     "schema.missing": ("必須の項目がありません", "required field is missing"),
     "schema.extra_forbidden": ("この項目は定義されていません", "unknown field"),
-    "schema.literal_error": ("値は次のいずれかです: {expected}", "must be one of: {expected}"),
+    "schema.literal_error": ("値は次のいずれかでなければなりません: {expected}", "must be one of: {expected}"),
     "schema.string_type": ("文字列でなければなりません", "must be a string"),
     "schema.int_type": ("整数でなければなりません", "must be an integer"),
     "schema.bool_type": ("true または false でなければなりません", "must be true or false"),
