@@ -3,17 +3,39 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, TextOrJson, both, emit, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of
+
+if TYPE_CHECKING:
+    from sns_policy.diagnostics import CheckReport
+
+
+def _text(report: CheckReport, lang: str, show_review: bool) -> str:
+    from sns_policy.report import text
+
+    return text.render(report, lang, show_review=show_review)
+
+
+def _json(report: CheckReport, lang: str, show_review: bool) -> str:
+    from sns_policy.report import json
+
+    return json.render(report, lang)
+
+
+# Every format of `check`, by the name --format takes: each writes the whole report (its
+# module is imported only when it is asked for).
+REPORTER_BY_NAME: dict[str, Callable[[CheckReport, str, bool], str]] = {"text": _text, "json": _json}
+CheckFormat = Enum("CheckFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
 
 
 def check(
     paths: Annotated[list[str], typer.Argument(help=both("help.check.3"))],
     municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help=both("help.check.4"))] = None,
-    format: Annotated[TextOrJson, typer.Option("--format", "-f", help=both("help.check.1"))] = TextOrJson.text,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = CheckFormat.text,  # type: ignore[valid-type, attr-defined]
     lang: LangOption = Lang.ja,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.check.5"))] = None,
     show_review: Annotated[bool, typer.Option("--show-review", help=both("help.check.2"))] = False,
@@ -28,12 +50,5 @@ def check(
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
     report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text)
-    if format is TextOrJson.json:
-        from sns_policy.report import json as json_report
-
-        emit(json_report.render(report, lang.value))
-    else:
-        from sns_policy.report import text as text_report
-
-        emit(text_report.render(report, lang.value, show_review=show_review))
+    emit(REPORTER_BY_NAME[format.value](report, lang.value, show_review))
     raise typer.Exit(report.exit_code)
