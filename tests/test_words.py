@@ -59,3 +59,12 @@ def test_japanese_words_are_japanese_and_english_words_english() -> None:
             # Service names are names in both languages (Facebook, YouTube).
             bare = re.sub(r"\{[^}]*\}", "", ja)
             assert JAPANESE.search(ja) or not re.search(r"[A-Za-z]{4,}", bare) or name == "platforms", (name, key, ja)
+
+
+def test_every_entry_is_a_well_formed_template() -> None:
+    """Braces that are text are doubled ({{ }}): each entry parses as a template in both languages."""
+    from string import Formatter
+
+    for key, (ja, en) in CATALOG.items():
+        for words in (ja, en):
+            list(Formatter().parse(words))  # raises on a lone brace

@@ -22,6 +22,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.tag import Tag
 
 from sns_policy.words import Text
+from sns_policy.words import text as msg
 
 KeyPath = tuple[str | int, ...]  # keys and list indices from a document's root
 
@@ -161,7 +162,7 @@ class _Converter:
         self.expansions += 1
         if self.expansions > MAX_ALIAS_EXPANSIONS:
             raise YamlError("input.unsupported-yaml", node.start_mark.line + 1, node.start_mark.column + 1,
-                            what=Text(ja="際限なく展開されるエイリアス", en="aliases expanding without end"))
+                            what=msg("yaml.unsupported.endless-aliases"))
 
     def convert(self, node: Node) -> Any:
         cls = node.__class__
@@ -177,7 +178,7 @@ class _Converter:
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
                 raise YamlError("input.unsupported-yaml", key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                what=Text(ja="複合キー（? で始まるキー、キーとしてのリストやマッピング）", en="complex mapping key"))
+                                what=msg("yaml.unsupported.complex-key"))
             key = key_node.value
             if key in result:
                 raise YamlError("input.duplicate-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1, key=key)
@@ -185,36 +186,37 @@ class _Converter:
         return result
 
 
-# libyaml's problems in Japanese (the English is libyaml's own). A problem not listed is
-# said in Japanese as YAML that cannot be read; its position says where.
-_PROBLEMS_JA = (
-    ("found character that cannot start any token", "この文字で始まる要素はありません（インデントにタブ文字を使っていませんか）"),
-    ("found a tab character", "タブ文字はインデントに使えません"),
-    ("mapping values are not allowed", "ここには「キー: 値」を書けません（値の中の「: 」は引用符で囲んでください）"),
-    ("found unexpected ':'", "予期しない「:」があります（URL などは引用符で囲んでください）"),
-    ("could not find expected ':'", "「:」が見つかりません"),
-    ("did not find expected key", "キーが見つかりません（インデントがずれていませんか）"),
-    ("did not find expected ',' or ']'", "「,」か「]」が見つかりません（[ ] が閉じていません）"),
-    ("did not find expected ',' or '}'", "「,」か「}」が見つかりません（{ } が閉じていません）"),
-    ("did not find expected '-' indicator", "「-」が見つかりません（リストのインデントがずれていませんか）"),
-    ("block sequence entries are not allowed", "ここにはリストの項目（「- 」）を書けません（インデントがずれていませんか）"),
-    ("did not find expected node content", "値が見つかりません"),
-    ("found unexpected end of stream", "ファイルが途中で終わっています（引用符が閉じていません）"),
-    ("found undefined alias", "定義されていないエイリアス（*名前）です"),
-    ("found unknown escape character", "引用符の中に使えないエスケープ（\\ の後の文字）があります"),
-    ("did not find expected comment or line break", "行の終わりに余分な文字があります"),
-    ("found unexpected document indicator", "予期しない文書の区切り（--- または ...）があります"),
-    ("did not find expected alphabetic or numeric character", "アンカーやエイリアスの名前がありません"),
-    ("did not find expected <document start>", "文書の始まり（---）が見つかりません"),
-    ("is not allowed", "使えない文字です"),
+# libyaml's problems, recognised by their English words (libyaml's own, said in English) and
+# said in Japanese from the catalogue (words/input.py, yaml.*). A problem not listed is said
+# in Japanese as YAML that cannot be read; its position says where.
+_PROBLEMS = (
+    ("found character that cannot start any token", "yaml.found-character-that-cannot-start-any-token"),
+    ("found a tab character", "yaml.found-a-tab-character"),
+    ("mapping values are not allowed", "yaml.mapping-values-are-not-allowed"),
+    ("found unexpected ':'", "yaml.unexpected-colon"),
+    ("could not find expected ':'", "yaml.missing-colon"),
+    ("did not find expected key", "yaml.did-not-find-expected-key"),
+    ("did not find expected ',' or ']'", "yaml.unclosed-sequence"),
+    ("did not find expected ',' or '}'", "yaml.unclosed-mapping"),
+    ("did not find expected '-' indicator", "yaml.did-not-find-expected-indicator"),
+    ("block sequence entries are not allowed", "yaml.block-sequence-entries-are-not-allowed"),
+    ("did not find expected node content", "yaml.did-not-find-expected-node-content"),
+    ("found unexpected end of stream", "yaml.found-unexpected-end-of-stream"),
+    ("found undefined alias", "yaml.found-undefined-alias"),
+    ("found unknown escape character", "yaml.found-unknown-escape-character"),
+    ("did not find expected comment or line break", "yaml.did-not-find-expected-comment-or-line-break"),
+    ("found unexpected document indicator", "yaml.found-unexpected-document-indicator"),
+    ("did not find expected alphabetic or numeric character", "yaml.did-not-find-expected-alphabetic-or-numeric-character"),
+    ("did not find expected <document start>", "yaml.did-not-find-expected-document-start"),
+    ("is not allowed", "yaml.is-not-allowed"),
 )
 
 
 def problem_text(problem: str) -> Text:
-    for english, japanese in _PROBLEMS_JA:
+    for english, key in _PROBLEMS:
         if english in problem:
-            return Text(ja=japanese, en=problem)
-    return Text(ja="YAML として読めない書き方です", en=problem)
+            return msg(key, problem=problem)
+    return msg("yaml.unreadable", problem=problem)
 
 
 def _too_deep(text: str) -> tuple[int, YamlError] | None:
