@@ -28,6 +28,7 @@ from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
 from sns_policy.model.suite import Case, Expectation, Suite
+from sns_policy.report import verdict_words
 from sns_policy.resources import municipalities_dir
 from sns_policy.words import Text
 from sns_policy.words import text as msg
@@ -188,10 +189,6 @@ def _scope_words(out_of_scope: bool) -> Text:
     return msg("suite.expect.out_of_scope" if out_of_scope else "suite.expect.in_scope")
 
 
-def _verdict_words(compliant: bool | None) -> Text:
-    return msg({True: "report.compliant", False: "report.noncompliant", None: "report.out_of_scope"}[compliant])
-
-
 def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...], locator: Locator) -> list[Text]:
     problems = []
     by_rule: dict[str, list[Finding]] = {}
@@ -208,8 +205,8 @@ def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...],
     if expected.out_of_scope is not None and expected.out_of_scope != out_of_scope:
         problems.append(msg("suite.scope", expected=_scope_words(expected.out_of_scope), actual=_scope_words(out_of_scope)))
     if expected.compliant is not None and result.compliant is not expected.compliant:
-        problems.append(msg("suite.compliant", expected=_verdict_words(expected.compliant),
-                            actual=_verdict_words(result.compliant)))
+        problems.append(msg("suite.compliant", expected=verdict_words(expected.compliant),
+                            actual=verdict_words(result.compliant)))
     must_fire = expected.fired_rules()
     if must_fire is not None:
         for rule in sorted(set(must_fire) - set(fired)):

@@ -20,7 +20,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
 from sns_policy.model.base import Strict, invalid
-from sns_policy.model.dates import to_wareki
+from sns_policy.model.dates import day_words  # noqa: F401 (kinds take it from here)
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import MISSING, resolve, split
 from sns_policy.words import LazyText, Text, join
@@ -145,11 +145,6 @@ def items_of(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
 
 def number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
@@ -214,10 +209,6 @@ def said_at(words: Text, *paths: str) -> Text:
     shown = ", ".join(absolute(p) for p in paths if not p.startswith("@"))
     return Text(ja=f"{words.ja} [{shown}]", en=f"{words.en} [{shown}]") if shown else words
 
-
-def day_words(day: date) -> Text:
-    """A date as people read it: 令和5年4月1日 in Japanese, 2023-04-01 in English."""
-    return Text(ja=to_wareki(day), en=day.isoformat())
 
 
 # --- which fields are manifest paths ---------------------------------------------------

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sns_policy.diff.duties import Duty, Outcome, order_outcome
-from sns_policy.words import Text, join
+from sns_policy.model.ruleset import APPLICABILITY_FIELDS
+from sns_policy.words import Text
 from sns_policy.words import text as msg
-from sns_policy.words.fields import value_words
+from sns_policy.words.fields import values_words
 
 NOTHING = Text(ja="", en="")
 
@@ -58,13 +59,8 @@ def _shown(values: frozenset[str]) -> str:
     return ", ".join(sorted(values)) or "-"
 
 
-APPLIES_FIELD = {"account_kinds": "account.kind", "platforms": "account.platform", "statuses": "account.status"}
-
-
 def _set_words(name: str, values: frozenset[str]) -> Text:
-    if not values:
-        return msg("diff.absent")
-    return join("word.list", [value_words(APPLIES_FIELD[name], v) for v in sorted(values)])
+    return values_words(APPLICABILITY_FIELDS[name], sorted(values)) if values else msg("diff.absent")
 
 
 def checked_words(checked: bool) -> Text:

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Literal, get_args
 from sns_policy.checks import VOCABULARY
 from sns_policy.checks.base import Order, Parameter, canonical
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
-from sns_policy.model.ruleset import Rule, Ruleset
+from sns_policy.model.ruleset import APPLICABILITY_FIELDS, Rule, Ruleset
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
@@ -56,7 +56,7 @@ def _merge(a: Parameter, b: Parameter) -> Parameter:
     return Parameter(a.kind, a.path, value, a.order, " & ".join(sorted({a.shown, b.shown})), join("word.and", words), a.where)
 
 
-APPLICABILITY = ("account_kinds", "platforms", "statuses")
+APPLICABILITY = tuple(APPLICABILITY_FIELDS)
 Universe = dict[str, frozenset[str]]  # for each applicability dimension, every value in scope
 
 

@@ -15,11 +15,11 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from sns_policy.checks.base import day_words
 from sns_policy.diff.classify import MIRROR_STATUS, NOTHING, Comparison, Reason, RowStatus, checked_words, compare
 from sns_policy.diff.duties import Universe, duty, universe
 from sns_policy.load.rulesets import concept_label
 from sns_policy.load.specs import LoadedRuleset
+from sns_policy.model.dates import day_words
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.words import Text
 from sns_policy.words import text as msg

@@ -12,15 +12,15 @@ from functools import cached_property
 from typing import Protocol
 
 from sns_policy.checks import CheckContext, Violation, compile_check
-from sns_policy.checks.base import day_words
 from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity
+from sns_policy.model.dates import day_words
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.platforms import profile_limit
-from sns_policy.words import Text, join
+from sns_policy.words import Text
 from sns_policy.words import text as msg
-from sns_policy.words.fields import value_words
+from sns_policy.words.fields import value_words, values_words
 
 
 class Locator(Protocol):
@@ -50,10 +50,6 @@ class Evaluation:
     review: tuple[ReviewItem, ...]
     out_of_scope: Text | None
     evaluated: tuple[str, ...] = ()  # ids of the checked rules that applied (fired or passed)
-
-
-def _listed(path: str, values: list[str]) -> Text:
-    return join("word.list", [value_words(path, v) for v in values])
 
 
 def clause_label(rule: Rule) -> str:
@@ -122,10 +118,10 @@ class Engine:
         scope, account = self.ruleset.scope, manifest.account
         if scope.platforms is not None and account.platform not in scope.platforms:
             return msg("scope.platform", title=self.ruleset.document.title, platform=value_words("account.platform", account.platform),
-                       allowed=_listed("account.platform", scope.platforms))
+                       allowed=values_words("account.platform", scope.platforms))
         if account.kind not in scope.account_kinds:
             return msg("scope.kind", title=self.ruleset.document.title, kind=value_words("account.kind", account.kind),
-                       allowed=_listed("account.kind", scope.account_kinds))
+                       allowed=values_words("account.kind", scope.account_kinds))
         return None
 
     def _applies(self, rule: Rule, manifest: Manifest, context: CheckContext, as_of: date) -> bool:

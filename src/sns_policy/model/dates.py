@@ -18,7 +18,9 @@ from typing import Annotated, Any, NamedTuple
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-__all__ = ["DATE_PATTERN", "DateParseError", "FlexibleDate", "parse_date", "to_wareki"]
+from sns_policy.words import Text
+
+__all__ = ["DATE_PATTERN", "DateParseError", "FlexibleDate", "day_words", "parse_date", "to_wareki"]
 
 
 class DateParseError(ValueError):
@@ -160,6 +162,11 @@ def _make(value: str, y: int, mo: int, d: int) -> date:
     except ValueError:  # 2月30日, month 13, year 0
         raise DateParseError("date.impossible", f"no such date: {value!r}",
                              value=value, year=y, month=mo, day=d) from None
+
+
+def day_words(day: date) -> Text:
+    """A date as people read it: 令和5年4月1日 in Japanese, 2023-04-01 in English."""
+    return Text(ja=to_wareki(day), en=day.isoformat())
 
 
 def to_wareki(d: date) -> str:

@@ -88,6 +88,10 @@ class OutlineUnit(Strict):
     non_normative: Annotated[LocalizedText | None, BeforeValidator(_reason_in_both_languages)] = Field(None, description="規範を含まない単位の理由（目的、定義、見出し など）、日本語と英語で")
 
 
+# Which manifest field each applicability list names values of.
+APPLICABILITY_FIELDS = {"account_kinds": "account.kind", "platforms": "account.platform", "statuses": "account.status"}
+
+
 class Applicability(Strict):
     account_kinds: list[AccountKind] | None = None
     platforms: list[Platform] | None = None

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sns_policy.evaluate.engine import Engine
-from sns_policy.model.dates import to_wareki
+from sns_policy.model.dates import day_words
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import platform_name
 from sns_policy.render.profile import published_staff
@@ -45,10 +45,6 @@ def prohibited_content(engine: Engine, kind: str | None = None) -> list[str]:
     return seen
 
 
-def _day(day: date, lang: str) -> str:
-    return to_wareki(day) if lang == "ja" else day.isoformat()
-
-
 def _notices(m: Manifest, as_of: date, lang: str) -> list[str]:
     """The announced change or closure, said as done or to come (as of `as_of`)."""
     out = []
@@ -57,7 +53,7 @@ def _notices(m: Manifest, as_of: date, lang: str) -> list[str]:
         if event is not None and event.effective is not None:
             tense = "done" if event.effective < as_of else "coming"
             detail = msg("page.notice.detail", description=event.description) if event.description else msg("word.nothing")
-            out.append(msg(f"page.notice.{name}.{tense}", day=_day(event.effective, lang), detail=detail).get(lang))
+            out.append(msg(f"page.notice.{name}.{tense}", day=day_words(event.effective), detail=detail).get(lang))
     return out
 
 

@@ -14,15 +14,13 @@ from typing import Any, Iterable
 
 from sns_policy.api import CheckedAccount
 from sns_policy.diagnostics import Finding
+from sns_policy.model.dates import day_words
 from sns_policy.render.page import account_context, render_page, service_name
 from sns_policy.render.profile import environment
-from sns_policy.report import location
-from sns_policy.checks.base import day_words
+from sns_policy.report import location, verdict_words
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.write import write_atomic
-
-VERDICT = {True: "report.compliant", False: "report.noncompliant", None: "report.out_of_scope"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +62,7 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
         } for i, f in enumerate(result.findings, start=1)]
         p = result.provenance
         write_atomic(folder / mid / f"{slug}-check.html", env.get_template("site/check.html.j2").render(
-            title=msg("site.check.title", title=context["title"]).get(lang), verdict=msg(VERDICT[result.compliant]).get(lang),
+            title=msg("site.check.title", title=context["title"]).get(lang), verdict=verdict_words(result.compliant).get(lang),
             basis=msg("site.check.basis", title=p.title, version=Text(ja=p.in_force_wareki, en=p.in_force),
                       as_of=day_words(as_of)).get(lang) if p else "",
             out_of_scope=result.out_of_scope.get(lang) if result.out_of_scope else None,
@@ -75,7 +73,7 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
                                         "guideline": engine.ruleset.document.title, "accounts": []})
         group["accounts"].append({
             "display_name": context["display_name"], "service": service_name(item.manifest.account.platform, lang),
-            "verdict": msg(VERDICT[result.compliant]).get(lang), "findings": len(result.findings), "review": len(result.review),
+            "verdict": verdict_words(result.compliant).get(lang), "findings": len(result.findings), "review": len(result.review),
             "page_href": f"{mid}/{slug}.html" if official else f"{mid}/{slug}-check.html",
             "check_href": f"{mid}/{slug}-check.html#findings",
         })

@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from sns_policy.diagnostics import CheckReport, Finding, Severity
+from sns_policy.words import Text
+from sns_policy.words import text as msg
+
+
+def verdict_words(compliant: bool | None) -> Text:
+    """An account's verdict in words: 適合, 不適合, or 対象外 when its guideline does not cover it."""
+    return msg({True: "report.compliant", False: "report.noncompliant", None: "report.out_of_scope"}[compliant])
 
 
 def location(finding: Finding) -> str:

@@ -23,7 +23,7 @@ from sns_policy.load.specs import LoadedRuleset
 from sns_policy.model.ruleset import Rule
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
-from sns_policy.words.fields import value_words
+from sns_policy.words.fields import values_words
 
 STATUS_ORDER = ("stricter_a", "stricter_b", "different", "only_a", "only_b", "same")
 # Not colour alone: every status and modality also has a symbol and a word.
@@ -136,8 +136,8 @@ def source_words(side: LoadedRuleset, lang: str) -> str:
 
 def scope_words(d: RulesetDiff, lang: str) -> str:
     within = universe(d.a.ruleset, d.b.ruleset)
-    kinds = join("word.list", [value_words("account.kind", k) for k in sorted(within["account_kinds"])])
-    platforms = join("word.list", [value_words("account.platform", p) for p in sorted(within["platforms"])])
+    kinds = values_words("account.kind", sorted(within["account_kinds"]))
+    platforms = values_words("account.platform", sorted(within["platforms"]))
     return msg("diff.scope", kinds=kinds, platforms=platforms).get(lang)
 
 

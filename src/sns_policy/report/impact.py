@@ -7,11 +7,10 @@ from typing import Any
 
 from sns_policy.diagnostics import Finding
 from sns_policy.impact import AccountChange, ImpactReport
-from sns_policy.report import location
+from sns_policy.report import location, verdict_words
 from sns_policy.words import text as msg
 
 _KINDS = ("newly_failing", "newly_passing", "findings_changed", "scope_changed")
-_VERDICT = {True: "report.compliant", False: "report.noncompliant", None: "report.out_of_scope"}
 
 
 def _w(key: str, lang: str, **params: Any) -> str:
@@ -19,7 +18,7 @@ def _w(key: str, lang: str, **params: Any) -> str:
 
 
 def _verdicts(change: AccountChange, lang: str) -> str:
-    return f"{_w(_VERDICT[change.old_compliant], lang)} → {_w(_VERDICT[change.new_compliant], lang)}"
+    return f"{verdict_words(change.old_compliant).get(lang)} → {verdict_words(change.new_compliant).get(lang)}"
 
 
 def _counts(report: ImpactReport) -> dict[str, Any]:

@@ -9,12 +9,12 @@ from sns_policy.checks import VOCABULARY
 from sns_policy.coverage import CoverageReport
 from sns_policy.evaluate.engine import clause_label
 from sns_policy.load.rulesets import concept_label
-from sns_policy.model.dates import to_wareki
-from sns_policy.model.ruleset import Rule, Ruleset
+from sns_policy.model.dates import day_words
+from sns_policy.model.ruleset import APPLICABILITY_FIELDS, Rule, Ruleset
 from sns_policy.render.templates import environment
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
-from sns_policy.words.fields import value_words
+from sns_policy.words.fields import values_words
 
 
 def _check_kind(rule: Rule) -> str:
@@ -77,22 +77,18 @@ def check_lines(check: Any, lang: str, depth: int = 0) -> list[str]:
 def describe_applicability(applies: Any, lang: str) -> list[str]:
     """The account kinds, platforms, statuses, dates and condition a rule applies to."""
     lines = []
-    for name, field in (("account_kinds", "account.kind"), ("platforms", "account.platform"), ("statuses", "account.status")):
+    for name, field in APPLICABILITY_FIELDS.items():
         values = getattr(applies, name)
         if values:
-            lines.append("  " + _w(f"rules.applies.{name}", lang, values=join("word.list", [value_words(field, v) for v in values])))
+            lines.append("  " + _w(f"rules.applies.{name}", lang, values=values_words(field, values)))
     if applies.effective_from or applies.effective_until:
-        start = _day(applies.effective_from, lang) if applies.effective_from else ""
-        end = _day(applies.effective_until, lang) if applies.effective_until else ""
+        start = day_words(applies.effective_from).get(lang) if applies.effective_from else ""
+        end = day_words(applies.effective_until).get(lang) if applies.effective_until else ""
         lines.append("  " + _w("rules.applies.dates", lang, start=start, end=end))
     if applies.when is not None:
         lines.append("  " + _w("rules.applies.when", lang))
         lines.extend(check_lines(applies.when, lang, 2))
     return lines
-
-
-def _day(day: Any, lang: str) -> str:
-    return to_wareki(day) if lang == "ja" else day.isoformat()
 
 
 def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
@@ -103,7 +99,7 @@ def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
         ruleset=ruleset,
         rule=rule,
         name=ruleset.municipality.name.get(lang),
-        version=_day(version.date, lang),
+        version=day_words(version.date).get(lang),
         message=rule.message.get(lang),
         binding=how_binding(rule).get(lang),
         concept=concept_label(rule.concept).get(lang),

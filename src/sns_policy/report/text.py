@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
-from sns_policy.report import location, summary_counts
+from sns_policy.report import location, summary_counts, verdict_words
 from sns_policy.words import text as msg
 
 
@@ -16,10 +16,7 @@ def finding_line(finding: Finding, lang: str) -> str:
 
 
 def _account_lines(result: AccountResult, lang: str, show_review: bool) -> list[str]:
-    if result.compliant is None:
-        verdict = msg("report.out_of_scope").get(lang)
-    else:
-        verdict = msg("report.compliant" if result.compliant else "report.noncompliant").get(lang)
+    verdict = verdict_words(result.compliant).get(lang)
     name = result.provenance.municipality_name if result.provenance is not None else None
     head = msg("report.account", file=result.file, line=result.line, account=result.account,
                municipality=name or result.municipality, verdict=verdict).get(lang)

@@ -8,8 +8,9 @@ having words here.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
-from sns_policy.words import Text
+from sns_policy.words import Text, join
 
 FIELDS: dict[str, tuple[str, str]] = {
     "municipality": ("自治体", "the municipality"),
@@ -313,16 +314,6 @@ def field_words(path: str, within: str | None = None) -> Text:
     return Text(ja=ja, en=en)
 
 
-@lru_cache(maxsize=2048)
-def field_and_path(path: str, within: str | None = None) -> Text:
-    """A field in words with its path in brackets: 「運営主体（業務主管課） [ownership.department]」."""
-    words = field_words(path, within)
-    shown = path[2:] if path.startswith("$.") else (f"{within}.{path}" if within else path)
-    if path in SPECIAL:
-        return words
-    return Text(ja=f"{words.ja} [{shown}]", en=f"{words.en} [{shown}]")
-
-
 def value_words(path: str, value: object, within: str | None = None) -> Text:
     """A value of a field in words: 「返信しない」 for ``none``, 「あり」 for ``true``; any other
     value (a text, a number) as it is."""
@@ -331,6 +322,7 @@ def value_words(path: str, value: object, within: str | None = None) -> Text:
         return Text(ja=ja, en=en)
     key = _key(path if within is None or path.startswith("$.") else f"{within}.{path}")
     if key == "account.platform" and isinstance(value, str):
+        # Imported here: platforms reads its data file through load/, which says its errors in words.
         from sns_policy.platforms import platform_name
 
         return platform_name(value)
@@ -338,3 +330,8 @@ def value_words(path: str, value: object, within: str | None = None) -> Text:
     if found is None:
         return Text(ja=str(value), en=str(value))
     return Text(ja=found[0], en=found[1])
+
+
+def values_words(path: str, values: Iterable[object]) -> Text:
+    """Values of the field at `path`, in words, as a list: 「公式、分野別」."""
+    return join("word.list", [value_words(path, v) for v in values])
