@@ -228,6 +228,11 @@ class PathRef:
     item_of: str | None = None
 
 
+def the_path(check: Any) -> Iterator[PathRef]:
+    """The paths of a kind that reads one field, its `path`."""
+    yield PathRef(check.path)
+
+
 # --- what `diff` compares ----------------------------------------------------------------
 
 # How two values of one parameter compare:

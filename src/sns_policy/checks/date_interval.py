@@ -141,9 +141,9 @@ def paths(check: DateInterval) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths, words={
-        "kind.date_interval": ("日付の間隔", "an interval between dates"),
-        "diff.dim.interval_max": ("最長の間隔", "greatest interval"),
-        "diff.dim.interval_min": ("最短の間隔", "least interval"),
+    "kind.date_interval": ("日付の間隔", "an interval between dates"),
+    "diff.dim.interval_max": ("最長の間隔", "greatest interval"),
+    "diff.dim.interval_min": ("最短の間隔", "least interval"),
     "check.date_interval": ("{later}（{later_date}）は{earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
     "check.date_interval_max": ("{later}（{later_date}）は{earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
     "check.date_order": ("{later}（{later_date}）が{earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),

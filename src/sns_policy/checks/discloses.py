@@ -105,8 +105,8 @@ def paths(check: Discloses) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("discloses", Discloses, compile, explain, parameters, paths, words={
-        "kind.discloses": ("開示", "disclosure"),
-        "diff.dim.discloses": ("開示", "disclosure"),
+    "kind.discloses": ("開示", "disclosure"),
+    "diff.dim.discloses": ("開示", "disclosure"),
     "check.discloses_value": ("{field}に{value_field}（{value}）がそのまま書かれていません", "{field} does not contain {value_field} ({value}) in full"),
     "check.discloses_pattern": ("{field}に{fact}の記載がありません", "{field} does not state {fact}"),
     "param.discloses": ("{fact}を開示する", "discloses {fact}"),

@@ -14,13 +14,13 @@ from sns_policy.checks.base import (
     Explained,
     Kind,
     Parameter,
-    PathRef,
     Violation,
     absent,
     absolute,
     getter,
     parameter,
     said_at,
+    the_path,
     violation,
 )
 from sns_policy.model.paths import is_absent
@@ -67,13 +67,9 @@ def parameters(check: MaxLength, vocabulary: Any) -> Iterator[Parameter]:
                         msg("param.max_length", limit=check.limit))
 
 
-def paths(check: MaxLength) -> Iterator[PathRef]:
-    yield PathRef(check.path)
-
-
-KINDS = (Kind("max_length", MaxLength, compile, explain, parameters, paths, words={
-        "kind.max_length": ("文字数の上限", "a length limit"),
-        "diff.dim.max_length": ("文字数の上限", "length limit"),
+KINDS = (Kind("max_length", MaxLength, compile, explain, parameters, the_path, words={
+    "kind.max_length": ("文字数の上限", "a length limit"),
+    "diff.dim.max_length": ("文字数の上限", "length limit"),
     "check.max_length": ("{field}は {actual} 文字で、上限の {limit} 文字を超えています", "{field} has {actual} characters, over the limit of {limit}"),
     "explain.max_length": ("{field}が{limit}文字以内", "{field} is within {limit} characters"),
     "param.max_length": ("{limit} 文字以内", "at most {limit} characters"),

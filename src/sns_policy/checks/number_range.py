@@ -107,10 +107,10 @@ def paths(check: NumberRange) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("number_range", NumberRange, compile, explain, parameters, paths, words={
-        "kind.number_range": ("数の範囲", "a range of numbers"),
-        "diff.dim.max_count_of": ("上限（人数）", "maximum (a count)"),
-        "diff.dim.max": ("上限", "maximum"),
-        "diff.dim.min": ("下限", "minimum"),
+    "kind.number_range": ("数の範囲", "a range of numbers"),
+    "diff.dim.max_count_of": ("上限（人数）", "maximum (a count)"),
+    "diff.dim.max": ("上限", "maximum"),
+    "diff.dim.min": ("下限", "minimum"),
     "check.number_range": ("{field}は{actual}ですが、{bound}でなければなりません", "{field} is {actual}; it must be {bound}"),
     "explain.number_range": ("{field}が{bounds}", "{field} is {bounds}"),
     "explain.number_range.min": ("{n}以上", "at least {n}"),

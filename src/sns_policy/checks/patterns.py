@@ -21,7 +21,6 @@ from sns_policy.checks.base import (
     Explained,
     Kind,
     Parameter,
-    PathRef,
     Violation,
     absent,
     absolute,
@@ -34,6 +33,7 @@ from sns_policy.checks.base import (
     said_at,
     shortened,
     texts_in,
+    the_path,
     valid_regex,
     violation,
 )
@@ -136,12 +136,8 @@ def parameters(check: Pattern | ForbiddenPattern, vocabulary: Any) -> Iterator[P
     yield parameter(check.kind, check.path, True, "presence", check.kind, msg(f"param.{check.kind}", fact=fact_of(check)))
 
 
-def paths(check: Pattern | ForbiddenPattern) -> Iterator[PathRef]:
-    yield PathRef(check.path)
-
-
 KINDS = (
-    Kind("pattern", Pattern, compile_pattern, explain_pattern, parameters, paths, words={
+    Kind("pattern", Pattern, compile_pattern, explain_pattern, parameters, the_path, words={
         "kind.pattern": ("書式", "wording"),
         "diff.dim.pattern": ("書式", "pattern"),
         "check.pattern": ("{field}の「{value}」は{fact}にあたりません", "{field}: '{value}' is not {fact}"),
@@ -152,7 +148,7 @@ KINDS = (
         "pattern.literal": ("{texts}を含む記載", "text containing {texts}"),
         "pattern.unsaid": ("ルールセットが定める書式", "the form the ruleset sets"),
     }),
-    Kind("forbidden_pattern", ForbiddenPattern, compile_forbidden, explain_forbidden, parameters, paths, words={
+    Kind("forbidden_pattern", ForbiddenPattern, compile_forbidden, explain_forbidden, parameters, the_path, words={
         "kind.forbidden_pattern": ("禁止する表現", "forbidden wording"),
         "diff.dim.forbidden_pattern": ("禁止する書式", "forbidden pattern"),
         "check.forbidden_pattern": ("{field}に{fact}が含まれています（該当箇所: 「{match}」）", "{field} contains {fact} (found: '{match}')"),

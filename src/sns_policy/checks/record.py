@@ -171,8 +171,8 @@ def paths(check: Record) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
-        "kind.record": ("手続の記録", "a record"),
-        "diff.dim.record": ("記録（承認・届出等）", "a record (approval, notification …)"),
+    "kind.record": ("手続の記録", "a record"),
+    "diff.dim.record": ("記録（承認・届出等）", "a record (approval, notification …)"),
     "check.record": ("{field}に、次をすべて満たす記録がありません: {wanted}", "there is no record in {field} that meets all of these: {wanted}"),
     "explain.record": ("{field}に、次をすべて満たす記録がある: {wanted}", "there is a record in {field} that meets all of these: {wanted}"),
     "param.record": ("記録（{wanted}）", "a record ({wanted})"),

@@ -68,8 +68,8 @@ def paths(check: Required) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("required", Required, compile, explain, parameters, paths, words={
-        "kind.required": ("記載の有無", "facts stated"),
-        "diff.dim.required": ("記載を求める事項", "required fact"),
+    "kind.required": ("記載の有無", "facts stated"),
+    "diff.dim.required": ("記載を求める事項", "required fact"),
     "check.required": ("{field}が記載されていません", "{field} is not stated"),
     "param.required": ("記載を求める", "must be stated"),
     "explain.required": ("{fields}が記載されている", "{fields}: stated"),

@@ -80,8 +80,8 @@ def paths(check: RoleTitle) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("role_title", RoleTitle, compile, explain, parameters, paths, words={
-        "kind.role_title": ("職名であること", "a title, not a name"),
-        "diff.dim.role_title": ("職名であること", "a title, not a name"),
+    "kind.role_title": ("職名であること", "a title, not a name"),
+    "diff.dim.role_title": ("職名であること", "a title, not a name"),
     "check.role_title_unit": ("{field}の「{value}」は運営主体（{unit}）の職名として読めません（個人名の可能性があります）", "{field}: '{value}' does not read as a title in the operating section ({unit}); it may be a personal name"),
     "check.role_title": ("{field}の「{value}」は職名・役割ではなく個人名のように見えます", "{field}: '{value}' looks like a personal name, not a title or role"),
     "param.role_title": ("個人名ではなく職名・役割であること", "a title or role, not a personal name"),

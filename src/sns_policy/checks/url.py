@@ -13,7 +13,6 @@ from sns_policy.checks.base import (
     Explained,
     Kind,
     Parameter,
-    PathRef,
     Violation,
     absent,
     absolute,
@@ -22,6 +21,7 @@ from sns_policy.checks.base import (
     said_at,
     sorted_values,
     texts_in,
+    the_path,
     violation,
 )
 from sns_policy.model.paths import is_absent
@@ -93,16 +93,12 @@ def parameters(check: Url, vocabulary: Any) -> Iterator[Parameter]:
                         msg("explain.url.domains", domains=join("word.comma", check.allowed_domains)))
 
 
-def paths(check: Url) -> Iterator[PathRef]:
-    yield PathRef(check.path)
-
-
-KINDS = (Kind("url", Url, compile, explain, parameters, paths, words={
-        "kind.url": ("URL", "URL"),
-        "diff.dim.url_domains": ("認めるドメイン", "allowed domains"),
-        "diff.dim.url_homepage_domains": ("公式ドメインの URL", "a URL on the official domain"),
-        "diff.dim.url_no_shortener": ("短縮 URL の禁止", "no shortened URL"),
-        "diff.dim.url_complete": ("完全な URL", "a complete URL"),
+KINDS = (Kind("url", Url, compile, explain, parameters, the_path, words={
+    "kind.url": ("URL", "URL"),
+    "diff.dim.url_domains": ("認めるドメイン", "allowed domains"),
+    "diff.dim.url_homepage_domains": ("公式ドメインの URL", "a URL on the official domain"),
+    "diff.dim.url_no_shortener": ("短縮 URL の禁止", "no shortened URL"),
+    "diff.dim.url_complete": ("完全な URL", "a complete URL"),
     "check.url_incomplete": ("{field}の「{url}」は完全な URL ではありません（https:// から書いてください）", "{field}: '{url}' is not a complete URL (write it from https://)"),
     "check.url_shortener": ("{field}に短縮 URL「{url}」が使われています", "{field} uses a shortened URL: {url}"),
     "check.url_domain": ("{field}のドメイン「{host}」は、認められたドメイン（{allowed}）ではありません", "{field}: the host {host} is not an allowed domain ({allowed})"),

@@ -14,7 +14,6 @@ from sns_policy.checks.base import (
     Explained,
     Kind,
     Parameter,
-    PathRef,
     Violation,
     absent,
     absolute,
@@ -26,6 +25,7 @@ from sns_policy.checks.base import (
     quoted,
     said_at,
     sorted_values,
+    the_path,
     value_keys,
     violation,
 )
@@ -169,12 +169,8 @@ def parameters_set(check: NoneOf | Includes, vocabulary: Any) -> Iterator[Parame
                     f"{sign} [" + ", ".join(sorted_values(check.values)) + "]", msg(f"param.{check.kind}", values=values))
 
 
-def paths(check: OneOf | NoneOf | Includes) -> Iterator[PathRef]:
-    yield PathRef(check.path)
-
-
 KINDS = (
-    Kind("one_of", OneOf, compile_one_of, explain_one_of, parameters_one_of, paths, words={
+    Kind("one_of", OneOf, compile_one_of, explain_one_of, parameters_one_of, the_path, words={
         "kind.one_of": ("認める値", "allowed values"),
         "diff.dim.one_of": ("認める値", "allowed values"),
         "check.one_of": ("{field}は{actual}ですが、{expected}でなければなりません", "{field} is {actual}; it must be {expected}"),
@@ -182,7 +178,7 @@ KINDS = (
         "explain.one_of": ("{field}が{values}{required}", "{field} is {values}{required}"),
         "explain.one_of.required": ("（記載必須）", " (and must be stated)"),
     }),
-    Kind("none_of", NoneOf, compile_none_of, explain_none_of, parameters_set, paths, words={
+    Kind("none_of", NoneOf, compile_none_of, explain_none_of, parameters_set, the_path, words={
         "kind.none_of": ("認めない値", "forbidden values"),
         "diff.dim.none_of": ("認めない値", "forbidden values"),
         "param.none_of": ("{values}でないこと", "none of {values}"),
@@ -191,7 +187,7 @@ KINDS = (
         "explain.none_of": ("{field}が{values}のいずれでもない", "{field} is none of {values}"),
         "explain.none_of.single": ("{field}が{values}でない", "{field} is not {values}"),
     }),
-    Kind("includes", Includes, compile_includes, explain_includes, parameters_set, paths, words={
+    Kind("includes", Includes, compile_includes, explain_includes, parameters_set, the_path, words={
         "kind.includes": ("含むべき値", "values to include"),
         "diff.dim.includes": ("含むべき値", "values to include"),
         "param.includes": ("{values}をすべて含むこと", "includes all of {values}"),
