@@ -73,7 +73,7 @@ def check_accounts(
                         checking.append((engine, item))
             # A stage at a time (see load.manifests.BATCH_FILES): every evaluation, then every placed result.
             evaluations = _evaluate_all(checking, as_of)
-            placed = [CheckedAccount(item, engine, engine.result(item.manifest, item.locator, evaluation))
+            placed = [CheckedAccount(item, engine, engine.result(item.manifest, item.locator, evaluation, as_of))
                       for (engine, item), evaluation in zip(checking, evaluations)]
             yield from placed
 

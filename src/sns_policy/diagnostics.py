@@ -69,6 +69,15 @@ class ReviewItem:
 
 
 @dataclass(frozen=True, slots=True)
+class NotApplicable:
+    """A rule that does not bind this account's act (legal time), with the reason in words."""
+
+    rule: str
+    clause: str
+    reason: Text
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a verdict comes from: the guideline, its version and the ruleset file."""
 
@@ -92,6 +101,9 @@ class AccountResult:
     review: tuple[ReviewItem, ...] = ()
     # Set when the ruleset's scope does not cover this account: never a silent pass.
     out_of_scope: Text | None = None
+    # Rules that do not bind the account's acts, and what the verdict cannot rest on.
+    not_applicable: tuple[NotApplicable, ...] = ()
+    notes: tuple[Text, ...] = ()
 
     @property
     def compliant(self) -> bool | None:

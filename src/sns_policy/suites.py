@@ -226,6 +226,14 @@ def _judge(expected: Expectation, result: AccountResult, fired: tuple[str, ...],
                 problems.append(msg("suite.finding-unexpected", rule=rule, where=f"{file}:{line}:{column}"))
     for rule in sorted(set(expected.does_not_fire or ()) & set(fired)):
         problems.append(msg("suite.forbidden", rule=shown(rule)))
+    if expected.not_applicable is not None:
+        unbound = {n.rule for n in result.not_applicable}
+        for rule in sorted(set(expected.not_applicable) - unbound):
+            problems.append(msg("suite.applicable", rule=rule))
+        for rule in sorted(unbound - set(expected.not_applicable)):
+            problems.append(msg("suite.not_applicable", rule=rule))
+    if expected.earlier_text_noted is not None and expected.earlier_text_noted != bool(result.notes):
+        problems.append(msg("suite.noted" if expected.earlier_text_noted else "suite.not_noted"))
     return problems
 
 
@@ -291,7 +299,7 @@ class _SuiteRunner:
             return CaseOutcome(passed=False, errors=tuple(schema_findings_at(exc, locator.position)), **common)
         as_of = case.as_of or suite.as_of or self.as_of or date.today()
         evaluation = engine.evaluate(manifest, as_of)
-        result = engine.result(manifest, locator, evaluation)
+        result = engine.result(manifest, locator, evaluation, as_of)
         fired = tuple(o.rule.id for o in evaluation.outcomes)
         problems = _judge(case.expect, result, fired, locator)
         return CaseOutcome(passed=not problems, problems=tuple(problems), fired=fired,

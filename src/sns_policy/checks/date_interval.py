@@ -26,15 +26,54 @@ from sns_policy.checks.base import (
     said_at,
     violation,
 )
-from sns_policy.model.base import Strict
+from pydantic import Field, PrivateAttr, model_serializer, model_validator
+
+from sns_policy.model.base import Strict, invalid
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
 
 
 class Interval(Strict):
+    """A number of months and days — or `reading`, the name of one of the ruleset's
+    readings of words without a number (速やかに, 一定期間), whose interval it takes."""
+
     months: int = 0
     days: int = 0
+    reading: str | None = Field(None, description="ルールセットの readings に定めた読み（例: promptly）。その期間をとる")
+    # The words of the text the reading reads (速やかに), set when the ruleset resolves it.
+    _term: str | None = PrivateAttr(None)
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: Any) -> Any:
+        # A reading is written by its name; the figures it took are the ruleset's, not the rule's.
+        data = handler(self)
+        if self.reading is not None and isinstance(data, dict):
+            data.pop("months", None)
+            data.pop("days", None)
+        return data
+
+    @model_validator(mode="after")
+    def _reading_or_figures(self) -> "Interval":
+        if self.reading is not None and (self.months or self.days):
+            raise invalid("reading_and_figures", reading=self.reading)
+        return self
+
+    def read_as(self, months: int, days: int, term: str) -> None:
+        """Take the figures of the reading it names (once, as the ruleset is read)."""
+        object.__setattr__(self, "months", months)
+        object.__setattr__(self, "days", days)
+        self._term = term
+
+    @property
+    def term(self) -> str | None:
+        return self._term
+
+    def figures(self) -> "Interval":
+        """The interval to compute with; a reading must have been resolved by its ruleset."""
+        if self.reading is not None and self._term is None:
+            raise ValueError(f"the reading {self.reading!r} was not resolved by a ruleset")
+        return self
 
 
 class DateInterval(CheckModel):
@@ -50,6 +89,13 @@ class DateInterval(CheckModel):
     at: Literal["earlier", "later"] = "later"
 
 
+def subtract_interval(d: date, interval: Interval) -> date:
+    month_index = d.month - 1 - interval.months
+    year, month = d.year + month_index // 12, month_index % 12 + 1
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) - timedelta(days=interval.days)
+
+
 def add_interval(d: date, interval: Interval) -> date:
     month_index = d.month - 1 + interval.months
     year, month = d.year + month_index // 12, month_index % 12 + 1
@@ -59,6 +105,14 @@ def add_interval(d: date, interval: Interval) -> date:
 
 
 def interval_words(interval: Interval) -> Text:
+    """14日, 1か月 — and for a reading, whose words it reads: 14日（「速やかに」の読み）."""
+    said = _figure_words(interval)
+    if interval.term is None:
+        return said
+    return msg("word.reading", interval=said, term=interval.term)
+
+
+def _figure_words(interval: Interval) -> Text:
     parts_ja, parts_en = [], []
     if interval.months:
         t = msg("word.month" if interval.months == 1 else "word.months", n=interval.months)
@@ -78,6 +132,9 @@ def _date_params(earlier_path: str, later_path: str, earlier: date, later: date)
 
 
 def compile(check: DateInterval, vocabulary: Any) -> Compiled:
+    for interval in (check.min, check.max):
+        if interval is not None:
+            interval.figures()
     get_earlier, get_later = getter(check.earlier), getter(check.later)
     earlier_path = absolute(check.earlier) if check.earlier != AS_OF else check.earlier
     later_path = absolute(check.later) if check.later != AS_OF else check.later
@@ -141,6 +198,7 @@ def paths(check: DateInterval) -> Iterator[PathRef]:
 
 
 KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths, words={
+    "word.reading": ("{interval}（「{term}」の読み）", "{interval} (this ruleset's reading of 「{term}」)"),
     "kind.date_interval": ("日付の間隔", "an interval between dates"),
     "diff.dim.interval_max": ("最長の間隔", "greatest interval"),
     "diff.dim.interval_min": ("最短の間隔", "least interval"),

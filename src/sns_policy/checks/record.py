@@ -9,6 +9,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field, field_validator
 
+from sns_policy.checks.date_interval import Interval, add_interval, interval_words, subtract_interval
 from sns_policy.checks.base import (
     CheckContext,
     CheckModel,
@@ -63,7 +64,8 @@ class Record(RecordSelector, CheckModel):
     text fields match `match` (regular expressions) and whose `date_field` falls on or
     before / on or after the dates at `on_or_before` / `on_or_after` — and, with
     `after_record`, on or after the date of another record of the list that matches that
-    selector (the 総合政策部長's approval after the 部長's)."""
+    selector (the 総合政策部長's approval after the 部長's). A record dated after the checking
+    date does not count: it records what has not happened yet."""
 
     kind: Literal["record"]
     path: str
@@ -71,6 +73,13 @@ class Record(RecordSelector, CheckModel):
     require_date: bool = False
     on_or_before: str | None = None
     on_or_after: str | None = None
+    # How close to its bound the record must be: with `on_or_after`, dated at most this long
+    # after it (and not yet due until then: 周知後速やかに); with `on_or_before`, at most this
+    # long before it (a record of an earlier event does not cover a later one).
+    within: Interval | None = None
+    # With `on_or_after` and no deadline in the text (取得後): how long after the bound a
+    # missing record is still not reported; a later record still counts.
+    due: Interval | None = None
     after_record: RecordSelector | None = None
 
 
@@ -96,8 +105,12 @@ def record_words(check: Record) -> Text:
         said.append(msg("record.dated", field=dated))
     if check.on_or_before:
         said.append(msg("record.on_or_before", field=dated, bound=field_words(check.on_or_before)))
+        if check.within is not None:
+            said.append(msg("record.within_before", field=dated, bound=field_words(check.on_or_before), interval=interval_words(check.within)))
     if check.on_or_after:
         said.append(msg("record.on_or_after", field=dated, bound=field_words(check.on_or_after)))
+        if check.within is not None:
+            said.append(msg("record.within_after", field=dated, bound=field_words(check.on_or_after), interval=interval_words(check.within)))
     if check.after_record is not None:
         said.append(msg("record.after_record", field=dated, prior=join("word.list", _selector_words(check.after_record, within))))
     return join("word.list", said)
@@ -111,6 +124,8 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
     prior = check.after_record
     prior_equal = [(split(k)[1], value_keys([v])) for k, v in prior.where.items()] if prior else []
     prior_matching = [(split(k)[1], regex(r)) for k, r in prior.match.items()] if prior else []
+    within = check.within.figures() if check.within else None
+    grace = within or (check.due.figures() if check.due else None)
     before = getter(check.on_or_before) if check.on_or_before else None
     after = getter(check.on_or_after) if check.on_or_after else None
     field, wanted = field_words(where), record_words(check)
@@ -124,40 +139,61 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
                 return False
         return True
 
-    def matches(item: Any, first: Any, last: Any, earliest: list[tuple[int, date]] | None) -> bool:
+    def matches(item: Any, first: Any, last: Any, earliest: list[tuple[int, date]] | None, as_of: date) -> bool:
         if not selected_by(item, equal, matching):
             return False
         when = resolve(item, date_parts)
         if not isinstance(when, date):
             return not check.require_date and earliest is None
+        # A record dated after the checking date proves nothing yet: the act it records has not happened.
+        if when > as_of:
+            return False
         # The earlier record must be another record than this one.
         if earliest is not None and not any(other != id(item) and when >= d for other, d in earliest):
             return False
-        return not (isinstance(first, date) and when > first) and not (isinstance(last, date) and when < last)
+        if isinstance(first, date) and (when > first or (within is not None and when < subtract_interval(first, within))):
+            return False
+        return not (isinstance(last, date) and (when < last or (within is not None and when > add_interval(last, within))))
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         records = get(context)
         first = before(context) if before else None
         last = after(context) if after else None
+        # Not yet due: the period after the bound in which the record may still be made runs on.
+        if grace is not None and isinstance(last, date) and context.as_of <= add_interval(last, grace):
+            pending = True
+        else:
+            pending = False
         if isinstance(records, list):
             earliest = None
             if prior is not None:
                 earliest = [(id(item), d) for item in records if selected_by(item, prior_equal, prior_matching)
-                            and isinstance(d := resolve(item, date_parts), date)]
-            if any(matches(item, first, last, earliest) for item in records):
+                            and isinstance(d := resolve(item, date_parts), date) and d <= context.as_of]
+            if any(matches(item, first, last, earliest, context.as_of) for item in records):
                 return []
+        if pending:
+            return []
         return [violation(where, "check.record", field=field, wanted=wanted)]
 
     return run
 
 
 def explain(check: Record, vocabulary: Any) -> Explained:
-    return [(0, said_at(msg("explain.record", field=field_words(check.path), wanted=record_words(check)), check.path))]
+    said = [(0, said_at(msg("explain.record", field=field_words(check.path), wanted=record_words(check)), check.path))]
+    grace = check.within or check.due
+    if grace is not None and check.on_or_after:
+        said.append((1, msg("explain.record.due", bound=field_words(check.on_or_after), interval=interval_words(grace))))
+    return said
 
 
 def parameters(check: Record, vocabulary: Any) -> Iterator[Parameter]:
     yield parameter("record", check.path, True, "presence", "record " + json.dumps(check.where, ensure_ascii=False),
                     msg("param.record", wanted=join("word.list", _selector_words(check, absolute(check.path)))))
+    if check.within is not None:
+        bound = check.on_or_after or check.on_or_before or check.path
+        yield parameter("record_within", check.path, check.within.months * 30.44 + check.within.days, "lower",
+                        f"≤ {check.within.months}m+{check.within.days}d",
+                        msg("param.record_within", interval=interval_words(check.within), bound=field_words(bound)))
 
 
 def paths(check: Record) -> Iterator[PathRef]:
@@ -176,11 +212,16 @@ KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
     "check.record": ("{field}に、次をすべて満たす記録がありません: {wanted}", "there is no record in {field} that meets all of these: {wanted}"),
     "explain.record": ("{field}に、次をすべて満たす記録がある: {wanted}", "there is a record in {field} that meets all of these: {wanted}"),
     "param.record": ("記録（{wanted}）", "a record ({wanted})"),
+    "param.record_within": ("記録が{bound}から{interval}以内", "the record within {interval} of {bound}"),
+    "diff.dim.record_within": ("記録までの期間", "time allowed for the record"),
     "record.equals": ("{field}が「{value}」", "{field} is '{value}'"),
     "record.contains": ("{field}に{texts}を含む", "{field} contains {texts}"),
     "record.unsaid": ("ルールセットが定める条件に合う", "it meets the ruleset's conditions"),
     "record.dated": ("{field}がある", "{field} is stated"),
     "record.on_or_before": ("{field}が{bound}以前", "{field} is on or before {bound}"),
     "record.on_or_after": ("{field}が{bound}以後", "{field} is on or after {bound}"),
+    "record.within_before": ("{field}が{bound}の{interval}前以後", "{field} is at most {interval} before {bound}"),
+    "record.within_after": ("{field}が{bound}から{interval}以内", "{field} is within {interval} after {bound}"),
+    "explain.record.due": ("{bound}から{interval}が過ぎるまでは、記録がなくても満たされているとする", "until {interval} after {bound}, it holds without a record"),
     "record.after_record": ("{field}が、次を満たす別の記録の日付以後: {prior}", "{field} is on or after the date of another record that meets: {prior}"),
 }),)

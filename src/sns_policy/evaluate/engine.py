@@ -12,7 +12,8 @@ from functools import cached_property
 from typing import Protocol
 
 from sns_policy.checks import CheckContext, Violation, compile_check
-from sns_policy.diagnostics import AccountResult, Finding, Provenance, ReviewItem, Severity
+from sns_policy.diagnostics import AccountResult, Finding, NotApplicable, Provenance, ReviewItem, Severity
+from sns_policy.evaluate.legal_time import basis_notes, dated_by_act, in_force_on, not_binding, rule_time
 from sns_policy.model.dates import day_words
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
@@ -50,6 +51,8 @@ class Evaluation:
     review: tuple[ReviewItem, ...]
     out_of_scope: Text | None
     evaluated: tuple[str, ...] = ()  # ids of the checked rules that applied (fired or passed)
+    not_applicable: tuple[NotApplicable, ...] = ()  # rules that do not bind the account's acts
+    notes: tuple[Text, ...] = ()  # what the verdict cannot rest on (an earlier, unknown text)
 
 
 def clause_label(rule: Rule) -> str:
@@ -64,11 +67,14 @@ class Engine:
         self.ruleset_file = ruleset_file
         self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
         # Before this date no version of the guideline was in force (computed once, not per manifest).
-        self.first_in_force = min(h.date for h in ruleset.document.history if h.date is not None)
+        self.first_in_force = ruleset.document.first_in_force()
+        # When each rule's text is in force and which act it binds (legal_time.py).
+        self.times = {r.id: rule_time(r, ruleset.document) for r in ruleset.rules}
         # Every check and condition compiled once for the life of the engine; each check as
         # the per-manifest loop reads it: (rule, whether it applies conditionally, check).
         self._plan = tuple(
-            (r, r.applies_to is not None, compile_check(r.check)) for r in ruleset.rules if r.check is not None
+            (r, r.applies_to is not None or r.binds is not None, compile_check(r.check))
+            for r in ruleset.rules if r.check is not None
         )
         self._checked_ids = tuple(r.id for r, _, _ in self._plan)
         self._evaluated: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -96,13 +102,27 @@ class Engine:
             if rule.review
         )
         # Most review items apply to every account in scope: listed once, not judged per manifest.
-        self.review_always = tuple(item for rule, item in self.review_items if rule.applies_to is None)
-        self.review_conditional = tuple((rule, item) for rule, item in self.review_items if rule.applies_to is not None)
+        self.review_always = tuple(item for rule, item in self.review_items if not self._conditional(rule))
+        self.review_conditional = tuple((rule, item) for rule, item in self.review_items if self._conditional(rule))
+        self._provenance: dict[date | None, Provenance] = {}
+        self._notes_on: dict[date, tuple[Text, ...]] = {}
+
+    @staticmethod
+    def _conditional(rule: Rule) -> bool:
+        return rule.applies_to is not None or rule.binds is not None
 
     @cached_property
     def provenance(self) -> Provenance:
-        version = self.ruleset.document.in_force()
-        return Provenance(
+        """The basis of a verdict on the latest version (as `rules` and `explain` show it)."""
+        return self.provenance_on(None)
+
+    def provenance_on(self, as_of: date | None) -> Provenance:
+        """The basis of a verdict as of a date: the version then in force."""
+        cached = self._provenance.get(as_of)
+        if cached is not None:
+            return cached
+        version = self.ruleset.document.in_force(as_of)
+        provenance = self._provenance[as_of] = Provenance(
             municipality=self.ruleset.municipality.id,
             title=self.ruleset.document.title,
             in_force=version.date.isoformat(),
@@ -110,6 +130,7 @@ class Engine:
             ruleset_file=self.ruleset_file,
             municipality_name=Text(ja=self.ruleset.municipality.name.ja, en=self.ruleset.municipality.name.en),
         )
+        return provenance
 
     def _out_of_scope(self, manifest: Manifest, as_of: date) -> Text | None:
         first = self.first_in_force
@@ -126,6 +147,11 @@ class Engine:
 
     def _applies(self, rule: Rule, manifest: Manifest, context: CheckContext, as_of: date) -> bool:
         a = rule.applies_to
+        time = self.times[rule.id]
+        # An act-bound rule is dated by its act (not_binding); a continuing one, or one whose
+        # act the manifest does not date, by the checking date.
+        if not dated_by_act(time, manifest) and not in_force_on(time, as_of):
+            return False
         if a is None:
             return True
         account = manifest.account
@@ -135,13 +161,15 @@ class Engine:
             return False
         if a.statuses is not None and account.status not in a.statuses:
             return False
-        if a.effective_from is not None and as_of < a.effective_from:
-            return False
-        if a.effective_until is not None and as_of > a.effective_until:
-            return False
         if a.when is not None and self.conditions[rule.id](context, True):
             return False
         return True
+
+    def _not_binding(self, rule: Rule, manifest: Manifest) -> NotApplicable | None:
+        reason = not_binding(self.times[rule.id], manifest)
+        if reason is None:
+            return None
+        return NotApplicable(rule=rule.id, clause=self.finding_facts[rule.id][1], reason=reason)
 
     def evaluate(self, manifest: Manifest, as_of: date) -> Evaluation:
         return self.evaluate_many([manifest], as_of)[0]
@@ -159,17 +187,32 @@ class Engine:
         }
         outcomes: list[list[RuleOutcome]] = [[] for _ in manifests]
         skipped: list[list[str]] = [[] for _ in manifests]
+        unbound: list[list[NotApplicable]] = [[] for _ in manifests]
         for rule, conditional, check in self._plan:
             for index, context in contexts.items():
-                if conditional and not self._applies(rule, context.root, context, as_of):
-                    skipped[index].append(rule.id)
-                elif violations := check(context, False):
+                if conditional:
+                    if not self._applies(rule, context.root, context, as_of):
+                        skipped[index].append(rule.id)
+                        continue
+                    if rule.binds is not None and (why := self._not_binding(rule, context.root)) is not None:
+                        skipped[index].append(rule.id)
+                        unbound[index].append(why)
+                        continue
+                if violations := check(context, False):
                     outcomes[index].append(RuleOutcome(rule, tuple(violations)))
         return [
             Evaluation((), (), outside, ()) if outside is not None
-            else Evaluation(tuple(outcomes[index]), self._review(contexts[index], as_of), None, self._evaluated_ids(skipped[index]))
+            else Evaluation(tuple(outcomes[index]), self._review(contexts[index], as_of, unbound[index]), None,
+                            self._evaluated_ids(skipped[index]), tuple(unbound[index]),
+                            self._notes(as_of))
             for index, outside in enumerate(out_of_scope)
         ]
+
+    def _notes(self, as_of: date) -> tuple[Text, ...]:
+        notes = self._notes_on.get(as_of)
+        if notes is None:
+            notes = self._notes_on[as_of] = basis_notes(self.ruleset.document, as_of)
+        return notes
 
     def _evaluated_ids(self, skipped: list[str]) -> tuple[str, ...]:
         """The evaluated rules are all but the few skipped: one tuple per set of skipped rules."""
@@ -181,17 +224,23 @@ class Engine:
             evaluated = self._evaluated[key] = tuple(i for i in self._checked_ids if i not in skipped)
         return evaluated
 
-    def _review(self, context: CheckContext, as_of: date) -> tuple[ReviewItem, ...]:
+    def _review(self, context: CheckContext, as_of: date, unbound: list[NotApplicable]) -> tuple[ReviewItem, ...]:
         if not self.review_conditional:
             return self.review_always
-        applying = {rule.id for rule, _ in self.review_conditional if self._applies(rule, context.root, context, as_of)}
-        return tuple(item for rule, item in self.review_items if rule.applies_to is None or rule.id in applying)
+        applying = set()
+        for rule, _ in self.review_conditional:
+            if self._applies(rule, context.root, context, as_of):
+                if rule.binds is not None and (why := self._not_binding(rule, context.root)) is not None:
+                    unbound.append(why)
+                else:
+                    applying.add(rule.id)
+        return tuple(item for rule, item in self.review_items if not self._conditional(rule) or rule.id in applying)
 
     def check_document(self, manifest: Manifest, locator: Locator, as_of: date) -> AccountResult:
         """Evaluate, then place every violation in the file it came from."""
-        return self.result(manifest, locator, self.evaluate(manifest, as_of))
+        return self.result(manifest, locator, self.evaluate(manifest, as_of), as_of)
 
-    def result(self, manifest: Manifest, locator: Locator, evaluation: Evaluation) -> AccountResult:
+    def result(self, manifest: Manifest, locator: Locator, evaluation: Evaluation, as_of: date | None = None) -> AccountResult:
         findings = []
         for outcome in evaluation.outcomes:
             rule = outcome.rule
@@ -219,10 +268,12 @@ class Engine:
             line=locator.line,
             municipality=self.ruleset.municipality.id,
             account=account_label(manifest),
-            provenance=self.provenance,
+            provenance=self.provenance_on(as_of),
             findings=tuple(findings),
             review=evaluation.review,
             out_of_scope=evaluation.out_of_scope,
+            not_applicable=evaluation.not_applicable,
+            notes=evaluation.notes,
         )
 
 

@@ -8,12 +8,15 @@ machine-checked rule, by a review item, or as non-normative text with a reason.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
 from sns_policy.checks import Check
+from sns_policy.checks.date_interval import Interval
 from sns_policy.diagnostics import Severity
+from sns_policy.model.acts import Act
 from sns_policy.model.base import LocalizedText, Strict, invalid
 from sns_policy.model.dates import FlexibleDate
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
@@ -45,9 +48,21 @@ class Municipality(Strict):
 
 class HistoryEntry(Strict):
     event: Literal["enacted", "in_force", "amended", "revised"]
-    date: FlexibleDate | None = Field(None, description="日付（原文に日付がない改正は省略し、note に書く）")
+    date: FlexibleDate | None = Field(None, description="日付（施行日。原文に日付がない改正は省略し、note に書く）")
+    year: int | None = Field(None, ge=1868, description="日付の分からない改正について、分かっている年（例: 令和5年なら 2023）")
     wareki: str = Field(description="原文の和暦表記")
     note: str | None = None
+
+    def surely_in_force_on(self, day: date) -> bool | None:
+        """Whether this version was in force on `day`: None when its date is unknown and
+        `day` falls in the year it is known to have come in."""
+        if self.date is not None:
+            return self.date <= day
+        if self.year is None:
+            return None
+        if day >= date(self.year + 1, 1, 1):
+            return True
+        return False if day < date(self.year, 1, 1) else None
 
 
 class Document(Strict):
@@ -60,14 +75,33 @@ class Document(Strict):
 
     @model_validator(mode="after")
     def _a_dated_version(self) -> "Document":
-        if not any(h.date is not None for h in self.history):
+        if not any(h.date is not None for h in self.versions()):
             raise invalid("history_dated")
         return self
 
-    def in_force(self) -> HistoryEntry:
-        """The latest entry that put a version in force (or was enacted)."""
-        dated = [h for h in self.history if h.date is not None]
+    def versions(self) -> list[HistoryEntry]:
+        """The entries that put a version in force, oldest first: the 施行 (in_force) and each
+        amendment or revision. 制定 (enacted) is not 施行 — it counts only for a text that
+        sets no 施行 date, which is in force from its enactment."""
+        starting = [h for h in self.history if h.event != "enacted"]
+        if not any(h.event == "in_force" for h in starting):
+            starting = [h for h in self.history if h.event == "enacted"][:1] + starting
+        return starting
+
+    def first_in_force(self) -> date:
+        """The day the guideline first came into force: before it, no text of it binds."""
+        return min(h.date for h in self.versions() if h.date is not None)  # type: ignore[type-var]
+
+    def in_force(self, on: date | None = None) -> HistoryEntry:
+        """The dated version in force on `on` (by default the latest dated one)."""
+        dated = [h for h in self.versions() if h.date is not None and (on is None or h.date <= on)]
+        if not dated:
+            dated = [h for h in self.versions() if h.date is not None][:1]
         return max(dated, key=lambda h: h.date)  # type: ignore[arg-type, return-value]
+
+    def encoded(self) -> HistoryEntry:
+        """The version whose text the rules encode: the latest one."""
+        return self.versions()[-1]
 
 
 class Scope(Strict):
@@ -80,6 +114,10 @@ def _reason_in_both_languages(value: Any) -> Any:
     # Rulesets written before reasons were bilingual (in the project's history, which
     # `diff miura@REV` reads) give one Japanese string: it stands for both languages there.
     return {"ja": value, "en": value} if isinstance(value, str) else value
+
+
+def _a_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
 
 
 class OutlineUnit(Strict):
@@ -96,8 +134,8 @@ class Applicability(Strict):
     account_kinds: list[AccountKind] | None = None
     platforms: list[Platform] | None = None
     statuses: list[AccountStatus] | None = None
-    effective_from: FlexibleDate | None = None
-    effective_until: FlexibleDate | None = None
+    effective_from: FlexibleDate | None = Field(None, description="この規定が施行された日（改正で加わった規定）。省略時は文書の施行日")
+    effective_until: FlexibleDate | None = Field(None, description="この規定が効力を失った日（改正で削られた規定）")
     when: Check | None = Field(None, description="この条件を満たすアカウントにだけ適用する")
 
 
@@ -111,6 +149,11 @@ class Rule(Strict):
         None, description="省略時は modality から（must/must_not=error, should=warning, may=info）"
     )
     applies_to: Applicability | None = None
+    binds: Annotated[list[Act] | None, BeforeValidator(_a_list)] = Field(
+        None,
+        description="この義務が結びつく行為（opening=開設・取得, change=変更, closure=廃止, transfer=移管, "
+        "staff_change=運用者の異動, posting_scope=発信範囲の承認）。されたどの行為も規定の施行前（または失効後）なら適用しない",
+    )
     message: LocalizedText
     interpretation: LocalizedText | None = Field(None, description="符号化に判断を要した点の説明（日本語・英語）")
     check: Check | None = None
@@ -129,13 +172,50 @@ class Rule(Strict):
         return Severity(self.severity) if self.severity else SEVERITY_OF_MODALITY[self.modality]
 
 
+class Reading(Strict):
+    """One reading of words of the text that give no number (速やかに, 一定期間): the period
+    the ruleset takes them to mean, applied the same way in every rule that names it."""
+
+    term: str = Field(description="本文の語（例: 速やかに）")
+    months: int = Field(0, ge=0)
+    days: int = Field(0, ge=0)
+    interpretation: LocalizedText = Field(description="この期間と読む理由（日本語・英語）")
+
+
+def _intervals(value: Any) -> Any:
+    """Every Interval inside a check, however deeply nested."""
+    if isinstance(value, Interval):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _intervals(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _intervals(item)
+
+
 class Ruleset(Strict):
     ruleset_format: Literal[1] = 1
     municipality: Municipality
     document: Document
     scope: Scope
+    readings: dict[str, Reading] = Field(
+        default_factory=dict, description="数値のない語（速やかに、一定期間 等）の読み: 名前 → 期間と解釈。規則は interval の reading で名指す"
+    )
     outline: list[OutlineUnit] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _read(self) -> "Ruleset":
+        for rule in self.rules:
+            for interval in _intervals([rule.check, rule.applies_to]):
+                if interval.reading is None:
+                    continue
+                reading = self.readings.get(interval.reading)
+                if reading is None:
+                    raise invalid("unknown_reading", rule=rule.id, reading=interval.reading)
+                interval.read_as(reading.months, reading.days, reading.term)
+        return self
 
     @model_validator(mode="after")
     def _references(self) -> "Ruleset":

@@ -25,10 +25,18 @@ class Expectation(Strict):
     )
     does_not_fire: list[str] | None = Field(None, description="指摘されてはならないルール ID")
     out_of_scope: bool | None = Field(None, description="ガイドラインの対象外と判定されるか")
+    not_applicable: list[str] | None = Field(
+        None, description="行為が規定の施行前（後）にされたため適用しないと判定されるルール ID の集合（これ以外があれば失敗）"
+    )
+
+    earlier_text_noted: bool | None = Field(
+        None, description="検査日または行為の日に、ルールセットの本文より前の版（ルールセットにない本文）が施行されていた旨の注記があるか"
+    )
 
     @model_validator(mode="after")
     def _something(self) -> "Expectation":
-        if all(v is None for v in (self.compliant, self.fires, self.findings, self.does_not_fire, self.out_of_scope)):
+        if all(v is None for v in (self.compliant, self.fires, self.findings, self.does_not_fire, self.out_of_scope,
+                                   self.not_applicable, self.earlier_text_noted)):
             raise invalid("expect_empty")
         if self.fires is not None and self.findings is not None:
             raise invalid("fires_and_findings")

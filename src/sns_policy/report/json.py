@@ -54,7 +54,9 @@ def result_record(result: AccountResult, lang: str) -> dict[str, Any]:
             "in_force": p.in_force,
             "in_force_wareki": p.in_force_wareki,
             "ruleset": p.ruleset_file,
+            "notes": [n.get(lang) for n in result.notes],
         },
+        "not_applicable": [{"rule": n.rule, "clause": n.clause, "reason": n.reason.get(lang)} for n in result.not_applicable],
         "findings": [finding_record(f, lang) for f in result.findings],
         "review": [
             {"rule": r.rule, "severity": r.severity.value, "clause": r.clause, "concept": r.concept,

@@ -8,6 +8,7 @@ from typing import Any
 from sns_policy.checks import VOCABULARY
 from sns_policy.coverage import CoverageReport
 from sns_policy.evaluate.engine import clause_label
+from sns_policy.evaluate.legal_time import act_words
 from sns_policy.load.rulesets import concept_label
 from sns_policy.model.dates import day_words
 from sns_policy.model.ruleset import APPLICABILITY_FIELDS, Rule, Ruleset
@@ -108,6 +109,7 @@ def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
         clause_refs=join("word.list", rule.clauses).get(lang),
         check_words="\n".join(check_lines(rule.check, lang, 1)) if rule.check else None,
         applies_words="\n".join(describe_applicability(rule.applies_to, lang)) if rule.applies_to else None,
+        binds_words=_w("explain.binds", lang, acts=join("word.list", [act_words(a) for a in rule.binds])) if rule.binds else None,
     )
 
 

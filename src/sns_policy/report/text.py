@@ -26,6 +26,10 @@ def _account_lines(result: AccountResult, lang: str, show_review: bool) -> list[
         lines.append("  " + msg("report.basis", title=p.title, in_force=p.in_force, in_force_wareki=p.in_force_wareki).get(lang))
     if result.out_of_scope is not None:
         lines.append("  " + result.out_of_scope.get(lang))
+    for note in result.notes:
+        lines.append("  " + msg("report.note", note=note).get(lang))
+    for item in result.not_applicable:
+        lines.append("  " + msg("report.not_applicable", rule=item.rule, clause=item.clause, reason=item.reason).get(lang))
     for finding in result.findings:
         lines.append(finding_line(finding, lang))
         if finding.quote:

@@ -79,6 +79,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "schema.regex": ("正規表現として読めません（{position} 文字目）", "not a regular expression (at character {position})"),
     "schema.discloses_source": ("value_path か patterns のどちらか一方を指定してください", "give one of value_path or patterns, not both or neither"),
     "schema.number_range_bounds": ("min、max、max_count_of のいずれかを指定してください", "give min, max or max_count_of"),
+    "schema.unknown_reading": ("{rule} が名指す読み「{reading}」がルールセットの readings にありません", "{rule} names the reading '{reading}', which the ruleset's readings do not define"),
+    "schema.reading_and_figures": ("期間に読み「{reading}」と月数・日数の両方が書かれています。どちらか一方にしてください", "an interval names the reading '{reading}' and gives months or days as well: give one or the other"),
     "schema.history_dated": ("document.history に日付のある版が一つ以上必要です", "document.history needs at least one dated entry"),
     "schema.rule_id": ("ルール ID「{rule}」は「自治体ID.短い名前」の形にしてください", "the rule id '{rule}' must look like 'municipality.short-name'"),
     "schema.check_or_review": ("ルール {rule} には check か review: true のどちらかを指定してください", "rule {rule}: give either a check or review: true"),
