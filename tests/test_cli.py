@@ -361,3 +361,23 @@ def test_a_command_imports_only_what_it_uses() -> None:
                             env={**__import__("os").environ, "PYTHONIOENCODING": "utf-8"})
     assert result.stdout.splitlines()[0] == "[]", result.stdout
     assert result.stderr.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_a_reading_read_otherwise_changes_every_rule_that_names_it(tmp_path: Path) -> None:
+    """--reading certain_period=2m: 神栖市's 一定期間 read as two months instead of six."""
+    base = ROOT / "municipalities" / "kamisu" / "examples" / "x-city-compliant.yaml"
+    path = tmp_path / "account.yaml"
+    path.write_text(base.read_text(encoding="utf-8").replace("last_post: 2026-11-20", "last_post: 2026-08-01"), encoding="utf-8")
+    default = run("check", str(path), "--as-of", "2026-11-21", "--format", "json")
+    reread = run("check", str(path), "--as-of", "2026-11-21", "--format", "json", "--reading", "certain_period=2か月")
+    rules = lambda result: [f["rule"] for r in json.loads(result.stdout)["results"] for f in r["findings"]]  # noqa: E731
+    assert "kamisu.suspend-inactive" not in rules(default)
+    assert "kamisu.suspend-inactive" in rules(reread)
+
+
+@pytest.mark.parametrize(("value", "said"), [("soon=3d", "soon"), ("promptly=abc", "promptly=abc"), ("promptly", "promptly")])
+def test_a_reading_that_cannot_be_used_is_one_line_and_exit_2(value: str, said: str) -> None:
+    result = run("check", str(COMPLIANT[0]), "--reading", value, "--lang", "en")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0] and "Traceback" not in result.stderr

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of, parse_readings
 
 if TYPE_CHECKING:
     from sns_policy.diagnostics import CheckReport
@@ -39,9 +39,11 @@ def check(
     lang: LangOption = Lang.ja,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.check.5"))] = None,
     show_review: Annotated[bool, typer.Option("--show-review", help=both("help.check.2"))] = False,
+    reading: Annotated[Optional[list[str]], typer.Option("--reading", help=both("help.check.6"))] = None,
 ) -> None:
     """Check account manifests against their guideline."""
     from sns_policy.api import check_paths
+    from sns_policy.evaluate.engines import EngineCache
     from sns_policy.load.inputs import STDIN
     from sns_policy.load.rulesets import known_municipalities
     from sns_policy.words import text as msg
@@ -49,6 +51,8 @@ def check(
     if municipality is not None and municipality not in known_municipalities():
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
-    report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text)
+    engines = EngineCache(readings=parse_readings(reading or [], lang))
+    report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text,
+                         engines=engines)
     emit(REPORTER_BY_NAME[format.value](report, lang.value, show_review))
     raise typer.Exit(report.exit_code)

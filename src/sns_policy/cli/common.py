@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 from datetime import date
 from enum import Enum
 from typing import Annotated, NoReturn
@@ -62,3 +64,29 @@ def lang_of(arguments: list[str]) -> str:
         if argument.startswith("--lang="):
             return "en" if argument.split("=", 1)[1] == "en" else "ja"
     return "ja"
+
+
+_PERIOD = re.compile(r"^(?:(\d+)\s*(?:m|months?|か月|ヶ月|ケ月|カ月|箇月))?\s*(?:(\d+)\s*(?:d|days?|日))?$")
+
+
+def parse_readings(values: list[str], lang: Lang) -> dict[str, tuple[int, int]]:
+    """--reading NAME=PERIOD (14d, 1m, 1m15d, 14日, 1か月): the user's own reading of a word
+    without a number, for every ruleset that names it."""
+    from sns_policy.load.rulesets import known_municipalities, load_ruleset
+
+    defined: dict[str, str] = {}
+    if values:
+        for municipality in known_municipalities():
+            for name, reading in load_ruleset(municipality)[0].readings.items():
+                defined.setdefault(name, reading.term)
+    periods = {}
+    for value in values:
+        name, _, period = value.partition("=")
+        found = _PERIOD.match(unicodedata.normalize("NFKC", period.strip()))
+        if not name or not period.strip() or found is None or not any(found.groups()):
+            fail(msg("input.bad-reading", value=value).get(lang.value))
+        if name not in defined:
+            known = ", ".join(f"{n}（{t}）" for n, t in sorted(defined.items()))
+            fail(msg("input.unknown-reading", name=name, known=known).get(lang.value))
+        periods[name] = (int(found.group(1) or 0), int(found.group(2) or 0))
+    return periods

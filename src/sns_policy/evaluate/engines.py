@@ -10,8 +10,10 @@ class EngineCache:
     """One engine per municipality, built on first use (or given, to try a ruleset that
     is not the bundled one)."""
 
-    def __init__(self, engines: dict[str, Engine] | None = None) -> None:
+    def __init__(self, engines: dict[str, Engine] | None = None, readings: dict[str, tuple[int, int]] | None = None) -> None:
         self._engines: dict[str, Engine] = dict(engines or {})
+        # The user's own periods for named readings (--reading promptly=30d), for every ruleset defining them.
+        self.readings = dict(readings or {})
 
     def municipalities(self) -> set[str]:
         """The municipalities whose engines are built (all of them, when given)."""
@@ -23,5 +25,6 @@ class EngineCache:
         engine = self._engines.get(municipality)
         if engine is None:
             ruleset, path = load_ruleset(municipality)
+            ruleset = ruleset.reread(self.readings)
             engine = self._engines[municipality] = Engine(ruleset, str(path))
         return engine

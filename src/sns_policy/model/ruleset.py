@@ -205,6 +205,18 @@ class Ruleset(Strict):
     outline: list[OutlineUnit] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
 
+    def reread(self, periods: dict[str, tuple[int, int]]) -> "Ruleset":
+        """This ruleset with some of its readings read as other periods (months, days): the
+        user's own reading of 速やかに, applied alike in every rule that names it. Names this
+        ruleset does not define are left out."""
+        mine = {name: period for name, period in periods.items() if name in self.readings}
+        if not mine:
+            return self
+        data = self.model_dump(by_alias=True)
+        for name, (months, days) in mine.items():
+            data["readings"][name].update(months=months, days=days)
+        return Ruleset.model_validate(data)
+
     @model_validator(mode="after")
     def _read(self) -> "Ruleset":
         for rule in self.rules:

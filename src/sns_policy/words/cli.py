@@ -25,6 +25,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.suites.4": ("成功したケースも表示", "list passing cases too"),
     "help.check.3": ("マニフェストのファイル・フォルダ（- は標準入力）", "manifest files or folders (- for stdin)"),
     "help.check.4": ("自治体 ID（省略時はマニフェストの municipality）", "municipality id (default: the manifest's own)"),
+    "help.check.6": (
+        "数値のない語の読みを変える（例: --reading promptly=30d。ルールセットの readings の名前＝期間、14d・1m・1か月 など。繰り返し指定できる）",
+        "read a word without a number as another period (e.g. --reading promptly=30d: a name from a ruleset's readings = a period such as 14d, 1m; may be repeated)",
+    ),
     "help.check.5": ("この日付で判定（ISO または和暦）", "judge as of this date (ISO, or an era date such as 「令和8年4月1日」)"),
     "help.diff.2": ("比べる自治体（省略時は全自治体）", "municipalities to compare (default: all)"),
     "help.impact.4": ("変更前のルールセット（ファイル・フォルダ・git のリビジョン）", "the ruleset before (file, folder or git revision)"),

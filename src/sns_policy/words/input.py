@@ -30,6 +30,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "input.ruleset": ("ルールセットが不正です: {problem}", "invalid ruleset: {problem}"),
     "input.unknown-rule": ("ルール「{rule}」はありません", "no rule '{rule}'"),
+    "input.bad-reading": ("読みの指定を解釈できません: {value}（名前=期間 の形で。例: promptly=30d、promptly=1か月）", "cannot read the reading: {value} (write name=period, e.g. promptly=30d or promptly=1m)"),
+    "input.unknown-reading": ("どのルールセットにもない読みです: {name}（あるもの: {known}）", "no ruleset defines the reading {name} (defined: {known})"),
     "input.bad-date": ("日付を解釈できません: {value}", "cannot read the date: {value}"),
     "input.no-files": ("YAML ファイルがありません: {path}", "no YAML files under {path}"),
     "input.one-mapping": ("YAML のマッピング（キー: 値）が一つだけ必要です", "one YAML mapping (key: value) is expected"),
