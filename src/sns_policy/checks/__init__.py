@@ -34,6 +34,7 @@ from sns_policy.checks import (
     record,
     required,
     role_title,
+    states,
     url,
     values,
 )
@@ -43,7 +44,7 @@ from sns_policy.model.paths import split, types_at
 from sns_policy.words import register
 
 # The registry: every kind, in the order the schema lists them.
-MODULES = (required, patterns, values, number_range, url, role_title, discloses, date_interval, max_length, record,
+MODULES = (required, patterns, values, number_range, url, role_title, discloses, states, date_interval, max_length, record,
            combinators)
 KINDS: dict[str, Kind] = {kind.name: kind for module in MODULES for kind in module.KINDS}
 
