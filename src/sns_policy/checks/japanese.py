@@ -54,6 +54,7 @@ class Token:
     surface: str
     norm: str  # the dictionary's normalised form: 問合せ → 問い合わせ
     pos: tuple[str, str]  # the first two levels of the part of speech: (助動詞, *)
+    adverbial: bool = False  # a noun that can stand as an adverb: 原則, 基本, 一切
 
 
 @lru_cache(maxsize=1)
@@ -67,12 +68,14 @@ def _tokenizer() -> Any:
 @lru_cache(maxsize=8192)
 def tokens(sentence: str) -> tuple[Token, ...]:
     """The words of one normalised sentence (spaces left out)."""
+    morphemes = [m for m in _tokenizer().tokenize(sentence) if m.part_of_speech()[0] != "空白"]
     found = []
-    for m in _tokenizer().tokenize(sentence):
+    for i, m in enumerate(morphemes):
         pos = m.part_of_speech()
-        if pos[0] == "空白":
-            continue
-        found.append(Token(m.surface(), m.normalized_form(), (pos[0], pos[1])))
+        following = morphemes[i + 1].surface() if i + 1 < len(morphemes) else ""
+        # 原則, 一切 (副詞可能); 基本的に, 個別に (形状詞可能 + に)
+        adverbial = pos[0] == "名詞" and (pos[2] == "副詞可能" or (pos[2] == "形状詞可能" and following == "に"))
+        found.append(Token(m.surface(), m.normalized_form(), (pos[0], pos[1]), adverbial))
     return tuple(found)
 
 
@@ -112,6 +115,9 @@ def polarity(words: tuple[Token, ...], start: int, end: int) -> Polarity:
     while k < len(words):
         word = words[k]
         major, minor = word.pos
+        if _coordinates(words, k):
+            k, compound = k + 1, True  # 回答やフォローは行いません: both share the predicate
+            continue
         if major == "補助記号":
             break
         if major == "名詞" and compound and word.norm not in _NEGATING_WORDS:
@@ -125,22 +131,36 @@ def polarity(words: tuple[Token, ...], start: int, end: int) -> Polarity:
         elif major == "助詞":
             if minor == "接続助詞":
                 following = words[k + 1] if k + 1 < len(words) else None
-                if not (word.norm in ("て", "で") and following is not None and following.pos == ("動詞", "非自立可能")):
+                if not (word.norm in ("て", "で") and following is not None
+                        and (following.pos == ("動詞", "非自立可能") or following.norm in _LIGHT_VERBS)):
                     break
         elif word.norm in _NEGATING_WORDS:
             negations += 1
-        elif word.norm in _REQUESTING or (major == "形状詞" and word.norm in ("様", "よう")):
-            request = True  # 〜ください, 〜お願いします, 〜しないよう
+        elif word.norm in _REQUESTING:
+            request = True  # 〜ください, 〜しないようお願いします
         elif major == "動詞" and (minor == "非自立可能" or word.norm in _LIGHT_VERBS):
             pass
-        elif major in ("接尾辞", "副詞", "接頭辞") or word.norm in _LIGHT_VERBS:
+        elif major in ("接尾辞", "副詞", "接頭辞") or word.adverbial or word.norm in _LIGHT_VERBS:
             pass
+        elif major == "形状詞":
+            pass  # 〜しないよう(お願いします): a request only when one follows; 個別に, 基本的に
         else:
             break
         k += 1
     if request:
         return "request"
     return "negated" if negations % 2 else "affirmed"
+
+
+# Words that join nouns into a list sharing one predicate: 回答やフォロー, 返信・回答, 返信、回答.
+_COORDINATORS = frozenset({"や", "と", "とか", "及び", "又は", "または", "並びに", "・", "、", ",", "/"})
+
+
+def _coordinates(words: tuple[Token, ...], k: int) -> bool:
+    """words[k] joins the noun before it to a noun after it."""
+    if words[k].norm not in _COORDINATORS or k == 0 or k + 1 >= len(words):
+        return False
+    return words[k - 1].pos[0] in ("名詞", "接尾辞") and words[k + 1].pos[0] in ("名詞", "接頭辞")
 
 
 def occurrences(words: tuple[Token, ...], term: tuple[str, ...]) -> list[tuple[int, int]]:
