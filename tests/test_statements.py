@@ -34,6 +34,13 @@ EXAMPLES = [(rule, check, phrase, True) for rule, check in CHECKS for phrase in 
     (rule, check, phrase, False) for rule, check in CHECKS for phrase in check.examples.does_not_state]
 
 
+def test_the_bundled_rulesets_have_statement_checks() -> None:
+    assert {rule for rule, _ in CHECKS} >= {
+        "kamisu.profile-states-official", "kamisu.profile-states-no-answers", "kamisu.profile-states-no-follows",
+        "shiroi.profile-official-statement", "miura.disclose-comment-policy", "miura.disclose-content",
+        "miura.manual-guideline-compliance"}
+
+
 @pytest.mark.parametrize(("rule", "check", "phrase", "label"), EXAMPLES,
                          ids=[f"{r}: {'states' if lab else 'does not state'} {p}" for r, _, p, lab in EXAMPLES])
 def test_every_example_judges_as_labelled(rule: str, check: States, phrase: str, label: bool) -> None:
@@ -43,7 +50,8 @@ def test_every_example_judges_as_labelled(rule: str, check: States, phrase: str,
 NO_ANSWERS = [["問い合わせ", "質問", "回答", "返信", "答える", "リプライ", "コメント"]]
 SUBJECTS = st.sampled_from(["お問い合わせへの回答", "ご質問への返信", "コメントへの返信", "個別の回答", "リプライ"])
 NEGATIONS = st.sampled_from(["は行いません", "はいたしません", "は行っておりません", "はしておりません", "はできません",
-                             "は控えさせていただきます", "はいたしかねます", "はしない"])
+                             "は控えさせていただきます", "はいたしかねます", "はしない", "は原則行いません",
+                             "は原則として行いません", "は基本的に行いません", "は一切いたしません"])
 AFFIRMATIONS = st.sampled_from(["を行います", "をいたします", "は行っております", "をします", "ができます"])
 REQUESTS = st.sampled_from(["はしないでください", "はしないようお願いします", "はご遠慮ください"])
 OTHER = st.sampled_from(["", "三浦市の公式アカウントです。", "市政情報をお届けします。", "https://www.city.miura.kanagawa.jp/\n"])
