@@ -38,7 +38,7 @@ def test_the_bundled_rulesets_have_statement_checks() -> None:
     assert {rule for rule, _ in CHECKS} >= {
         "kamisu.profile-states-official", "kamisu.profile-states-no-answers", "kamisu.profile-states-no-follows",
         "shiroi.profile-official-statement", "miura.disclose-comment-policy", "miura.disclose-content",
-        "miura.manual-guideline-compliance"}
+        "miura.manual-guideline-compliance", "chiyoda.staff-disclaimer"}
 
 
 @pytest.mark.parametrize(("rule", "check", "phrase", "label"), EXAMPLES,

@@ -99,6 +99,8 @@ _NEGATING_PREFIXES = frozenset({"非", "不", "無", "未"})
 _REQUESTING = frozenset({"下さる", "願う"})
 # Verbs that only carry the act a noun names: 回答は行いません, 返信はいたしません.
 _LIGHT_VERBS = frozenset({"行う", "実施", "受け付ける", "応じる", "対応"})
+# Formal nouns carry the predicate on: 代表するものではありません, 返信することはありません.
+_FORMAL_NOUNS = frozenset({"物", "もの", "事", "こと", "訳", "わけ"})
 # Suffixes that make a term another word: 神栖市内 (within the city), 神栖市外.
 _OTHER_WORD_SUFFIXES = frozenset({"内", "外", "民", "域", "産", "風"})
 
@@ -140,7 +142,7 @@ def polarity(words: tuple[Token, ...], start: int, end: int) -> Polarity:
             request = True  # 〜ください, 〜しないようお願いします
         elif major == "動詞" and (minor == "非自立可能" or word.norm in _LIGHT_VERBS):
             pass
-        elif major in ("接尾辞", "副詞", "接頭辞") or word.adverbial or word.norm in _LIGHT_VERBS:
+        elif major in ("接尾辞", "副詞", "接頭辞") or word.adverbial or word.norm in _LIGHT_VERBS | _FORMAL_NOUNS:
             pass
         elif major == "形状詞":
             pass  # 〜しないよう(お願いします): a request only when one follows; 個別に, 基本的に
