@@ -3,7 +3,7 @@ judged by the words and their polarity (checks/japanese.py), not by substrings."
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Literal
+from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import Field
 
@@ -35,9 +35,9 @@ class Statement(CheckModel):
     statement when it holds a term of every set and a term of the last set — the predicate
     — is `affirmed` or `negated` as asked. A sentence holding any of `without` makes none."""
 
-    terms: list[list[str]] = Field(min_length=1)
+    terms: list[Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]] = Field(min_length=1)
     polarity: Literal["affirmed", "negated"] = "affirmed"
-    without: list[str] = Field(default_factory=list)
+    without: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
 
 
 class Examples(CheckModel):
