@@ -336,16 +336,35 @@ def test_schemas_out_must_be_a_folder(tmp_path: Path) -> None:
 
 
 def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
-    """The manifest and suite examples in the README parse and fit their models."""
+    """The manifest, suite and check examples in the README parse and fit their models."""
+    from pydantic import TypeAdapter
+
+    from sns_policy.checks import Check
     from sns_policy.load.yaml_source import parse_documents
     from sns_policy.model.manifest import Manifest
     from sns_policy.model.suite import Suite
 
     blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
-    assert len(blocks) >= 2
+    assert len(blocks) >= 3
     for block in blocks:
         data = parse_documents(block.replace("…", "x"))[0].data
-        (Suite if "cases" in data else Manifest).model_validate(data)
+        if "kind" in data:  # a check (a manifest's kind is the account's)
+            TypeAdapter(Check).validate_python(data)
+        else:
+            (Suite if "cases" in data else Manifest).model_validate(data)
+
+
+@pytest.mark.parametrize(("example", "loads"), [("chiyoda/examples/x-bousai-compliant.yaml", False),
+                                              ("miura/examples/x-city-compliant.yaml", True)])
+def test_the_analyser_is_loaded_only_when_a_statement_check_runs(example: str, loads: bool) -> None:
+    """千代田区's ruleset has no `states` check: checking its account never loads SudachiPy."""
+    code = ("import sys\nfrom sns_policy.cli import main\n"
+            "sys.argv = ['sns-policy', 'check', sys.argv[1], '--as-of', '2026-11-21']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('sudachipy' in sys.modules, file=sys.stderr)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT / "municipalities" / example)], capture_output=True,
+                            text=True, env={**__import__("os").environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.stderr.strip().splitlines()[-1] == str(loads), result.stderr
 
 
 def test_a_command_imports_only_what_it_uses() -> None:

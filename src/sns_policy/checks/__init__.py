@@ -11,7 +11,8 @@ relative to the record, and ``$.`` reaches back to the manifest root.
 
 Missing facts: presence is the business of ``required``. These also fail when what they
 need is absent: ``includes`` (an absent list includes nothing), ``record`` (no records),
-``discloses`` (no text to disclose in) and ``one_of`` with ``required: true``. Every other
+``discloses`` (no text to disclose in), ``states`` (no text states nothing) and ``one_of``
+with ``required: true``. Every other
 check passes when the value it reads is absent, and ``discloses`` passes when the fact to
 disclose (``value_path``) is absent — pair it with ``required`` on that fact. Inside
 ``not`` and the ``if`` of ``implies`` an absent value counts as *not* meeting the
@@ -34,6 +35,7 @@ from sns_policy.checks import (
     record,
     required,
     role_title,
+    states,
     url,
     values,
 )
@@ -43,7 +45,7 @@ from sns_policy.model.paths import split, types_at
 from sns_policy.words import register
 
 # The registry: every kind, in the order the schema lists them.
-MODULES = (required, patterns, values, number_range, url, role_title, discloses, date_interval, max_length, record,
+MODULES = (required, patterns, values, number_range, url, role_title, discloses, states, date_interval, max_length, record,
            combinators)
 KINDS: dict[str, Kind] = {kind.name: kind for module in MODULES for kind in module.KINDS}
 
