@@ -15,6 +15,7 @@ from sns_policy.checks import CheckContext, Violation, compile_check
 from sns_policy.diagnostics import AccountResult, Finding, NotApplicable, Provenance, ReviewItem, Severity
 from sns_policy.evaluate.legal_time import basis_notes, dated_by_act, in_force_on, not_binding, rule_time
 from sns_policy.model.dates import day_words
+from sns_policy.model.acts import DoneActs, done_acts
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
 from sns_policy.model.ruleset import Rule, Ruleset
@@ -70,6 +71,7 @@ class Engine:
         self.first_in_force = ruleset.document.first_in_force()
         # When each rule's text is in force and which act it binds (legal_time.py).
         self.times = {r.id: rule_time(r, ruleset.document) for r in ruleset.rules}
+        self.bound_acts = tuple(dict.fromkeys(act for r in ruleset.rules for act in r.binds or ()))
         # Every check and condition compiled once for the life of the engine; each check as
         # the per-manifest loop reads it: (rule, whether it applies conditionally, check).
         self._plan = tuple(
@@ -145,12 +147,12 @@ class Engine:
                        allowed=values_words("account.kind", scope.account_kinds))
         return None
 
-    def _applies(self, rule: Rule, manifest: Manifest, context: CheckContext, as_of: date) -> bool:
+    def _applies(self, rule: Rule, manifest: Manifest, context: CheckContext, as_of: date, acts: DoneActs) -> bool:
         a = rule.applies_to
         time = self.times[rule.id]
         # An act-bound rule is dated by its act (not_binding); a continuing one, or one whose
         # act the manifest does not date, by the checking date.
-        if not dated_by_act(time, manifest) and not in_force_on(time, as_of):
+        if not dated_by_act(time, acts) and not in_force_on(time, as_of):
             return False
         if a is None:
             return True
@@ -165,8 +167,8 @@ class Engine:
             return False
         return True
 
-    def _not_binding(self, rule: Rule, manifest: Manifest) -> NotApplicable | None:
-        reason = not_binding(self.times[rule.id], manifest)
+    def _not_binding(self, rule: Rule, acts: DoneActs) -> NotApplicable | None:
+        reason = not_binding(self.times[rule.id], acts)
         if reason is None:
             return None
         return NotApplicable(rule=rule.id, clause=self.finding_facts[rule.id][1], reason=reason)
@@ -185,16 +187,18 @@ class Engine:
             for index, (manifest, outside) in enumerate(zip(manifests, out_of_scope))
             if outside is None
         }
+        # The acts the rules bind, read once per manifest (not once per rule).
+        acts = {index: done_acts(context.root, self.bound_acts) for index, context in contexts.items()}
         outcomes: list[list[RuleOutcome]] = [[] for _ in manifests]
         skipped: list[list[str]] = [[] for _ in manifests]
         unbound: list[list[NotApplicable]] = [[] for _ in manifests]
         for rule, conditional, check in self._plan:
             for index, context in contexts.items():
                 if conditional:
-                    if not self._applies(rule, context.root, context, as_of):
+                    if not self._applies(rule, context.root, context, as_of, acts[index]):
                         skipped[index].append(rule.id)
                         continue
-                    if rule.binds is not None and (why := self._not_binding(rule, context.root)) is not None:
+                    if rule.binds is not None and (why := self._not_binding(rule, acts[index])) is not None:
                         skipped[index].append(rule.id)
                         unbound[index].append(why)
                         continue
@@ -202,7 +206,7 @@ class Engine:
                     outcomes[index].append(RuleOutcome(rule, tuple(violations)))
         return [
             Evaluation((), (), outside, ()) if outside is not None
-            else Evaluation(tuple(outcomes[index]), self._review(contexts[index], as_of, unbound[index]), None,
+            else Evaluation(tuple(outcomes[index]), self._review(contexts[index], as_of, acts[index], unbound[index]), None,
                             self._evaluated_ids(skipped[index]), tuple(unbound[index]),
                             self._notes(as_of))
             for index, outside in enumerate(out_of_scope)
@@ -224,13 +228,13 @@ class Engine:
             evaluated = self._evaluated[key] = tuple(i for i in self._checked_ids if i not in skipped)
         return evaluated
 
-    def _review(self, context: CheckContext, as_of: date, unbound: list[NotApplicable]) -> tuple[ReviewItem, ...]:
+    def _review(self, context: CheckContext, as_of: date, acts: DoneActs, unbound: list[NotApplicable]) -> tuple[ReviewItem, ...]:
         if not self.review_conditional:
             return self.review_always
         applying = set()
         for rule, _ in self.review_conditional:
-            if self._applies(rule, context.root, context, as_of):
-                if rule.binds is not None and (why := self._not_binding(rule, context.root)) is not None:
+            if self._applies(rule, context.root, context, as_of, acts):
+                if rule.binds is not None and (why := self._not_binding(rule, acts)) is not None:
                     unbound.append(why)
                 else:
                     applying.add(rule.id)

@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sns_policy.model.acts import act_date, act_done, act_path
+from sns_policy.model.acts import DoneActs, act_path
 from sns_policy.model.dates import day_words
-from sns_policy.model.manifest import Manifest
 from sns_policy.model.ruleset import Document, Rule
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
@@ -70,36 +69,33 @@ def act_words(act: str) -> Text:
     return msg(f"act.{act}")
 
 
-def dated_by_act(time: RuleTime, manifest: Manifest) -> bool:
+def dated_by_act(time: RuleTime, acts: DoneActs) -> bool:
     """Whether the rule's time is judged by its acts' dates (each act it binds that the
     manifest records is dated), rather than by the checking date."""
     if time.binds is None:
         return False
-    done = [act for act in time.binds if act_done(manifest, act)]
-    return bool(done) and all(act_date(manifest, act) is not None for act in done)
+    done = [act for act in time.binds if act in acts]
+    return bool(done) and all(acts[act] is not None for act in done)
 
 
-def not_binding(time: RuleTime, manifest: Manifest) -> Text | None:
+def not_binding(time: RuleTime, acts: DoneActs) -> Text | None:
     """Why an act-bound rule binds none of this account's acts, in words (None: it binds).
     It binds when an act it attaches to was done while its text was in force, or when such
     an act's date is not recorded (then it is judged as done under the text in force)."""
-    if not dated_by_act(time, manifest):
+    if not dated_by_act(time, acts):
         return None
     reasons = []
     for act in time.binds or ():
-        if not act_done(manifest, act):
+        day = acts.get(act)
+        if day is None:  # not done (a done act is dated here)
             continue
-        day = act_date(manifest, act)
-        assert day is not None
+        said = dict(act=act_words(act), day=day_words(day), field=field_words(act_path(act)))
         if day < time.start:
-            reasons.append(msg("legal_time.act_before", act=act_words(act), day=day_words(day),
-                               start=day_words(time.start), field=field_words(act_path(act))))
+            reasons.append(msg("legal_time.act_before", start=day_words(time.start), **said))
         elif time.known_from is not None and day < time.known_from:
-            reasons.append(msg("legal_time.act_under_earlier_text", act=act_words(act), day=day_words(day),
-                               field=field_words(act_path(act)), encoded=time.encoded))
+            reasons.append(msg("legal_time.act_under_earlier_text", encoded=time.encoded, **said))
         elif time.until is not None and day > time.until:
-            reasons.append(msg("legal_time.act_after", act=act_words(act), day=day_words(day),
-                               until=day_words(time.until), field=field_words(act_path(act))))
+            reasons.append(msg("legal_time.act_after", until=day_words(time.until), **said))
         else:
             return None
     return join("word.failures", reasons)

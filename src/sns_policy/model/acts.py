@@ -8,6 +8,7 @@ manifest already records.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Literal
 
@@ -33,37 +34,39 @@ def _posting_scope(manifest: Manifest) -> date | None:
     return min(days) if days else None
 
 
-# For each act: the manifest field that dates it (words and explain name it) and how the
-# date is read. An act whose date is not recorded is judged as if done under the text in force.
-ACT_DATES: dict[str, tuple[tuple[str, ...], Callable[[Manifest], date | None]]] = {
-    "opening": (("lifecycle.opened",), lambda m: m.lifecycle.opened if m.lifecycle else None),
-    "change": (("lifecycle.change",), lambda m: _event_start(m.lifecycle.change if m.lifecycle else None)),
-    "closure": (("lifecycle.closure",), lambda m: _event_start(m.lifecycle.closure if m.lifecycle else None)),
-    "transfer": (("ownership.transfer.date",),
-                 lambda m: m.ownership.transfer.date if m.ownership and m.ownership.transfer else None),
-    "staff_change": (("ownership.operators_changed",), lambda m: m.ownership.operators_changed if m.ownership else None),
-    "posting_scope": (("approvals",), _posting_scope),
+@dataclass(frozen=True, slots=True)
+class ActFacts:
+    """Where an act is read from: the field that dates it (words name it), whether the
+    manifest records the act at all (an account has always been opened), and its date."""
+
+    path: str
+    done: Callable[[Manifest], bool]
+    day: Callable[[Manifest], date | None]
+
+
+ACTS: dict[str, ActFacts] = {
+    "opening": ActFacts("lifecycle.opened", lambda m: True, lambda m: m.lifecycle.opened if m.lifecycle else None),
+    "change": ActFacts("lifecycle.change", lambda m: bool(m.lifecycle and m.lifecycle.change),
+                       lambda m: _event_start(m.lifecycle.change if m.lifecycle else None)),
+    "closure": ActFacts("lifecycle.closure",
+                        lambda m: bool(m.lifecycle and m.lifecycle.closure) or m.account.status in ("closing", "closed"),
+                        lambda m: _event_start(m.lifecycle.closure if m.lifecycle else None)),
+    "transfer": ActFacts("ownership.transfer.date", lambda m: bool(m.ownership and m.ownership.transfer),
+                         lambda m: m.ownership.transfer.date if m.ownership and m.ownership.transfer else None),
+    "staff_change": ActFacts("ownership.operators_changed", lambda m: bool(m.ownership and m.ownership.operators_changed),
+                             lambda m: m.ownership.operators_changed if m.ownership else None),
+    "posting_scope": ActFacts("approvals", lambda m: any(a.act == "posting_scope" for a in m.approvals or ()), _posting_scope),
 }
 
+# The acts a manifest records, each with its date (None: not dated). An act it does not
+# record is absent; an undated one is judged as done under the text in force.
+DoneActs = dict[str, date | None]
 
-def act_date(manifest: Manifest, act: str) -> date | None:
-    return ACT_DATES[act][1](manifest)
+
+def done_acts(manifest: Manifest, acts: tuple[str, ...]) -> DoneActs:
+    """The acts among `acts` that the manifest records, read once for all the rules binding them."""
+    return {act: ACTS[act].day(manifest) for act in acts if ACTS[act].done(manifest)}
 
 
 def act_path(act: str) -> str:
-    return ACT_DATES[act][0][0]
-
-
-def act_done(manifest: Manifest, act: str) -> bool:
-    """Whether the manifest records the act at all (an account has always been opened)."""
-    if act == "opening":
-        return True
-    if act == "change":
-        return bool(manifest.lifecycle and manifest.lifecycle.change)
-    if act == "closure":
-        return bool(manifest.lifecycle and manifest.lifecycle.closure) or manifest.account.status in ("closing", "closed")
-    if act == "transfer":
-        return bool(manifest.ownership and manifest.ownership.transfer)
-    if act == "staff_change":
-        return bool(manifest.ownership and manifest.ownership.operators_changed)
-    return any(a.act == "posting_scope" for a in manifest.approvals or ())
+    return ACTS[act].path
