@@ -37,7 +37,7 @@ from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
 
-OfficeKind = Literal["head", "department_head", "section_head", "staff"]
+OfficeKind = Literal["head", "department_head", "section_head", "staff", "member"]
 
 
 class Office(Strict):
@@ -45,7 +45,8 @@ class Office(Strict):
 
     `office`: head (the head of a unit), department_head (the head of a 部 or equivalent:
     部・局・本部・支所・委員会), section_head (the head of a 課 or equivalent: 課・室・所・館・
-    センター・場・園・署), staff (a city employee: not a dispatched worker or a contractor).
+    センター・場・園・署), staff (a city employee: not a dispatched worker or a contractor),
+    member (anyone of the unit named by `units` or `within`, whoever employs them).
     `within`: a manifest path holding a department text (ownership.department): a
     department head must head that department's 部; any other title must name one of its
     units (a title naming no unit, such as 職員, is read as one of its staff).
@@ -81,18 +82,19 @@ def judge(office: Office, read_path: Callable[[str], Any]) -> Callable[[str], Re
 
     def why(text: str) -> Reason:
         readings = titles.read(text)
-        if office.office == "staff":
-            # Whether someone is staff is said by the words of the post (派遣社員, 委託事業者);
-            # a text that names no post (a personal name) is the business of role_title.
-            if any(t.employment not in ("city", "") for t in readings):
-                posts = [t for t in readings if t.employment not in ("city", "")]
-                return _why_not(posts[0], office, None, None)
+        if office.office in ("staff", "member"):
+            # Whether someone is staff is said by the words of the post (派遣社員, 委託事業者,
+            # 株式会社〇〇); a text that names no post (a personal name) is the business of
+            # role_title.
+            employment = titles.employment_of(text)
+            if office.office == "staff" and employment != "city":
+                return ("holds_office.why.employment", {"employment": msg(f"holds_office.employment.{employment}")})
             readings = tuple(t for t in readings if t.readable) or ()
             if not readings:
-                return None
+                return None if office.office == "staff" else ("holds_office.why.unreadable", {})
         posts = [t for t in readings if t.readable and (t.post or t.units)]
         if not posts:
-            if office.roles and any(r in t.roles for t in readings for r in office.roles):
+            if office.roles and any(r in t.roles and not t.deputy for t in readings for r in office.roles):
                 return None
             return ("holds_office.why.unreadable", {})
         department: tuple[str, ...] | None = None
@@ -116,7 +118,7 @@ def _why_not(title: titles.Title, office: Office, department: tuple[str, ...] | 
     if office.office == "staff":
         if title.employment != "city":
             return ("holds_office.why.employment", {"employment": msg(f"holds_office.employment.{title.employment or 'other'}")})
-    else:
+    elif office.office != "member":
         if title.deputy:
             return ("holds_office.why.deputy", {"word": title.deputy})
         if not title.head:
@@ -222,6 +224,7 @@ KINDS = (Kind("holds_office", HoldsOffice, compile, explain, parameters, paths, 
     "holds_office.office.department_head": ("部等の長", "the head of a 部 or equivalent"),
     "holds_office.office.section_head": ("課等の長", "the head of a section or equivalent"),
     "holds_office.office.staff": ("市の職員", "a city employee"),
+    "holds_office.office.member": ("組織の者", "someone of the unit"),
     "holds_office.conditioned": ("{office}（{conditions}）", "{office} ({conditions})"),
     "holds_office.within": ("{field}の組織", "of the unit given as {field}"),
     "holds_office.units": ("{units}の組織", "in {units}"),

@@ -248,19 +248,18 @@ def read(text: str) -> tuple[Title, ...]:
     text = _PLACEHOLDER.sub("〇〇", normal(text))
     notes = tuple(n.strip() for n in _BRACKETS.findall(text) if n.strip())
     outer = _SPACES.sub(" ", _BRACKETS.sub(" ", text)).strip()
+    # A note that is itself a title (産業振興部長, 産業振興部長代理) is another reading of the
+    # post; any other note qualifies the title it follows (兼務, 代理, 派遣).
+    inner = {note: _read_one(note, ()) for note in notes if note not in ROLE_WORDS}
+    titled = {note: t for note, t in inner.items() if t.readable and t.post and (t.units or t.post != "長")
+              and note not in (*_NOTE_HOLDS, *_NOTE_DEPUTY)}
+    qualifiers = tuple(n for n in notes if n not in titled)
     found: list[Title] = []
     for part in (p.strip() for p in _LISTS.split(outer)):
-        if not part:
-            continue
-        title = _read_one(part, notes)
-        title = _with_notes(title, notes)
-        found.append(title)
-    for note in notes:
-        if any(word in note for word in (*_NOTE_HOLDS, *_NOTE_DEPUTY)) or note in ROLE_WORDS:
-            continue
-        inner = _read_one(note, ())
-        if inner.readable and (inner.post or inner.roles):
-            found.append(_with_notes(inner, tuple(n for n in notes if n != note)))
+        if part:
+            found.append(_with_notes(_read_one(part, notes), qualifiers))
+    for note, title in titled.items():
+        found.append(_with_notes(title, tuple(n for n in qualifiers if n != note)))
     return tuple(found)
 
 
@@ -310,6 +309,24 @@ def department_of(department: tuple[str, ...]) -> str:
         if level_of(unit) == "department":
             return unit
     return ""
+
+
+_NOT_CITY_WORDS = re.compile("|".join(sorted((*_NOT_CITY, "派遣", "委託", "受託"), key=len, reverse=True)))
+
+
+def employment_of(text: str) -> Employment:
+    """Whether the people a text names are city employees, read from its words outside the
+    names of its units (学生支援課職員 is staff; 株式会社〇〇, 広報課派遣社員 are not):
+    dispatched, contractor, other — or city when no such word is there."""
+    rest = normal(text)
+    for title in read(text):
+        for unit in title.units:
+            rest = rest.replace(unit, " ")
+    match = _NOT_CITY_WORDS.search(rest)
+    if match is None:
+        return "city"
+    word = match.group(0)
+    return _NOT_CITY.get(word) or ("dispatched" if word == "派遣" else "contractor")  # type: ignore[return-value]
 
 
 def is_title(text: str) -> bool:
