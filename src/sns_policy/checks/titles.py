@@ -195,6 +195,10 @@ def _read_one(text: str, notes: tuple[str, ...]) -> Title:
     for word, kind in sorted(_NOT_CITY.items(), key=lambda kv: -len(kv[0])):
         if core.endswith(word):
             post, employment, core = word, kind, core[: -len(word)]  # type: ignore[assignment]
+            # Words before it describe the worker (学生ボランティア, 広報支援の派遣社員), not a unit.
+            while core and not core.rstrip("の").endswith(UNIT_WORDS):
+                post, core = core[-1] + post, core[:-1]
+            core = core.rstrip("の")
             break
     else:
         for word in (*_BESIDE, *_STAFF_POSTS):
