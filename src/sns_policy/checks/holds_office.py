@@ -2,17 +2,23 @@
 (部等の長, 課等の長), of the running department's own unit, the same office as another
 title, or a city employee — read from the words of the title (`checks/titles.py`).
 
-A municipality keeps no organisation register yet, so what is judged is what the title's
-words say: a finding says so, in words, and never calls a title a personal name."""
+When the municipality keeps an organisation register (municipalities/<id>/organisation.yaml)
+the unit a title names is looked up there as of the checking date — its level, the units
+it is under, its 部等 — and a unit named by reference (ownership.department_ref) is read
+from it. Without one, or for a unit an incomplete register does not list, what is judged
+is what the title's words say, and the finding says so; a title is never called a
+personal name here."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any, Callable, Iterator, Literal
 
 from pydantic import Field
 
 from sns_policy.checks import titles
+from sns_policy.checks.register import Register
 from sns_policy.checks.base import (
     CheckContext,
     CheckModel,
@@ -26,13 +32,16 @@ from sns_policy.checks.base import (
     absolute,
     getter,
     one_of_them,
+    day_words,
     parameter,
     said_at,
     texts_in,
     violation,
 )
 from sns_policy.model.base import Strict
-from sns_policy.model.paths import is_absent
+from sns_policy.model.manifest import Manifest
+from sns_policy.model.organisation import Unit
+from sns_policy.model.paths import is_absent, split, types_at
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import field_words
@@ -76,11 +85,14 @@ class HoldsOffice(Office, CheckModel):
 Reason = tuple[str, dict[str, Any]] | None
 
 
-def judge(office: Office, read_path: Callable[[str], Any]) -> Callable[[str], Reason]:
-    """A function telling why a text does not hold `office` (None when it does).
-    `read_path` reads a manifest path (within, same_as) for the record being judged."""
+def judge(office: Office, read_path: Callable[[str], Any], register: Register | None = None,
+          day: date | None = None, ref_path: str | None = None) -> Callable[[str], tuple[Reason, bool]]:
+    """A function telling why a text does not hold `office` (None when it does), and
+    whether the organisation register decided it. `read_path` reads a manifest path
+    (within, its reference, same_as) for the record being judged; `register` is the
+    municipality's register as of `day`, when it keeps one."""
 
-    def why(text: str) -> Reason:
+    def why(text: str) -> tuple[Reason, bool]:
         readings = titles.read(text)
         if office.office in ("staff", "member"):
             # Whether someone is staff is said by the words of the post (派遣社員, 委託事業者,
@@ -88,33 +100,50 @@ def judge(office: Office, read_path: Callable[[str], Any]) -> Callable[[str], Re
             # role_title.
             employment = titles.employment_of(text)
             if office.office == "staff" and employment != "city":
-                return ("holds_office.why.employment", {"employment": msg(f"holds_office.employment.{employment}")})
+                return ("holds_office.why.employment", {"employment": msg(f"holds_office.employment.{employment}")}), False
             readings = tuple(t for t in readings if t.readable) or ()
             if not readings:
-                return None if office.office == "staff" else ("holds_office.why.unreadable", {})
+                return (None if office.office == "staff" else ("holds_office.why.unreadable", {})), False
         posts = [t for t in readings if t.readable and (t.post or t.units)]
         if not posts:
             if office.roles and any(r in t.roles and not t.deputy for t in readings for r in office.roles):
-                return None
-            return ("holds_office.why.unreadable", {})
+                return None, False
+            return ("holds_office.why.unreadable", {}), False
         department: tuple[str, ...] | None = None
+        department_unit: Unit | None = None
         if office.within is not None:
             value = read_path(office.within)
             department = titles.department_units(value) if isinstance(value, str) and value.strip() else ()
+            ref = read_path(ref_path) if ref_path is not None else None
+            if register is not None and day is not None:
+                if isinstance(ref, str) and ref:
+                    department_unit = register.by_id(ref, day)
+                    department = department or (department_unit.name,) if department_unit else department
+                elif department:
+                    department_unit = register.find(department[-1], day)
         other: list[titles.Title] | None = None
         if office.same_as is not None:
             value = read_path(office.same_as)
             other = [t for t in titles.read(value) if t.readable] if isinstance(value, str) else None
-        reasons = [_why_not(t, office, department, other) for t in posts]
-        if any(r is None for r in reasons):
-            return None
-        return reasons[0]
+        judged = []
+        for title in posts:
+            unit = register.find(title.unit, day) if register is not None and day is not None and title.units else None
+            if unit is not None and register is not None and day is not None:
+                judged.append((_why_not_in_register(title, unit, office, department, department_unit, other, register, day), True))
+            elif register is not None and register.complete and title.units:
+                judged.append((("holds_office.why.not_in_register", {"unit": title.unit}), True))
+            else:
+                judged.append((_why_not(title, office, department, other), False))
+        for reason, verified in judged:
+            if reason is None:
+                return None, verified
+        return judged[0]
 
     return why
 
 
-def _why_not(title: titles.Title, office: Office, department: tuple[str, ...] | None,
-             other: list[titles.Title] | None) -> Reason:
+def _why_not_post(title: titles.Title, office: Office, level: str) -> Reason:
+    """Why the post itself is not the office (deputy, not a head, another level, not staff)."""
     if office.office == "staff":
         if title.employment != "city":
             return ("holds_office.why.employment", {"employment": msg(f"holds_office.employment.{title.employment or 'other'}")})
@@ -124,8 +153,17 @@ def _why_not(title: titles.Title, office: Office, department: tuple[str, ...] | 
         if not title.head:
             return ("holds_office.why.not_head", {})
         wanted = {"department_head": "department", "section_head": "section"}.get(office.office)
-        if wanted and title.level != wanted:
-            return ("holds_office.why.level", {"unit": title.unit, "level": msg(f"holds_office.level.{title.level or 'none'}")})
+        if wanted and level != wanted:
+            return ("holds_office.why.level", {"unit": title.unit, "level": msg(f"holds_office.level.{level or 'none'}")})
+    return None
+
+
+def _why_not(title: titles.Title, office: Office, department: tuple[str, ...] | None,
+             other: list[titles.Title] | None) -> Reason:
+    """Judged from the words of the title alone."""
+    reason = _why_not_post(title, office, title.level)
+    if reason is not None:
+        return reason
     if office.units and not title.units:
         return ("holds_office.why.no_unit", {"units": one_of_them(list(office.units))})
     if office.units and not any(titles.same_unit(u, w) for u in title.units for w in office.units):
@@ -148,6 +186,39 @@ def _why_not(title: titles.Title, office: Office, department: tuple[str, ...] | 
     return None
 
 
+def _why_not_in_register(title: titles.Title, unit: Unit, office: Office, department: tuple[str, ...] | None,
+                         department_unit: Unit | None, other: list[titles.Title] | None, register: Register,
+                         day: date) -> Reason:
+    """Judged against the register: the unit's level, the units it is under, its 部等."""
+    reason = _why_not_post(title, office, unit.level)
+    if reason is not None:
+        return reason
+    if office.units:
+        listed = [u for u in (register.find(w, day) for w in office.units) if u is not None]
+        if not any(register.under(unit, u, day) for u in listed):
+            return ("holds_office.why.units", {"unit": unit.name, "units": one_of_them(list(office.units))})
+    if office.unit_named and not any(w in name for w in office.unit_named for name in (unit.name, *unit.aliases)):
+        return ("holds_office.why.unit_named", {"unit": unit.name, "words": one_of_them(list(office.unit_named))})
+    if department is not None:
+        if not department and department_unit is None:
+            return ("holds_office.why.no_department", {})
+        if department_unit is None:
+            return _why_not(title, office, department, other)  # the register does not know the department
+        if office.office == "department_head":
+            own = register.department_of(department_unit, day)
+            if own is None:
+                return ("holds_office.why.no_department_unit", {"department": department_unit.name})
+            if own.id != unit.id:
+                return ("holds_office.why.other_department", {"unit": unit.name, "own": own.name})
+        elif not register.under(unit, department_unit, day):
+            return ("holds_office.why.other_unit", {"unit": unit.name, "department": department_unit.name})
+    if other is not None:
+        others = [register.find(o.unit, day) for o in other if o.head == title.head]
+        if not any(o is not None and o.id == unit.id for o in others):
+            return ("holds_office.why.same_as", {"field": field_words(absolute(office.same_as or ""))})
+    return None
+
+
 def office_words(office: Office) -> Text:
     """The office in words: 運営主体（ownership.department）の部等の長, 市の職員 …"""
     said = []
@@ -165,24 +236,39 @@ def office_words(office: Office) -> Text:
     return msg("holds_office.conditioned", office=post, conditions=join("word.list", said)) if said else post
 
 
+def reference_path(within: str | None) -> str | None:
+    """The path naming the same unit by reference (ownership.department →
+    ownership.department_ref), when the manifest has one."""
+    if within is None:
+        return None
+    ref = within + "_ref"
+    return ref if types_at(Manifest, split(ref)[1]) else None
+
+
 def compile(check: HoldsOffice, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
     field = field_words(where)
-    readers = {p: getter(p) for p in (check.within, check.same_as) if p is not None}
+    ref_path = reference_path(check.within)
+    readers = {p: getter(p) for p in (check.within, check.same_as, ref_path) if p is not None}
     wanted = office_words(check)
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         value = get(context)
         if is_absent(value):
             return absent(where, strict)
-        why = judge(check, lambda p: readers[p](context))
+        why = judge(check, lambda p: readers[p](context), context.register, context.as_of, ref_path)
         found = []
         for t in texts_in(value):
-            reason = why(t)
+            reason, verified = why(t)
             if reason is not None:
                 key, params = reason
-                found.append(violation(where, "check.holds_office", field=field, value=t, office=wanted,
-                                       why=msg(key, **params)))
+                if verified:
+                    found.append(violation(where, "check.holds_office.register", field=field, value=t, office=wanted,
+                                           why=msg(key, **params), as_of=day_words(context.as_of)))
+                else:
+                    # No register, or one that does not list the unit (an incomplete register).
+                    found.append(violation(where, "check.holds_office" if context.register is None else "check.holds_office.unlisted",
+                                           field=field, value=t, office=wanted, why=msg(key, **params)))
         return found
 
     return run
@@ -203,7 +289,7 @@ def parameters(check: HoldsOffice, vocabulary: Any) -> Iterator[Parameter]:
 
 
 def office_paths(office: Office) -> Iterator[PathRef]:
-    for path in (office.within, office.same_as):
+    for path in (office.within, office.same_as, reference_path(office.within)):
         if path is not None:
             yield PathRef(path, subject=False)
 
@@ -218,6 +304,11 @@ KINDS = (Kind("holds_office", HoldsOffice, compile, explain, parameters, paths, 
     "diff.dim.holds_office": ("職（組織の長・職員）", "office (head of a unit, staff)"),
     "check.holds_office": ("{field}の「{value}」は{office}に当たりません。{why}（組織台帳がないため、職名の文言から判断しました）",
                            "{field}: '{value}' is not {office}: {why} (there is no organisation register, so this was judged from the words of the title)"),
+    "check.holds_office.register": ("{field}の「{value}」は{office}に当たりません。{why}（組織台帳（organisation.yaml）の{as_of}時点の組織に照らして判断しました）",
+                                    "{field}: '{value}' is not {office}: {why} (judged against the organisation register, organisation.yaml, as of {as_of})"),
+    "check.holds_office.unlisted": ("{field}の「{value}」は{office}に当たりません。{why}（組織台帳（organisation.yaml）にこの組織がないため、職名の文言から判断しました）",
+                                    "{field}: '{value}' is not {office}: {why} (the organisation register, organisation.yaml, does not list this unit, so this was judged from the words of the title)"),
+    "holds_office.why.not_in_register": ("「{unit}」は組織台帳にありません", "'{unit}' is not in the organisation register"),
     "explain.holds_office": ("{field}が{office}の職名", "{field} is the title of {office}"),
     "param.holds_office": ("{office}であること", "{office}"),
     "holds_office.office.head": ("組織の長", "the head of a unit"),

@@ -9,7 +9,7 @@ from typing import Any, Iterator, Literal
 
 from pydantic import Field, field_validator
 
-from sns_policy.checks.holds_office import Office, judge, office_paths, office_words
+from sns_policy.checks.holds_office import Office, judge, office_paths, office_words, reference_path
 from sns_policy.checks.base import (
     CheckContext,
     CheckModel,
@@ -118,8 +118,9 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
     prior_equal = [(split(k)[1], value_keys([v])) for k, v in prior.where.items()] if prior else []
     prior_matching = [(split(k)[1], regex(r)) for k, r in prior.match.items()] if prior else []
     prior_offices = [(split(k)[1], o) for k, o in prior.office.items()] if prior else []
+    refs = {id(o): reference_path(o.within) for sel in (check, prior) if sel is not None for o in sel.office.values()}
     readers = {p: getter(p) for sel in (check, prior) if sel is not None for o in sel.office.values()
-               for p in (o.within, o.same_as) if p is not None}
+               for p in (o.within, o.same_as, refs[id(o)]) if p is not None}
     before = getter(check.on_or_before) if check.on_or_before else None
     after = getter(check.on_or_after) if check.on_or_after else None
     field, wanted = field_words(where), record_words(check)
@@ -133,7 +134,11 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
                 return False
         for parts, office in offices_:
             text = resolve(item, parts)
-            if not isinstance(text, str) or judge(office, lambda p: readers[p](context))(text) is not None:
+            if not isinstance(text, str):
+                return False
+            ref = refs[id(office)]
+            why = judge(office, lambda p: readers[p](context), context.register, context.as_of, ref)
+            if why(text)[0] is not None:
                 return False
         return True
 
@@ -196,7 +201,7 @@ KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
     "param.record": ("記録（{wanted}）", "a record ({wanted})"),
     "record.equals": ("{field}が「{value}」", "{field} is '{value}'"),
     "record.contains": ("{field}に{texts}を含む", "{field} contains {texts}"),
-    "record.office": ("{field}が{office}（組織台帳がないため、職名の文言から判断）", "{field} is {office} (judged from the words of the title: there is no organisation register)"),
+    "record.office": ("{field}が{office}（組織台帳があればそれに照らし、なければ職名の文言から判断）", "{field} is {office} (judged against the organisation register where there is one, else from the words of the title)"),
     "record.unsaid": ("ルールセットが定める条件に合う", "it meets the ruleset's conditions"),
     "record.dated": ("{field}がある", "{field} is stated"),
     "record.on_or_before": ("{field}が{bound}以前", "{field} is on or before {bound}"),
