@@ -336,16 +336,17 @@ def test_schemas_out_must_be_a_folder(tmp_path: Path) -> None:
 
 
 def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
-    """The manifest and suite examples in the README parse and fit their models."""
+    """The manifest, suite and organisation register examples in the README parse and fit their models."""
     from sns_policy.load.yaml_source import parse_documents
     from sns_policy.model.manifest import Manifest
+    from sns_policy.model.organisation import Organisation
     from sns_policy.model.suite import Suite
 
     blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
-    assert len(blocks) >= 2
+    assert len(blocks) >= 3
     for block in blocks:
         data = parse_documents(block.replace("…", "x"))[0].data
-        (Suite if "cases" in data else Manifest).model_validate(data)
+        (Suite if "cases" in data else Organisation if "units" in data else Manifest).model_validate(data)
 
 
 def test_a_command_imports_only_what_it_uses() -> None:

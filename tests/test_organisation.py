@@ -119,7 +119,7 @@ def test_a_finding_judged_against_the_register_says_so(tmp_path: Path) -> None:
     engine = engine_with(tmp_path, REGISTER)
     found = fired(engine, {"ownership": {"department": "観光振興課", "manager_title": "観光文化部長"}})
     (detail,) = found[SECTION_HEAD]
-    assert "'観光文化部' is a 部 or equivalent" in detail and "judged against the organisation register" in detail
+    assert "'観光文化部' is a department (「部」) or equivalent" in detail and "judged against the organisation register" in detail
 
 
 def test_a_complete_register_does_not_know_an_unlisted_unit(tmp_path: Path) -> None:
