@@ -336,12 +336,13 @@ def test_schemas_out_must_be_a_folder(tmp_path: Path) -> None:
 
 
 def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
-    """The manifest, suite and check examples in the README parse and fit their models."""
+    """The manifest, suite, organisation register and check examples in the README parse and fit their models."""
     from pydantic import TypeAdapter
 
     from sns_policy.checks import Check
     from sns_policy.load.yaml_source import parse_documents
     from sns_policy.model.manifest import Manifest
+    from sns_policy.model.organisation import Organisation
     from sns_policy.model.suite import Suite
 
     blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
@@ -351,7 +352,7 @@ def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
         if "kind" in data:  # a check (a manifest's kind is the account's)
             TypeAdapter(Check).validate_python(data)
         else:
-            (Suite if "cases" in data else Manifest).model_validate(data)
+            (Suite if "cases" in data else Organisation if "units" in data else Manifest).model_validate(data)
 
 
 @pytest.mark.parametrize(("example", "loads"), [("chiyoda/examples/x-bousai-compliant.yaml", False),

@@ -20,6 +20,7 @@ from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.manifests import LoadedManifest, load_manifest_batches
 from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.load.validation import input_error
+from sns_policy.model.dates import day_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def check_accounts(
             for loaded, file_errors in batch:
                 errors.extend(file_errors)
                 for item in loaded:
-                    engine = _engine_for(item, municipality, engines, errors)
+                    engine = _engine_for(item, municipality, engines, errors, as_of)
                     if engine is not None:
                         checking.append((engine, item))
             # A stage at a time (see load.manifests.BATCH_FILES): every evaluation, then every placed result.
@@ -119,7 +120,8 @@ def _evaluate_all(checking: list[tuple[Engine, LoadedManifest]], as_of: date) ->
     return evaluations
 
 
-def _engine_for(item: LoadedManifest, municipality: str | None, engines: EngineCache, errors: list[Finding]) -> Engine | None:
+def _engine_for(item: LoadedManifest, municipality: str | None, engines: EngineCache, errors: list[Finding],
+                as_of: date) -> Engine | None:
     """The engine for a manifest's municipality (the one asked for, else its own), or None
     with the input error that says why there is none."""
     target = municipality or item.manifest.municipality
@@ -128,7 +130,7 @@ def _engine_for(item: LoadedManifest, municipality: str | None, engines: EngineC
         errors.append(input_error("input.no-municipality", item.file, line, column, document=item.document.index))
         return None
     try:
-        return engines.get(target)
+        engine = engines.get(target)
     except KeyError:
         line, column = item.document.locate(("municipality",))
         errors.append(input_error(
@@ -137,4 +139,32 @@ def _engine_for(item: LoadedManifest, municipality: str | None, engines: EngineC
         ))
     except RulesetError as exc:
         errors.extend(exc.findings)
+        return None
+    else:
+        problem = unknown_reference(item, engine, as_of)
+        if problem is not None:
+            errors.append(problem)
+            return None
+        return engine
     return None
+
+
+def unknown_reference(item: LoadedManifest, engine: Engine, as_of: date) -> Finding | None:
+    """The input error for a unit reference (ownership.department_ref) that the
+    municipality's organisation register does not hold on the checking date, or that
+    names a unit of a municipality keeping no register; None when it resolves."""
+    ownership = item.manifest.ownership
+    ref = ownership.department_ref if ownership is not None else None
+    if ref is None:
+        return None
+    register = engine.register
+    if register is not None and register.by_id(ref, as_of) is not None:
+        return None
+    line, column = item.document.locate(("ownership", "department_ref"))
+    municipality = engine.ruleset.municipality.id
+    if register is None:
+        return input_error("input.no-register", item.file, line, column, document=item.document.index,
+                           municipality=municipality, ref=ref)
+    return input_error("input.unknown-unit", item.file, line, column, document=item.document.index, ref=ref,
+                       municipality=municipality, file="organisation.yaml", as_of=day_words(as_of),
+                       known=", ".join(register.names(as_of)))

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from sns_policy.model.concepts import ConceptTaxonomy
 from sns_policy.model.dates import DateParseError, parse_date
 from sns_policy.model.manifest import Manifest
+from sns_policy.model.organisation import Organisation
 from sns_policy.model.ruleset import Ruleset
 from sns_policy.model.suite import Suite
 from sns_policy.write import write_atomic
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ruleset.schema.json": Ruleset,
     "concepts.schema.json": ConceptTaxonomy,
     "suite.schema.json": Suite,
+    "organisation.schema.json": Organisation,
 }
 
 

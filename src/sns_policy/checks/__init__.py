@@ -29,6 +29,7 @@ from sns_policy.checks import (
     combinators,
     date_interval,
     discloses,
+    holds_office,
     max_length,
     number_range,
     patterns,
@@ -45,7 +46,7 @@ from sns_policy.model.paths import split, types_at
 from sns_policy.words import register
 
 # The registry: every kind, in the order the schema lists them.
-MODULES = (required, patterns, values, number_range, url, role_title, discloses, states, date_interval, max_length, record,
+MODULES = (required, patterns, values, number_range, url, role_title, holds_office, discloses, states, date_interval, max_length, record,
            combinators)
 KINDS: dict[str, Kind] = {kind.name: kind for module in MODULES for kind in module.KINDS}
 

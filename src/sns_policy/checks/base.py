@@ -54,6 +54,8 @@ class CheckContext:
     homepage_domains: tuple[str, ...]
     profile_limit: int | None
     as_of: date
+    # The municipality's organisation register (checks/register.Register), when it keeps one.
+    register: Any = None
 
 
 @dataclass(frozen=True, slots=True)

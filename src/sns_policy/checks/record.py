@@ -10,6 +10,7 @@ from typing import Any, Iterator, Literal
 from pydantic import Field, field_validator
 
 from sns_policy.checks.date_interval import Interval, add_interval, interval_words, subtract_interval
+from sns_policy.checks.holds_office import Office, judge, office_paths, office_words, reference_path
 from sns_policy.checks.base import (
     CheckContext,
     CheckModel,
@@ -43,6 +44,9 @@ Scalar = str | int | bool | None
 class RecordSelector(Strict):
     where: dict[str, Scalar] = Field(default_factory=dict)
     match: dict[str, str] = Field(default_factory=dict)
+    # Fields holding a title (authority) that must hold an office (the 部長 of the account's
+    # own 部, the account manager): read as titles, not matched as text (checks/titles.py).
+    office: dict[str, Office] = Field(default_factory=dict)
     # The `match` conditions in words. Every bundled ruleset gives it unless each is
     # literal alternatives (test_rulesets); an older ruleset without it still loads.
     match_fact: LocalizedText | None = None
@@ -93,6 +97,7 @@ def _selector_words(selector: RecordSelector, within: str) -> list[Text]:
     else:
         said += [msg("record.contains", field=field_words(k, within), texts=one_of_them(list(literal_alternatives(r) or [])))
                  for k, r in selector.match.items()]
+    said += [msg("record.office", field=field_words(k, within), office=office_words(o)) for k, o in selector.office.items()]
     return said
 
 
@@ -120,33 +125,46 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
     equal = [(split(k)[1], value_keys([v])) for k, v in check.where.items()]
     matching = [(split(k)[1], regex(r)) for k, r in check.match.items()]
+    offices = [(split(k)[1], o) for k, o in check.office.items()]
     date_parts = split(check.date_field)[1]
     prior = check.after_record
     prior_equal = [(split(k)[1], value_keys([v])) for k, v in prior.where.items()] if prior else []
     prior_matching = [(split(k)[1], regex(r)) for k, r in prior.match.items()] if prior else []
     within = check.within.figures() if check.within else None
     grace = within or (check.due.figures() if check.due else None)
+    prior_offices = [(split(k)[1], o) for k, o in prior.office.items()] if prior else []
+    refs = {id(o): reference_path(o.within) for sel in (check, prior) if sel is not None for o in sel.office.values()}
+    readers = {p: getter(p) for sel in (check, prior) if sel is not None for o in sel.office.values()
+               for p in (o.within, o.same_as, refs[id(o)]) if p is not None}
     before = getter(check.on_or_before) if check.on_or_before else None
     after = getter(check.on_or_after) if check.on_or_after else None
     field, wanted = field_words(where), record_words(check)
 
-    def selected_by(item: Any, equal_: list, matching_: list) -> bool:
+    def selected_by(item: Any, equal_: list, matching_: list, offices_: list, context: CheckContext) -> bool:
         if any(not is_in(resolve(item, parts), keys) for parts, keys in equal_):
             return False
         for parts, expression in matching_:
             text = resolve(item, parts)
             if not isinstance(text, str) or not expression.search(text):
                 return False
+        for parts, office in offices_:
+            text = resolve(item, parts)
+            if not isinstance(text, str):
+                return False
+            ref = refs[id(office)]
+            why = judge(office, lambda p: readers[p](context), context.register, context.as_of, ref)
+            if why(text)[0] is not None:
+                return False
         return True
 
-    def matches(item: Any, first: Any, last: Any, earliest: list[tuple[int, date]] | None, as_of: date) -> bool:
-        if not selected_by(item, equal, matching):
+    def matches(item: Any, first: Any, last: Any, earliest: list[tuple[int, date]] | None, context: CheckContext) -> bool:
+        if not selected_by(item, equal, matching, offices, context):
             return False
         when = resolve(item, date_parts)
         if not isinstance(when, date):
             return not check.require_date and earliest is None
         # A record dated after the checking date proves nothing yet: the act it records has not happened.
-        if when > as_of:
+        if when > context.as_of:
             return False
         # The earlier record must be another record than this one.
         if earliest is not None and not any(other != id(item) and when >= d for other, d in earliest):
@@ -167,9 +185,10 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
         if isinstance(records, list):
             earliest = None
             if prior is not None:
-                earliest = [(id(item), d) for item in records if selected_by(item, prior_equal, prior_matching)
+                earliest = [(id(item), d) for item in records
+                            if selected_by(item, prior_equal, prior_matching, prior_offices, context)
                             and isinstance(d := resolve(item, date_parts), date) and d <= context.as_of]
-            if any(matches(item, first, last, earliest, context.as_of) for item in records):
+            if any(matches(item, first, last, earliest, context) for item in records):
                 return []
         if pending:
             return []
@@ -198,9 +217,13 @@ def parameters(check: Record, vocabulary: Any) -> Iterator[Parameter]:
 
 def paths(check: Record) -> Iterator[PathRef]:
     yield PathRef(check.path)
-    selector_keys = (*check.after_record.where, *check.after_record.match) if check.after_record else ()
-    for key in (*check.where, *check.match, check.date_field, *selector_keys):
+    prior = check.after_record
+    selector_keys = (*prior.where, *prior.match, *prior.office) if prior else ()
+    for key in (*check.where, *check.match, *check.office, check.date_field, *selector_keys):
         yield PathRef(key, subject=False, item_of=check.path)
+    for selector in (check, prior):
+        for office in (selector.office.values() if selector is not None else ()):
+            yield from office_paths(office)
     for bound in (check.on_or_before, check.on_or_after):
         if bound:
             yield PathRef(bound, subject=False)
@@ -216,6 +239,7 @@ KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
     "diff.dim.record_within": ("記録までの期間", "time allowed for the record"),
     "record.equals": ("{field}が「{value}」", "{field} is '{value}'"),
     "record.contains": ("{field}に{texts}を含む", "{field} contains {texts}"),
+    "record.office": ("{field}が{office}（組織台帳があればそれに照らし、なければ職名の文言から判断）", "{field} is {office} (judged against the organisation register where there is one, else from the words of the title)"),
     "record.unsaid": ("ルールセットが定める条件に合う", "it meets the ruleset's conditions"),
     "record.dated": ("{field}がある", "{field} is stated"),
     "record.on_or_before": ("{field}が{bound}以前", "{field} is on or before {bound}"),

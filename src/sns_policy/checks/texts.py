@@ -7,6 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+from sns_policy.checks import titles
+
 # --- URLs ---------------------------------------------------------------------------
 
 
@@ -114,7 +116,21 @@ def _tokens(text: str, units: frozenset[str] | None) -> list[str]:
 def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str] | None:
     """(the part of `value` that is not a title, why) or None when every part is a title.
     Why is "name" (no title grammar at all: 山田太郎) or "unit" (a title naming a unit that
-    is none of `units`: 山田課長 — or a title of another section)."""
+    is none of `units`: 山田課長 — or a title of another section). A text that reads wholly
+    as a title (秘書広聴課 課長, 広報広聴課主事: checks/titles.py) is never called a name."""
+    problem = _not_a_title(value, units)
+    # 「・」 and names in brackets are judged by the words above (山田太郎・広報広聴課長 is two).
+    if (problem is None or _NAKAGURO in value or not titles.is_title(value)
+            or any(problem[0] in aside for aside in _PARENTHESISED.findall(value))):
+        return problem
+    for reading in titles.read(value):
+        if units is not None and reading.units and not any(
+                titles.same_unit(u, d) for u in reading.units for d in units):
+            return value, "unit"
+    return None
+
+
+def _not_a_title(value: str, units: frozenset[str] | None) -> tuple[str, str] | None:
     for aside in _PARENTHESISED.findall(value):
         for token in _tokens(aside, units):
             if (token and token not in _BARE_TITLES and _NAME_LIKE.match(token) and not _TITLE.match(token)

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Protocol
 
 from sns_policy.checks import CheckContext, Violation, compile_check
+from sns_policy.checks.register import register_beside
 from sns_policy.diagnostics import AccountResult, Finding, NotApplicable, Provenance, ReviewItem, Severity
 from sns_policy.evaluate.legal_time import basis_notes, dated_by_act, in_force_on, not_binding, rule_time
 from sns_policy.model.dates import day_words
@@ -67,6 +68,8 @@ class Engine:
         self.ruleset = ruleset
         self.ruleset_file = ruleset_file
         self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
+        # The organisation register kept beside the ruleset (role checks ask it), if any.
+        self.register = register_beside(ruleset_file)
         # Before this date no version of the guideline was in force (computed once, not per manifest).
         self.first_in_force = ruleset.document.first_in_force()
         # When each rule's text is in force and which act it binds (legal_time.py).
@@ -183,7 +186,8 @@ class Engine:
         out_of_scope = [self._out_of_scope(manifest, as_of) for manifest in manifests]
         contexts = {
             index: CheckContext(root=manifest, homepage_domains=self.homepage_domains,
-                         profile_limit=profile_limit(manifest.account.platform), as_of=as_of)
+                         profile_limit=profile_limit(manifest.account.platform), as_of=as_of,
+                         register=self.register)
             for index, (manifest, outside) in enumerate(zip(manifests, out_of_scope))
             if outside is None
         }

@@ -12,8 +12,8 @@ from sns_policy.load.validation import input_error
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
 # Files of the tool's own formats that a directory walk passes over (they are not
-# account manifests): rulesets and the concept taxonomy.
-_NOT_MANIFESTS = ("ruleset.yaml", "concepts.yaml")
+# account manifests): rulesets, organisation registers and the concept taxonomy.
+_NOT_MANIFESTS = ("ruleset.yaml", "organisation.yaml", "concepts.yaml")
 # The municipalities' regression suites live in folders of this name.
 SUITES_FOLDER = "tests"
 

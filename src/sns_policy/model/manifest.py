@@ -110,6 +110,10 @@ class Transfer(Strict):
 
 class Ownership(Strict):
     department: str | None = Field(None, description="運営主体（業務主管課・所管課）")
+    department_ref: str | None = Field(
+        None, description="運営主体の組織台帳（municipalities/<id>/organisation.yaml）での組織の ID。台帳にない ID は入力エラー",
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+    )
     manager_title: str | None = Field(
         None, description="運用管理責任者・アカウント管理者の職名（個人名ではなく「広報広聴課長」など）"
     )

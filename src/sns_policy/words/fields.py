@@ -38,6 +38,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "account.posts_about_duties": ("職務内容や区政・市政に関する見解の発信", "posting about one's duties or views on the city's affairs"),
     "ownership": ("運営主体・運用体制", "who runs the account"),
     "ownership.department": ("運営主体（業務主管課）", "the operating section (the section in charge)"),
+    "ownership.department_ref": ("運営主体の組織台帳での ID", "the operating section's id in the organisation register"),
     "ownership.manager_title": ("運用管理責任者（アカウント管理者）の職名", "the account manager's title"),
     "ownership.operators": ("運用者（運用担当者）", "the list of operators (the staff who run the account)"),
     "ownership.manager_designated": ("運用管理責任者（アカウント管理者）を定めた日", "the date the account manager was designated"),

@@ -36,6 +36,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "input.no-files": ("YAML ファイルがありません: {path}", "no YAML files under {path}"),
     "input.one-mapping": ("YAML のマッピング（キー: 値）が一つだけ必要です", "one YAML mapping (key: value) is expected"),
     "input.not-a-manifest-field": ("ルール {rule} が読む「{path}」はマニフェストの項目ではありません", "rule {rule} reads '{path}', which is not a manifest field"),
+    "input.organisation": ("組織台帳が不正です: {problem}", "invalid organisation register: {problem}"),
+    "input.unknown-unit": (
+        "組織「{ref}」は{municipality}の組織台帳（{file}）にありません（{as_of}時点。台帳の組織: {known}）",
+        "there is no unit '{ref}' in the organisation register of {municipality} ({file}) as of {as_of} (its units: {known})",
+    ),
+    "input.no-register": (
+        "{municipality}には組織台帳（organisation.yaml）がないため、組織の参照「{ref}」を確かめられません",
+        "{municipality} keeps no organisation register (organisation.yaml), so the unit reference '{ref}' cannot be resolved",
+    ),
     "input.suite": ("テストスイートが不正です: {problem}", "invalid test suite: {problem}"),
     "usage.missing-argument": ("引数 {name} を指定してください", "missing argument {name}"),
     "usage.missing-option": ("オプション {name} を指定してください{more}", "missing option {name}{more}"),
@@ -90,6 +99,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "schema.rule_twice": ("ルール ID が重複しています: {rule}", "the rule id appears twice: {rule}"),
     "schema.rule_prefix": ("ルール {rule} の ID は「{municipality}.」で始めてください", "rule {rule} must start with '{municipality}.'"),
     "schema.unknown_clause": ("ルール {rule} が引く条項「{clause}」は outline にありません", "rule {rule} cites '{clause}', which is not in the outline"),
+    "schema.organisation-duplicate-id": ("組織の ID「{id}」の項目の期間が重なっています", "the unit id '{id}' has entries whose periods overlap"),
+    "schema.organisation-unknown-parent": ("組織「{id}」の上位「{parent}」は台帳にありません", "the parent '{parent}' of unit '{id}' is not in the register"),
+    "schema.organisation-cycle": ("組織「{id}」の上位をたどると自分に戻ります", "the parents of unit '{id}' lead back to itself"),
     "schema.expect_empty": (
         "expect には compliant、fires、findings、does_not_fire、out_of_scope のいずれかを書いてください",
         "expect needs compliant, fires, findings, does_not_fire or out_of_scope",
