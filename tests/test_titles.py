@@ -101,3 +101,19 @@ def test_the_unit_word_after_a_space_is_the_same_office(stem: str, word: str) ->
     (a,) = titles.read(f"{stem}{word}長")
     (b,) = titles.read(f"{stem}{word} {word}長")
     assert (a.units, a.head) == (b.units, b.head) == ((f"{stem}{word}",), True)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("広報広聴課", "広報広聴課", True),
+    ("市長室広報広聴課", "広報広聴課", True),     # a parent unit in front
+    ("神栖市秘書広聴課", "秘書広聴課", True),     # the city in front
+    ("鈴木秘書広聴課", "秘書広聴課", False),      # a surname in front is no unit above it
+    ("観光振興課", "振興課", False),
+])
+def test_same_unit(a: str, b: str, same: bool) -> None:
+    assert titles.same_unit(a, b) is same and titles.same_unit(b, a) is same
+
+
+def test_a_role_noted_beside_a_title_is_no_personal_name() -> None:
+    assert texts.personal_name_in("秘書広聴課長（運用管理者）", frozenset({"秘書広聴課"})) is None
+    assert texts.personal_name_in("秘書広聴課長（鈴木一郎）", None) is not None

@@ -133,7 +133,9 @@ def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str
 def _not_a_title(value: str, units: frozenset[str] | None) -> tuple[str, str] | None:
     for aside in _PARENTHESISED.findall(value):
         for token in _tokens(aside, units):
-            if (token and token not in _BARE_TITLES and _NAME_LIKE.match(token) and not _TITLE.match(token)
+            # A role the guideline names, noted beside the title (観光振興課長（運用管理者）), is no name.
+            if (token and token not in _BARE_TITLES and token not in titles.ROLE_WORDS
+                    and _NAME_LIKE.match(token) and not _TITLE.match(token)
                     and not any(q in token for q in _QUALIFIERS)):
                 return token, "name"
     for token in _tokens(_PARENTHESISED.sub("", value), units):

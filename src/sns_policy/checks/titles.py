@@ -295,7 +295,17 @@ def department_units(department: str) -> tuple[str, ...]:
 def same_unit(a: str, b: str) -> bool:
     """Whether two unit names name the same unit: equal, or one is the other with its parents
     or its city written in front (市長室広報広聴課 and 広報広聴課)."""
-    return bool(a and b) and (a == b or a.endswith(b) or b.endswith(a))
+    if not (a and b):
+        return False
+    if a == b:
+        return True
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    # What stands in front must be units or a municipality (市長室, いわき市), not any words:
+    # 鈴木秘書広聴課 is a surname before 秘書広聴課, not a unit above it.
+    return longer.endswith(shorter) and longer[: -len(shorter)].endswith(UNIT_WORDS + _MUNICIPALITY_WORDS)
+
+
+_MUNICIPALITY_WORDS = ("市", "区", "町", "村", "都", "道", "府", "県")
 
 
 def within(title: Title, department: tuple[str, ...]) -> bool:
