@@ -75,10 +75,13 @@ class Office(Strict):
 
 class HoldsOffice(Office, CheckModel):
     """Each text at `path` (a text or a list of texts) is the title of someone holding the
-    office described by the fields of `Office`."""
+    office described by the fields of `Office`. With `some`, one text of the list is enough:
+    the parties who gave a permission (広報主管課（秘書広聴課）, 運用管理者（観光振興課長）) are
+    listed together, and each rule asks for one of them."""
 
     kind: Literal["holds_office"]
     path: str
+    some: bool = False
 
 
 # (reason key, its parameters) when a text does not hold the office; None when it does.
@@ -258,8 +261,11 @@ def compile(check: HoldsOffice, vocabulary: Any) -> Compiled:
             return absent(where, strict)
         why = judge(check, lambda p: readers[p](context), context.register, context.as_of, ref_path)
         found = []
-        for t in texts_in(value):
+        texts = texts_in(value)
+        for t in texts:
             reason, verified = why(t)
+            if check.some and reason is None:
+                return []
             if reason is not None:
                 key, params = reason
                 if verified:
@@ -269,13 +275,17 @@ def compile(check: HoldsOffice, vocabulary: Any) -> Compiled:
                     # No register, or one that does not list the unit (an incomplete register).
                     found.append(violation(where, "check.holds_office" if context.register is None else "check.holds_office.unlisted",
                                            field=field, value=t, office=wanted, why=msg(key, **params)))
+        if check.some and found:
+            # None of them holds it: one finding naming the office, not one per party listed.
+            return [violation(where, "check.holds_office.none", field=field, office=wanted)]
         return found
 
     return run
 
 
 def explain(check: HoldsOffice, vocabulary: Any) -> Explained:
-    return [(0, said_at(msg("explain.holds_office", field=field_words(check.path), office=office_words(check)), check.path))]
+    key = "explain.holds_office.some" if check.some else "explain.holds_office"
+    return [(0, said_at(msg(key, field=field_words(check.path), office=office_words(check)), check.path))]
 
 
 def spelled(office: Office) -> str:
@@ -284,7 +294,8 @@ def spelled(office: Office) -> str:
 
 
 def parameters(check: HoldsOffice, vocabulary: Any) -> Iterator[Parameter]:
-    yield parameter("holds_office", check.path, spelled(check), "equal", "office " + spelled(check),
+    value = spelled(check) + (" some" if check.some else "")
+    yield parameter("holds_office", check.path, value, "equal", "office " + value,
                     msg("param.holds_office", office=office_words(check)))
 
 
@@ -308,6 +319,8 @@ KINDS = (Kind("holds_office", HoldsOffice, compile, explain, parameters, paths, 
                                     "{field}: '{value}' is not {office}: {why} (judged against the organisation register, organisation.yaml, as of {as_of})"),
     "check.holds_office.unlisted": ("{field}の「{value}」は{office}に当たりません。{why}（組織台帳（organisation.yaml）にこの組織がないため、職名の文言から判断しました）",
                                     "{field}: '{value}' is not {office}: {why} (the organisation register, organisation.yaml, does not list this unit, so this was judged from the words of the title)"),
+    "check.holds_office.none": ("{field}に{office}に当たるものがありません", "{field}: none of them is {office}"),
+    "explain.holds_office.some": ("{field}のいずれかが{office}の職名", "one of {field} is the title of {office}"),
     "holds_office.why.not_in_register": ("「{unit}」は組織台帳にありません", "'{unit}' is not in the organisation register"),
     "explain.holds_office": ("{field}が{office}の職名", "{field} is the title of {office}"),
     "param.holds_office": ("{office}であること", "{office}"),
