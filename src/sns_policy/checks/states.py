@@ -49,6 +49,7 @@ class Examples(CheckModel):
 
 class States(CheckModel):
     """The text at `path` states `fact`: one of its sentences makes one of `statements`.
+    For a list of texts (the places inquiries are directed to), one of them states it.
     An absent text states nothing."""
 
     kind: Literal["states"]
@@ -71,7 +72,8 @@ def compile(check: States, vocabulary: Any) -> Compiled:
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:
         value = get(context)
-        if isinstance(value, str) and states(check, value):
+        texts = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+        if any(states(check, t) for t in texts):
             return []
         return [violation(where, "check.states", field=field, fact=fact)]
 

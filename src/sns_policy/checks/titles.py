@@ -68,7 +68,7 @@ _DEPUTY_AFTER = ("補佐", "代理", "心得", "代行")
 # Heads that name no unit in their words.
 _BARE_HEADS = {"市長": "", "区長": "", "町長": "", "村長": "", "消防長": "消防本部", "教育長": "教育委員会"}
 # Role words a guideline gives a post (the post is then named in a note, or by the role).
-ROLE_WORDS = ("情報統括管理者", "情報管理者", "アカウント管理者", "運用管理責任者", "運用管理者", "運用責任者")
+ROLE_WORDS = ("情報統括管理者", "情報管理者", "アカウント管理者", "運用管理責任者", "運用管理者", "運用責任者", "所属長")
 
 _BRACKETS = re.compile(r"[(\[【〔［]([^)\]】〕］]*)[)\]】〕］]")
 _SPACES = re.compile(r"\s+")
@@ -152,7 +152,15 @@ def split_units(run: str) -> tuple[str, ...] | None:
         i += 1
     if start < len(run):
         units.append(run[start:])
-    return tuple(u.lstrip("・") for u in units if u.lstrip("・"))
+    found = tuple(u.lstrip("・") for u in units if u.lstrip("・"))
+    # A description, not a unit: しろいの魅力発信課以外の各課, 秘書課を除く各部, 各課.
+    if any((k > 0 and u.startswith(_NOT_A_UNIT_START)) or (u[0] == "各" and u[1:] in UNIT_WORDS)
+           for k, u in enumerate(found)):
+        return None
+    return found
+
+
+_NOT_A_UNIT_START = ("以外", "を除", "を", "の", "へ", "と", "及び", "並びに", "又は", "他の", "ほかの", "その他")
 
 
 def _units_of_words(words: list[str]) -> tuple[str, ...] | None:
@@ -273,7 +281,7 @@ def _with_notes(title: Title, notes: tuple[str, ...]) -> Title:
         if not deputy and any(word in note for word in _NOTE_DEPUTY):
             deputy = next(word for word in _NOTE_DEPUTY if word in note)
         for word, kind in _NOTE_NOT_CITY:
-            if word in note and employment == "city":
+            if word in note and employment == "city" and _NOT_CITY_WORDS.search(note):
                 employment = kind  # type: ignore[assignment]
         roles = (*roles, *(r for r in ROLE_WORDS if r == note and r not in roles))
     return Title(title.text, title.prefix, title.units, title.post, deputy, notes, roles, employment, title.readable)
@@ -325,7 +333,9 @@ def department_of(department: tuple[str, ...]) -> str:
     return ""
 
 
-_NOT_CITY_WORDS = re.compile("|".join(sorted((*_NOT_CITY, "派遣", "委託", "受託"), key=len, reverse=True)))
+# 委託・受託・派遣 alone mark who employs someone, except where they name the work a member of
+# staff does (委託業務管理担当職員, 派遣契約担当): then they describe the duty, not the employer.
+_NOT_CITY_WORDS = re.compile("|".join(sorted(_NOT_CITY, key=len, reverse=True)) + "|(?:派遣|委託|受託)(?!業務|契約|管理|料)")
 
 
 def employment_of(text: str) -> Employment:
