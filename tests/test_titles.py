@@ -117,3 +117,9 @@ def test_same_unit(a: str, b: str, same: bool) -> None:
 def test_a_role_noted_beside_a_title_is_no_personal_name() -> None:
     assert texts.personal_name_in("秘書広聴課長（運用管理者）", frozenset({"秘書広聴課"})) is None
     assert texts.personal_name_in("秘書広聴課長（鈴木一郎）", None) is not None
+
+
+def test_latin_letters_spaced_from_the_rest_of_a_name_are_one_name() -> None:
+    # 千代田区's text writes 「IT 推進課」, as PDF conversions often space Latin letters apart.
+    assert [t.units for t in titles.read("ＩＴ 推進課")] == [("IT推進課",)]
+    assert [t.units for t in titles.read("秘書広聴課 課長")] == [("秘書広聴課",)]

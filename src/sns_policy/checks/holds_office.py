@@ -106,7 +106,10 @@ def judge(office: Office, read_path: Callable[[str], Any], register: Register | 
                 return ("holds_office.why.employment", {"employment": msg(f"holds_office.employment.{employment}")}), False
             readings = tuple(t for t in readings if t.readable) or ()
             if not readings:
-                return (None if office.office == "staff" else ("holds_office.why.unreadable", {})), False
+                # Staff of no named unit: a text naming no post is role_title's business. Staff
+                # of named units must be read as being in them.
+                named = office.units or office.unit_named or office.within is not None
+                return (None if office.office == "staff" and not named else ("holds_office.why.unreadable", {})), False
         posts = [t for t in readings if t.readable and (t.post or t.units)]
         if not posts:
             if office.roles and any(r in t.roles and not t.deputy for t in readings for r in office.roles):
@@ -223,7 +226,7 @@ def _why_not_in_register(title: titles.Title, unit: Unit, office: Office, depart
 
 
 def office_words(office: Office) -> Text:
-    """The office in words: 運営主体（ownership.department）の部等の長, 市の職員 …"""
+    """The office in words: 運営主体（ownership.department）の部等の長, 自治体の職員 …"""
     said = []
     if office.within is not None:
         said.append(msg("holds_office.within", field=field_words(absolute(office.within))))
@@ -327,7 +330,7 @@ KINDS = (Kind("holds_office", HoldsOffice, compile, explain, parameters, paths, 
     "holds_office.office.head": ("組織の長", "the head of a unit"),
     "holds_office.office.department_head": ("部等の長", "the head of a department (「部」) or equivalent"),
     "holds_office.office.section_head": ("課等の長", "the head of a section or equivalent"),
-    "holds_office.office.staff": ("市の職員", "a city employee"),
+    "holds_office.office.staff": ("自治体の職員", "an employee of the municipality"),
     "holds_office.office.member": ("組織の者", "someone of the unit"),
     "holds_office.conditioned": ("{office}（{conditions}）", "{office} ({conditions})"),
     "holds_office.within": ("{field}の組織", "of the unit given as {field}"),
@@ -339,7 +342,7 @@ KINDS = (Kind("holds_office", HoldsOffice, compile, explain, parameters, paths, 
     "holds_office.why.deputy": ("「{word}」は長ではなく、長を補佐し又は代わる職です", "'{word}' marks a deputy or acting post, not the head"),
     "holds_office.why.not_head": ("組織の長の職名ではありません", "it is not the title of the head of a unit"),
     "holds_office.why.level": ("「{unit}」は{level}です", "'{unit}' is {level}"),
-    "holds_office.why.employment": ("{employment}は市の職員ではありません", "{employment} is not a city employee"),
+    "holds_office.why.employment": ("{employment}は自治体の職員ではありません", "{employment} is not an employee of the municipality"),
     "holds_office.why.no_unit": ("組織名が書かれていないため、{units}の者か確かめられません", "it names no unit, so it cannot be confirmed to be in {units}"),
     "holds_office.why.units": ("「{unit}」は{units}ではありません", "'{unit}' is not {units}"),
     "holds_office.why.unit_named": ("「{unit}」の名は{words}を含みません", "the name '{unit}' contains none of {words}"),
@@ -356,5 +359,5 @@ KINDS = (Kind("holds_office", HoldsOffice, compile, explain, parameters, paths, 
     "holds_office.employment.dispatched": ("派遣社員（派遣元に雇用される者）", "a dispatched worker (employed by a staffing agency)"),
     "holds_office.employment.contractor": ("委託事業者", "a contractor"),
     "holds_office.employment.other": ("職員以外の者", "someone other than staff"),
-    "holds_office.employment.city": ("市の職員", "a city employee"),
+    "holds_office.employment.city": ("自治体の職員", "an employee of the municipality"),
 }),)

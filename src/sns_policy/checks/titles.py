@@ -127,8 +127,12 @@ def level_of(unit: str) -> Level:
 
 
 def normal(text: str) -> str:
-    """NFKC (full-width letters and digits, half-width kana), one space between words."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    """NFKC (full-width letters and digits, half-width kana), one space between words; no
+    space after Latin letters that begin a name (IT 推進課, as PDF text often has it, is IT推進課)."""
+    return _LATIN_THEN_NAME.sub(r"\1", _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip())
+
+
+_LATIN_THEN_NAME = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*) (?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
 def split_units(run: str) -> tuple[str, ...] | None:
