@@ -163,7 +163,7 @@ KINDS = (Kind("states", States, compile, explain, parameters, paths, words={
     "check.states.other_unit": ("{field}は{fact}を述べていますが、名指す「{unit}」は運営する所属（{department}）の組織ではありません",
                                 "{field} states {fact}, but the unit it names, 「{unit}」, is not one of the running department ({department})"),
     "explain.states.units_within": ("文が組織（〇〇課など）を名指すときは、{department}の組織であること",
-                                    "a sentence naming a unit (〇〇課 and the like) must name one of {department}"),
+                                    "a sentence naming a unit (a section and the like) must name one of {department}"),
     "explain.states.examples": ("述べている例: {examples}", "what states it: {examples}"),
     "explain.states.counter_examples": ("述べていない例: {examples}", "what does not: {examples}"),
 }),)
