@@ -154,3 +154,24 @@ def test_removing_a_required_fact_fires_that_rule_and_only_rules_reading_it(pair
     assert rule_id in fired
     for other in fired:
         assert any(_related(parts, read) for read in READS[other]), (other, path)
+
+
+def test_chiyoda_views_on_ward_affairs_decide_whether_6_3_is_to_be_confirmed() -> None:
+    """千代田区 6.(3) binds staff posting views on ward affairs, not those posting only about
+    their duties: its review items are listed unless the account is stated to keep off them."""
+    from sns_policy.load.manifests import load_manifests
+
+    path = ROOT / "municipalities" / "chiyoda" / "examples" / "x-staff-personal-compliant.yaml"
+    (item,) = [i for items, _ in load_manifests([str(path)]) for i in items]
+    engine = EngineCache().get("chiyoda")
+    six_three = {"chiyoda.staff-no-secrets", "chiyoda.staff-no-rights-infringement", "chiyoda.staff-confidentiality",
+                 "chiyoda.staff-deliberative-information"}
+
+    def listed(**account: Any) -> set[str]:
+        manifest = item.manifest.model_copy(update={"account": item.manifest.account.model_copy(update=account)})
+        return {r.rule for r in engine.evaluate(manifest, AS_OF).review} & six_three
+
+    assert listed(posts_about_duties=True, posts_views_on_municipal_affairs=True) == six_three
+    assert listed(posts_about_duties=True, posts_views_on_municipal_affairs=None) == six_three
+    assert listed(posts_about_duties=True, posts_views_on_municipal_affairs=False) == set()
+    assert listed(posts_about_duties=False, posts_views_on_municipal_affairs=None) == set()

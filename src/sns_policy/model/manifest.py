@@ -91,6 +91,9 @@ class Account(Strict):
     posts_about_duties: bool | None = Field(
         None, description="職員個人のアカウント: 職務内容や区政・市政に関する見解を発信するか"
     )
+    posts_views_on_municipal_affairs: bool | None = Field(
+        None, description="職員個人のアカウント: 区政・市政に関する見解を発信するか（職務内容だけを発信するなら false）"
+    )
 
 
 class Contractor(Strict):

@@ -36,6 +36,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "account.email.private_setting_available": ("サービスのメールアドレスを非公開にする設定", "a setting of the service to hide the e-mail address"),
     "account.character": ("業務として認められたキャラクターの名称", "the name of the character approved for the work"),
     "account.posts_about_duties": ("職務内容や区政・市政に関する見解の発信", "posting about one's duties or views on the city's affairs"),
+    "account.posts_views_on_municipal_affairs": ("区政・市政に関する見解の発信", "posting views on the city's (or ward's) affairs"),
     "ownership": ("運営主体・運用体制", "who runs the account"),
     "ownership.department": ("運営主体（業務主管課）", "the operating section (the section in charge)"),
     "ownership.department_ref": ("運営主体の組織台帳での ID", "the operating section's id in the organisation register"),
