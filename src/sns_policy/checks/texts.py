@@ -118,6 +118,11 @@ def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str
     Why is "name" (no title grammar at all: 山田太郎) or "unit" (a title naming a unit that
     is none of `units`: 山田課長 — or a title of another section). A text that reads wholly
     as a title (秘書広聴課 課長, 広報広聴課主事: checks/titles.py) is never called a name."""
+    # A company or other body is named, not a person (三浦市 lets a contractor run an account):
+    # judge only what is left beside its name (株式会社三浦広告 山田太郎 still names a person).
+    if _CORPORATE.search(value):
+        rest = _PARENTHESISED.sub(" ", _CORPORATE_NAME.sub(" ", value)).strip(" 　・、，,/／")
+        return personal_name_in(rest, units) if rest else None
     problem = _not_a_title(value, units)
     # 「・」 and names in brackets are judged by the words above (山田太郎・広報広聴課長 is two).
     if (problem is None or _NAKAGURO in value or not titles.is_title(value)
@@ -128,6 +133,13 @@ def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str
                 titles.same_unit(u, d) for u in reading.units for d in units):
             return value, "unit"
     return None
+
+
+_CORPORATE_MARKS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人",
+                    "公益社団法人", "公益財団法人", "特定非営利活動法人", "NPO法人", "（株）", "(株)", "㈱", "（有）", "(有)", "㈲")
+_CORPORATE = re.compile("|".join(re.escape(m) for m in _CORPORATE_MARKS))
+# The body's name: the mark with the words joined to it (株式会社三浦広告, 三浦広告株式会社).
+_CORPORATE_NAME = re.compile(r"[^\s　、，,/／・（）()]*(?:" + _CORPORATE.pattern + r")[^\s　、，,/／・（）()]*")
 
 
 def _not_a_title(value: str, units: frozenset[str] | None) -> tuple[str, str] | None:

@@ -89,6 +89,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # our own validators (model.base.invalid)
     "schema.regex": ("正規表現として読めません（{position} 文字目）", "not a regular expression (at character {position})"),
     "schema.discloses_source": ("value_path か patterns のどちらか一方を指定してください", "give one of value_path or patterns, not both or neither"),
+    "schema.discloses_or_unit": ("or_unit は value_path（職名）とともに指定してください", "or_unit needs value_path (a title) to compare with"),
     "schema.number_range_bounds": ("min、max、max_count_of のいずれかを指定してください", "give min, max or max_count_of"),
     "schema.unknown_reading": ("{rule} が名指す読み「{reading}」がルールセットの readings にありません", "{rule} names the reading '{reading}', which the ruleset's readings do not define"),
     "schema.reading_and_figures": ("期間に読み「{reading}」と月数・日数の両方が書かれています。どちらか一方にしてください", "an interval names the reading '{reading}' and gives months or days as well: give one or the other"),
