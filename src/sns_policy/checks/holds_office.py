@@ -178,15 +178,15 @@ def _why_not(title: titles.Title, office: Office, department: tuple[str, ...] | 
         return ("holds_office.why.unit_named", {"unit": title.unit, "words": one_of_them(list(office.unit_named))})
     if department is not None:
         if not department:
-            return ("holds_office.why.no_department", {})
+            return ("holds_office.why.no_department", {"field": _within_words(office)})
         if office.office == "department_head":
             own = titles.department_of(department)
             if not own:
-                return ("holds_office.why.no_department_unit", {"department": " ".join(department)})
+                return ("holds_office.why.no_department_unit", {"department": " ".join(department), "field": _within_words(office)})
             if not titles.same_unit(title.unit, own):
-                return ("holds_office.why.other_department", {"unit": title.unit, "own": own})
+                return ("holds_office.why.other_department", {"unit": title.unit, "own": own, "field": _within_words(office)})
         elif title.units and not titles.within(title, department):
-            return ("holds_office.why.other_unit", {"unit": title.unit, "department": " ".join(department)})
+            return ("holds_office.why.other_unit", {"unit": title.unit, "department": " ".join(department), "field": _within_words(office)})
     if other is not None and not any(o.head == title.head and titles.same_unit(o.unit, title.unit) for o in other):
         return ("holds_office.why.same_as", {"field": field_words(absolute(office.same_as or ""))})
     return None
@@ -207,22 +207,27 @@ def _why_not_in_register(title: titles.Title, unit: Unit, office: Office, depart
         return ("holds_office.why.unit_named", {"unit": unit.name, "words": one_of_them(list(office.unit_named))})
     if department is not None:
         if not department and department_unit is None:
-            return ("holds_office.why.no_department", {})
+            return ("holds_office.why.no_department", {"field": _within_words(office)})
         if department_unit is None:
             return _why_not(title, office, department, other)  # the register does not know the department
         if office.office == "department_head":
             own = register.department_of(department_unit, day)
             if own is None:
-                return ("holds_office.why.no_department_unit", {"department": department_unit.name})
+                return ("holds_office.why.no_department_unit", {"department": department_unit.name, "field": _within_words(office)})
             if own.id != unit.id:
-                return ("holds_office.why.other_department", {"unit": unit.name, "own": own.name})
+                return ("holds_office.why.other_department", {"unit": unit.name, "own": own.name, "field": _within_words(office)})
         elif not register.under(unit, department_unit, day):
-            return ("holds_office.why.other_unit", {"unit": unit.name, "department": department_unit.name})
+            return ("holds_office.why.other_unit", {"unit": unit.name, "department": department_unit.name, "field": _within_words(office)})
     if other is not None:
         others = [register.find(o.unit, day) for o in other if o.head == title.head]
         if not any(o is not None and o.id == unit.id for o in others):
             return ("holds_office.why.same_as", {"field": field_words(absolute(office.same_as or ""))})
     return None
+
+
+def _within_words(office: Office) -> Text:
+    """The field the unit is read from, in words: 運営主体（業務主管課）, アカウントのページを管理する所属 …"""
+    return field_words(absolute(office.within or "ownership.department"))
 
 
 def office_words(office: Office) -> Text:
@@ -346,11 +351,11 @@ KINDS = (Kind("holds_office", HoldsOffice, compile, explain, parameters, paths, 
     "holds_office.why.no_unit": ("組織名が書かれていないため、{units}の者か確かめられません", "it names no unit, so it cannot be confirmed to be in {units}"),
     "holds_office.why.units": ("「{unit}」は{units}ではありません", "'{unit}' is not {units}"),
     "holds_office.why.unit_named": ("「{unit}」の名は{words}を含みません", "the name '{unit}' contains none of {words}"),
-    "holds_office.why.no_department": ("運営主体が記載されていないため、その組織の者か確かめられません", "the running department is not stated, so this cannot be confirmed"),
-    "holds_office.why.no_department_unit": ("運営主体（{department}）に部等が書かれていないため、その部等の長か確かめられません",
-                                            "the running department ({department}) names no department (「部」) or equivalent, so its head cannot be confirmed"),
-    "holds_office.why.other_department": ("「{unit}」は運営主体の部等（{own}）ではありません", "'{unit}' is not the running department's own department (「部」), {own}"),
-    "holds_office.why.other_unit": ("「{unit}」は運営主体（{department}）の組織ではありません", "'{unit}' is not a unit of the running department ({department})"),
+    "holds_office.why.no_department": ("{field}が記載されていないため、その組織の者か確かめられません", "{field} is not stated, so this cannot be confirmed"),
+    "holds_office.why.no_department_unit": ("{field}の「{department}」に部等が書かれていないため、その部等の長か確かめられません",
+                                            "{field}, '{department}', names no department (「部」) or equivalent, so its head cannot be confirmed"),
+    "holds_office.why.other_department": ("「{unit}」は{field}の属する部等（{own}）ではありません", "'{unit}' is not the department (「部」) or equivalent of {field}, {own}"),
+    "holds_office.why.other_unit": ("{field}は「{department}」であり、「{unit}」はその組織ではありません", "{field} is '{department}', and '{unit}' is not one of its units"),
     "holds_office.why.same_as": ("{field}と同じ職ではありません", "it is not the same office as {field}"),
     "holds_office.level.department": ("部等", "a department (「部」) or equivalent"),
     "holds_office.level.section": ("課等", "a section or equivalent"),
