@@ -175,3 +175,44 @@ def test_chiyoda_views_on_ward_affairs_decide_whether_6_3_is_to_be_confirmed() -
     assert listed(posts_about_duties=True, posts_views_on_municipal_affairs=None) == six_three
     assert listed(posts_about_duties=True, posts_views_on_municipal_affairs=False) == set()
     assert listed(posts_about_duties=False, posts_views_on_municipal_affairs=None) == set()
+
+
+_URL_TEXTS = st.lists(st.sampled_from(["三浦市の公式アカウントです。", "https://www.city.miura.kanagawa.jp/sns/x.html", " ", "お知らせ", "。",
+                                      "https://x.com/a?b=c", "（広報広聴課）"]), max_size=12).map("".join)
+
+
+@given(_URL_TEXTS, st.integers(1, 200))
+def test_the_shown_part_of_a_profile_is_a_prefix_within_the_limit_and_cuts_no_address(text: str, limit: int) -> None:
+    from sns_policy.checks.base import _URL, shown_part
+
+    shown = shown_part(text, limit)
+    assert text.startswith(shown) and len(shown) <= limit
+    if len(text) <= limit:
+        assert shown == text
+    for found in _URL.finditer(shown):  # every address shown is shown whole
+        assert found.group() in {m.group() for m in _URL.finditer(text)}
+
+
+def test_what_lies_beyond_the_profile_limit_discloses_nothing_and_is_noted() -> None:
+    """三浦市 第1 1(4): the homepage link written past X's 160 characters is not published; the
+    over-limit rule only warns, the link rule fails, and the report says the text was cut."""
+    base = BASES[[p.name for p in EXAMPLES].index("x-city-compliant.yaml")]
+    url = "https://www.city.miura.kanagawa.jp/sns/x.html"
+
+    def outcome(text: str) -> tuple[set[str], list[str]]:
+        data = copy.deepcopy(base.data)
+        data["profile"]["text"] = text
+        data["profile"]["website"] = "https://www.city.miura.kanagawa.jp/"
+        evaluation = ENGINE.evaluate(Manifest.model_validate(data), AS_OF)
+        return {o.rule.id for o in evaluation.outcomes}, [n.ja for n in evaluation.notes]
+
+    head = "三浦市広報広聴課の公式アカウントです。運用管理責任者：広報広聴課長、運用者：広報広聴課職員。コメントには原則回答しません。"
+    filler = "季節の話題をお届けします。" * 8
+    fired, notes = outcome(head + url + filler)
+    assert "miura.profile-fits-platform" in fired and "miura.profile-links-homepage-page" not in fired
+    assert any("初めの160文字だけ" in n for n in notes)
+    fired, notes = outcome(head + filler + url)
+    assert {"miura.profile-fits-platform", "miura.profile-links-homepage-page"} <= fired
+    fired, notes = outcome(head + url)
+    assert not fired & {"miura.profile-fits-platform", "miura.profile-links-homepage-page"} and notes == []
+    assert ENGINE.ruleset.rules[[r.id for r in ENGINE.ruleset.rules].index("miura.profile-fits-platform")].severity == "warning"

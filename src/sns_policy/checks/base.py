@@ -56,6 +56,9 @@ class CheckContext:
     as_of: date
     # The municipality's organisation register (checks/register.Register), when it keeps one.
     register: Any = None
+    # How much of the profile text the platform shows, for every check but the length
+    # check (None: all of it — the profile renderer weighs texts it has yet to shorten).
+    shown_limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +108,37 @@ Compiled = Callable[[CheckContext, bool], list[Violation]]
 AS_OF = "@as_of"  # a date path that reads the checking date
 
 
-def getter(path: str) -> Getter:
-    """A function reading `path` from a context's manifest (MISSING when absent)."""
+PROFILE_TEXT = ("profile", "text")
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")  # an address ends at the first other character
+
+
+def shown_part(text: str, limit: int) -> str:
+    """The first `limit` characters of `text` — without a URL the limit cuts in two: the
+    part of an address that is shown leads nowhere."""
+    shown = text[:limit]
+    for found in _URL.finditer(text):
+        if found.start() < limit < found.end():
+            return shown[:found.start()]
+    return shown
+
+
+def getter(path: str, whole: bool = False) -> Getter:
+    """A function reading `path` from a context's manifest (MISSING when absent).
+
+    The profile text is read as far as the platform shows it: what lies beyond the
+    platform's profile limit is not published, so it states and discloses nothing.
+    Only the length check itself (`whole`) reads all of it."""
     if path == AS_OF:
         return lambda context: context.as_of
     parts = split(path)[1]
+    if parts == PROFILE_TEXT and not whole:
+        read = getter(path, whole=True)
+
+        def shown(context: CheckContext) -> Any:
+            value, limit = read(context), context.shown_limit
+            return shown_part(value, limit) if isinstance(value, str) and limit is not None and len(value) > limit else value
+
+        return shown
     if any(part.__class__ is int for part in parts):
         return lambda context: resolve(context.root, parts)
 

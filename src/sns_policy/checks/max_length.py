@@ -38,7 +38,7 @@ class MaxLength(CheckModel):
 
 
 def compile(check: MaxLength, vocabulary: Any) -> Compiled:
-    get, where = getter(check.path), absolute(check.path)
+    get, where = getter(check.path, whole=True), absolute(check.path)
     field = field_words(where)
 
     def run(context: CheckContext, strict: bool) -> list[Violation]:

@@ -135,7 +135,8 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
         # With a homepage page for the account, what leaves the profile is published there;
         # without one, a segment may only leave when no rule asks for it at all.
         trial = _with(manifest, text, platform, tuple(fact for _, fact in dropped) if has_page else (), website)
-        found = tuple(o.rule.id for o in engine.evaluate(trial, as_of).outcomes
+        # Read whole: a text still to be shortened is weighed for what it says, not cut.
+        found = tuple(o.rule.id for o in engine.evaluate(trial, as_of, whole_profile=True).outcomes
                       if o.rule.id in watched and not any(sub.kind == "max_length" for sub in iter_checks(o.rule.check)))
         return text, found
 
