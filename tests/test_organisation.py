@@ -155,3 +155,33 @@ def test_a_unit_reference_needs_a_register() -> None:
     result = CliRunner().invoke(app, ["check", "-", "--lang", "en", "--as-of", "2026-11-21"], input=text)
     assert result.exit_code == 2
     assert "keeps no organisation register" in result.output
+
+
+MIURA = ROOT / "municipalities" / "miura"
+CONSULT = "miura.consult-before-opening"
+
+
+def test_a_functional_name_the_register_gives_a_section_is_that_section(tmp_path: Path) -> None:
+    """三浦市 第1 1(2) 「情報主管課に相談」: 情報主管課 names a function, not a string. A record
+    naming only the section the city's register calls its 情報主管課 is that consultation."""
+    def fires(register: str | None, authority: str) -> bool:
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))  # a register is read once per folder
+        folder.mkdir()
+        shutil.copy(MIURA / "ruleset.yaml", folder / "ruleset.yaml")
+        if register is not None:
+            (folder / "organisation.yaml").write_text(register, encoding="utf-8")
+        engine = Engine(load_ruleset_file(folder / "ruleset.yaml"), str(folder / "ruleset.yaml"))
+        data = parse_documents((MIURA / "examples" / "x-city-compliant.yaml").read_text(encoding="utf-8"))[0].data
+        data = merge_patch(data, {"approvals": [{"kind": "consultation", "act": "opening", "authority": authority,
+                                                 "date": "2023-03-01"}]})
+        return CONSULT in {o.rule.id for o in engine.evaluate(Manifest.model_validate(data), AS_OF).outcomes}
+
+    unit = "  - {{id: somu, name: 総務部, level: department}}\n  - {{id: joho, name: 情報政策課, level: section, parent: somu{aliases}}}\n"
+    with_alias = "municipality: miura\ncomplete: false\nunits:\n" + unit.format(aliases=", aliases: [情報主管課]")
+    without_alias = "municipality: miura\ncomplete: false\nunits:\n" + unit.format(aliases="")
+    assert fires(None, "総務部 情報政策課")  # nothing says this section is the 情報主管課
+    assert fires(without_alias, "総務部 情報政策課")
+    assert not fires(with_alias, "総務部 情報政策課")
+    assert not fires(with_alias, "情報政策課長")
+    assert fires(with_alias, "総務部 財政課")
+    assert not fires(None, "情報主管課")
