@@ -82,6 +82,22 @@ def test_a_refusal_negated_is_no_refusal(subject: str) -> None:
     assert not says_no_answers(f"{subject}は遠慮しないでお寄せください。")
 
 
+PROHIBITIONS = st.sampled_from(["をしてはならない", "をしてはなりません", "をしてはいけません", "をすることは禁止する",
+                                "は禁止します"])
+PERMISSIONS = st.sampled_from(["をしても差し支えない", "をすることは禁止しない", "をしてもよい"])
+
+
+@given(SUBJECTS, PROHIBITIONS, OTHER)
+def test_a_prohibition_states_that_the_act_is_not_done(subject: str, prohibition: str, other: str) -> None:
+    # 〜てはならない and 〜を禁止する forbid the act: the account does not do it.
+    assert says_no_answers(f"{other}{subject}{prohibition}。")
+
+
+@given(SUBJECTS, PERMISSIONS, OTHER)
+def test_a_permission_is_no_prohibition(subject: str, permission: str, other: str) -> None:
+    assert not says_no_answers(f"{other}{subject}{permission}。")
+
+
 FULL_WIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
 
 

@@ -91,7 +91,9 @@ def term_words(term: str) -> tuple[str, ...]:
 # ない); refusing verbs (控える, 遠慮する, 〜しかねる) count as one negation each, so that
 # 「遠慮しないで」 is two and affirms.
 _NEGATING_AUXILIARIES = frozenset({"ない", "ず", "ぬ"})
-_NEGATING_WORDS = frozenset({"控える", "差し控える", "遠慮", "兼ねる"})
+_NEGATING_WORDS = frozenset({"控える", "差し控える", "遠慮", "兼ねる", "禁止", "禁ずる", "禁じる"})
+# A prohibition 〜てはならない / 〜てはいけない / 〜てはなりません says the act is not done.
+_PROHIBITING = frozenset({"成る", "行く", "駄目"})
 # A negating prefix makes the word its opposite: 不対応, 未対応, 無回答 (非公式 is one word).
 _NEGATING_PREFIXES = frozenset({"非", "不", "無", "未"})
 # A request to the reader (〜してください, 〜しないようお願いします) states nothing about the
@@ -132,6 +134,8 @@ def polarity(words: tuple[Token, ...], start: int, end: int) -> Polarity:
             negations += 1
         elif major == "助詞":
             if minor == "接続助詞":
+                if _prohibits(words, k):
+                    return "negated"
                 following = words[k + 1] if k + 1 < len(words) else None
                 if not (word.norm in ("て", "で") and following is not None
                         and (following.pos == ("動詞", "非自立可能") or following.norm in _LIGHT_VERBS)):
@@ -152,6 +156,13 @@ def polarity(words: tuple[Token, ...], start: int, end: int) -> Polarity:
     if request:
         return "request"
     return "negated" if negations % 2 else "affirmed"
+
+
+def _prohibits(words: tuple[Token, ...], k: int) -> bool:
+    """words[k] is the て of 〜てはならない, 〜てはいけません: a prohibition."""
+    rest = words[k + 1:k + 5]  # は, なら / いけ, (ませ), ない / ん
+    return (words[k].norm in ("て", "で") and len(rest) >= 3 and rest[0].norm == "は" and rest[1].norm in _PROHIBITING
+            and any(w.norm in _NEGATING_AUXILIARIES for w in rest[2:]))
 
 
 # Words that join nouns into a list sharing one predicate: 回答やフォロー, 返信・回答, 返信、回答.
