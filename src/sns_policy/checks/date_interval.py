@@ -86,7 +86,16 @@ class DateInterval(CheckModel):
     later: str
     min: Interval | None = None
     max: Interval | None = None
+    # At most the number of months the manifest records at this path (an interval the
+    # account sets itself: パスワードの変更の間隔). Nothing to compare when it is not recorded.
+    max_months_from: str | None = Field(None, description="上限の月数を読むマニフェストの欄（例 security.password.rotation_months）")
     at: Literal["earlier", "later"] = "later"
+
+    @model_validator(mode="after")
+    def _one_upper_bound(self) -> "DateInterval":
+        if self.max is not None and self.max_months_from is not None:
+            raise invalid("interval_two_maxima")
+        return self
 
 
 def subtract_interval(d: date, interval: Interval) -> date:
@@ -136,6 +145,7 @@ def compile(check: DateInterval, vocabulary: Any) -> Compiled:
         if interval is not None:
             interval.figures()
     get_earlier, get_later = getter(check.earlier), getter(check.later)
+    get_months = getter(check.max_months_from) if check.max_months_from is not None else None
     earlier_path = absolute(check.earlier) if check.earlier != AS_OF else check.earlier
     later_path = absolute(check.later) if check.later != AS_OF else check.later
     where = earlier_path if check.at == "earlier" else later_path
@@ -152,6 +162,13 @@ def compile(check: DateInterval, vocabulary: Any) -> Compiled:
         if check.max is not None and later > add_interval(earlier, check.max):
             params = _date_params(earlier_path, later_path, earlier, later)
             return [violation(where, "check.date_interval_max", bound=interval_words(check.max), **params)]
+        if get_months is not None:
+            months = get_months(context)
+            if isinstance(months, int) and not isinstance(months, bool) and later > add_interval(earlier, Interval(months=months)):
+                params = _date_params(earlier_path, later_path, earlier, later)
+                bound = msg("word.recorded_interval", field=field_words(absolute(check.max_months_from or "")),
+                            interval=_figure_words(Interval(months=months)))
+                return [violation(where, "check.date_interval_max", bound=bound, **params)]
         return []
 
     return run
@@ -166,6 +183,8 @@ def explain(check: DateInterval, vocabulary: Any) -> Explained:
         parts.append(msg("explain.date_interval.min", interval=interval_words(check.min)))
     if check.max is not None:
         parts.append(msg("explain.date_interval.max", interval=interval_words(check.max)))
+    if check.max_months_from is not None:
+        parts.append(msg("explain.date_interval.max_from", field=field_words(check.max_months_from)))
     return [(0, said_at(msg("explain.date_interval", later=field_words(check.later), earlier=field_words(check.earlier),
                             parts=join("word.both", parts)), check.later, check.earlier))]
 
@@ -189,12 +208,17 @@ def parameters(check: DateInterval, vocabulary: Any) -> Iterator[Parameter]:
     if check.max is not None:
         yield parameter("interval_max", span, _days(check.max), "lower", f"≤ {_shown(check.max)}",
                         msg("explain.date_interval.max", interval=interval_words(check.max)), where)
+    if check.max_months_from is not None:
+        yield parameter("interval_max_from", span, check.max_months_from, "equal", f"≤ {check.max_months_from}",
+                        msg("explain.date_interval.max_from", field=field_words(check.max_months_from)), where)
 
 
 def paths(check: DateInterval) -> Iterator[PathRef]:
     # The later date first: a negated interval is reported there.
     yield PathRef(check.later)
     yield PathRef(check.earlier)
+    if check.max_months_from is not None:
+        yield PathRef(check.max_months_from)
 
 
 KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths, words={
@@ -202,6 +226,7 @@ KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths
     "kind.date_interval": ("日付の間隔", "an interval between dates"),
     "diff.dim.interval_max": ("最長の間隔", "greatest interval"),
     "diff.dim.interval_min": ("最短の間隔", "least interval"),
+    "diff.dim.interval_max_from": ("最長の間隔を読む欄", "field giving the greatest interval"),
     "check.date_interval": ("{later}（{later_date}）は{earlier}（{earlier_date}）の{bound}後でなければなりません", "{later} ({later_date}) must be {bound} after {earlier} ({earlier_date})"),
     "check.date_interval_max": ("{later}（{later_date}）は{earlier}（{earlier_date}）から{bound}以内でなければなりません", "{later} ({later_date}) must be within {bound} of {earlier} ({earlier_date})"),
     "check.date_order": ("{later}（{later_date}）が{earlier}（{earlier_date}）より前になっています", "{later} ({later_date}) is before {earlier} ({earlier_date})"),
@@ -210,4 +235,6 @@ KINDS = (Kind("date_interval", DateInterval, compile, explain, parameters, paths
     "explain.date_interval.order": ("{later}が{earlier}と同じ日かそれより後", "{later} is on or after {earlier}"),
     "explain.date_interval.min": ("{interval}以上後", "at least {interval} after"),
     "explain.date_interval.max": ("{interval}以内", "within {interval} of"),
+    "explain.date_interval.max_from": ("{field}に記載した月数以内", "within the number of months given as {field} of"),
+    "word.recorded_interval": ("{field}に記載した{interval}", "{interval}, as given in {field},"),
 }),)

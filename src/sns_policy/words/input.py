@@ -92,6 +92,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "schema.discloses_or_unit": ("or_unit は value_path（職名）とともに指定してください", "or_unit needs value_path (a title) to compare with"),
     "schema.number_range_bounds": ("min、max、max_count_of のいずれかを指定してください", "give min, max or max_count_of"),
     "schema.unknown_reading": ("{rule} が名指す読み「{reading}」がルールセットの readings にありません", "{rule} names the reading '{reading}', which the ruleset's readings do not define"),
+    "schema.interval_two_maxima": ("日付の間隔に、上限（max）と上限の月数を読む欄（max_months_from）の両方が書かれています。どちらか一方にしてください", "a date interval gives both a greatest interval (max) and a field to read it from (max_months_from): give one or the other"),
     "schema.reading_and_figures": ("期間に読み「{reading}」と月数・日数の両方が書かれています。どちらか一方にしてください", "an interval names the reading '{reading}' and gives months or days as well: give one or the other"),
     "schema.history_dated": ("document.history に日付のある版が一つ以上必要です", "document.history needs at least one dated entry"),
     "schema.rule_id": ("ルール ID「{rule}」は「自治体ID.短い名前」の形にしてください", "the rule id '{rule}' must look like 'municipality.short-name'"),
