@@ -262,6 +262,9 @@ class Password(Strict):
     character_classes: list[Literal["upper", "lower", "letters", "digits", "symbols"]] | None = None
     rotation_months: PositiveWhole | None = Field(None, description="定期的に変更する間隔（月）")
     last_changed: FlexibleDate | None = None
+    changed_after_staff_change: FlexibleDate | None = Field(
+        None, description="人事異動等で運用者が最後に変わった（ownership.operators_changed）後、最初にパスワードを変更した日"
+    )
     managed_under: str | None = Field(None, description="準拠する基準（例: 情報セキュリティ対策基準）")
     storage: str | None = Field(None, description="保管方法")
 
@@ -298,6 +301,7 @@ class LifecycleEvent(Strict):
 
 class Lifecycle(Strict):
     opened: FlexibleDate | None = None
+    first_post: FlexibleDate | None = Field(None, description="最初に投稿した日（アカウントの利用を始めた日）")
     last_post: FlexibleDate | None = None
     suspended: FlexibleDate | None = None
     change: LifecycleEvent | None = None
