@@ -11,6 +11,7 @@ from pydantic import Field, field_validator
 
 from sns_policy.checks.date_interval import Interval, add_interval, interval_words, subtract_interval
 from sns_policy.checks.holds_office import Office, judge, office_paths, office_words, reference_path
+from sns_policy.checks.japanese import normalise
 from sns_policy.checks.base import (
     CheckContext,
     CheckModel,
@@ -85,6 +86,10 @@ class Record(RecordSelector, CheckModel):
     # missing record is still not reported; a later record still counts.
     due: Interval | None = None
     after_record: RecordSelector | None = None
+    # Ties the record to one event: when the manifest gives a document number at this path
+    # (the 決裁 of this change), only a record with that `document_number` counts — an
+    # approval of an earlier change does not cover this one.
+    same_number_as: str | None = Field(None, description="この欄に文書番号があれば、同じ文書番号（document_number）の記録だけを数える")
 
 
 def _selector_words(selector: RecordSelector, within: str) -> list[Text]:
@@ -118,6 +123,8 @@ def record_words(check: Record) -> Text:
             said.append(msg("record.within_after", field=dated, bound=field_words(check.on_or_after), interval=interval_words(check.within)))
     if check.after_record is not None:
         said.append(msg("record.after_record", field=dated, prior=join("word.list", _selector_words(check.after_record, within))))
+    if check.same_number_as is not None:
+        said.append(msg("record.same_number_as", field=field_words("document_number", within), bound=field_words(check.same_number_as)))
     return join("word.list", said)
 
 
@@ -139,6 +146,7 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
     before = getter(check.on_or_before) if check.on_or_before else None
     after = getter(check.on_or_after) if check.on_or_after else None
     field, wanted = field_words(where), record_words(check)
+    number_of = getter(check.same_number_as) if check.same_number_as else None
 
     def selected_by(item: Any, equal_: list, matching_: list, offices_: list, context: CheckContext) -> bool:
         if any(not is_in(resolve(item, parts), keys) for parts, keys in equal_):
@@ -157,8 +165,11 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
                 return False
         return True
 
-    def matches(item: Any, first: Any, last: Any, earliest: list[tuple[int, date]] | None, context: CheckContext) -> bool:
+    def matches(item: Any, first: Any, last: Any, earliest: list[tuple[int, date]] | None, number: Any,
+                context: CheckContext) -> bool:
         if not selected_by(item, equal, matching, offices, context):
+            return False
+        if isinstance(number, str) and number.strip() and _number(getattr(item, "document_number", None)) != _number(number):
             return False
         when = resolve(item, date_parts)
         if not isinstance(when, date):
@@ -188,13 +199,19 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
                 earliest = [(id(item), d) for item in records
                             if selected_by(item, prior_equal, prior_matching, prior_offices, context)
                             and isinstance(d := resolve(item, date_parts), date) and d <= context.as_of]
-            if any(matches(item, first, last, earliest, context) for item in records):
+            number = number_of(context) if number_of else None
+            if any(matches(item, first, last, earliest, number, context) for item in records):
                 return []
         if pending:
             return []
         return [violation(where, "check.record", field=field, wanted=wanted)]
 
     return run
+
+
+def _number(text: Any) -> str | None:
+    """A document number as compared: 三広第123号 and ｢三広第１２３号 ｣ are one number."""
+    return "".join(normalise(text).split()) if isinstance(text, str) else None
 
 
 def explain(check: Record, vocabulary: Any) -> Explained:
@@ -224,9 +241,11 @@ def paths(check: Record) -> Iterator[PathRef]:
     for selector in (check, prior):
         for office in (selector.office.values() if selector is not None else ()):
             yield from office_paths(office)
-    for bound in (check.on_or_before, check.on_or_after):
+    for bound in (check.on_or_before, check.on_or_after, check.same_number_as):
         if bound:
             yield PathRef(bound, subject=False)
+    if check.same_number_as:
+        yield PathRef("document_number", subject=False, item_of=check.path)
 
 
 KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
@@ -248,4 +267,5 @@ KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
     "record.within_after": ("{field}が{bound}から{interval}以内", "{field} is within {interval} after {bound}"),
     "explain.record.due": ("{bound}から{interval}が過ぎるまでは、記録がなくても満たされているとする", "until {interval} after {bound}, it holds without a record"),
     "record.after_record": ("{field}が、次を満たす別の記録の日付以後: {prior}", "{field} is on or after the date of another record that meets: {prior}"),
+    "record.same_number_as": ("{bound}が記載されていれば、{field}がそれと同じ", "{field} is the same as {bound}, where that is given"),
 }),)

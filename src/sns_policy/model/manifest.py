@@ -294,6 +294,7 @@ class LifecycleEvent(Strict):
     description: str | None = None
     reason: str | None = None
     effective: FlexibleDate | None = Field(None, description="変更・廃止・削除の日")
+    document_number: str | None = Field(None, description="この変更・廃止を承認した決裁（approvals の記録）の文書番号")
     notice_on_account: Notice | None = None
     notice_on_homepage: Notice | None = None
     immediate: bool | None = Field(None, description="著しい不利益のため直ちに削除したか")
