@@ -90,6 +90,9 @@ class Record(RecordSelector, CheckModel):
     # (the 決裁 of this change), only a record with that `document_number` counts — an
     # approval of an earlier change does not cover this one.
     same_number_as: str | None = Field(None, description="この欄に文書番号があれば、同じ文書番号（document_number）の記録だけを数える")
+    # A standing permission: the record must still hold on the checking date — one whose
+    # `until` has passed permits nothing now.
+    in_force: bool = Field(False, description="true: 期限（until）が検査の日より前の記録は数えない")
 
 
 def _selector_words(selector: RecordSelector, within: str) -> list[Text]:
@@ -125,6 +128,8 @@ def record_words(check: Record) -> Text:
         said.append(msg("record.after_record", field=dated, prior=join("word.list", _selector_words(check.after_record, within))))
     if check.same_number_as is not None:
         said.append(msg("record.same_number_as", field=field_words("document_number", within), bound=field_words(check.same_number_as)))
+    if check.in_force:
+        said.append(msg("record.in_force", field=field_words("until", within)))
     return join("word.list", said)
 
 
@@ -170,6 +175,8 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
         if not selected_by(item, equal, matching, offices, context):
             return False
         if isinstance(number, str) and number.strip() and _number(getattr(item, "document_number", None)) != _number(number):
+            return False
+        if check.in_force and isinstance(lapse := getattr(item, "until", None), date) and lapse < context.as_of:
             return False
         when = resolve(item, date_parts)
         if not isinstance(when, date):
@@ -246,6 +253,8 @@ def paths(check: Record) -> Iterator[PathRef]:
             yield PathRef(bound, subject=False)
     if check.same_number_as:
         yield PathRef("document_number", subject=False, item_of=check.path)
+    if check.in_force:
+        yield PathRef("until", subject=False, item_of=check.path)
 
 
 KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
@@ -267,5 +276,6 @@ KINDS = (Kind("record", Record, compile, explain, parameters, paths, words={
     "record.within_after": ("{field}が{bound}から{interval}以内", "{field} is within {interval} after {bound}"),
     "explain.record.due": ("{bound}から{interval}が過ぎるまでは、記録がなくても満たされているとする", "until {interval} after {bound}, it holds without a record"),
     "record.after_record": ("{field}が、次を満たす別の記録の日付以後: {prior}", "{field} is on or after the date of another record that meets: {prior}"),
+    "record.in_force": ("{field}が記載されていれば、検査の日以後", "{field}, where given, is not before the checking date"),
     "record.same_number_as": ("{bound}が記載されていれば、{field}がそれと同じ", "{field} is the same as {bound}, where that is given"),
 }),)

@@ -140,6 +140,7 @@ class Approval(Strict):
     authority: str = Field(description="相手方（例: 情報主管課、総合政策部長）")
     date: FlexibleDate | None = None
     document_number: str | None = Field(None, description="文書番号・起案番号")
+    until: FlexibleDate | None = Field(None, description="許可・承認に期限があるときは、その最後の日（この日まで有効）")
     note: str | None = None
 
 

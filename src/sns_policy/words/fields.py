@@ -61,6 +61,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "approvals.date": ("手続の日付", "the date of the procedure"),
     "approvals.document_number": ("手続の文書番号（起案番号）", "the document number of the procedure (draft number)"),
     "approvals.note": ("手続の備考", "the note on the procedure"),
+    "approvals.until": ("許可・承認の期限（この日まで有効）", "the last day the approval holds"),
     "policy": ("運用方針（マニュアル・メディアポリシー等）", "the operating policy (manual, media policy or the like)"),
     "policy.title": ("運用方針の名称", "the title of the operating policy"),
     "policy.adopted": ("運用方針を作成した日", "the date the operating policy was drawn up"),
