@@ -183,7 +183,7 @@ _URL_TEXTS = st.lists(st.sampled_from(["三浦市の公式アカウントです�
 
 @given(_URL_TEXTS, st.integers(1, 200))
 def test_the_shown_part_of_a_profile_is_a_prefix_within_the_limit_and_cuts_no_address(text: str, limit: int) -> None:
-    from sns_policy.checks.base import _URL, shown_part
+    from sns_policy.checks.texts import _URL, shown_part
 
     shown = shown_part(text, limit)
     assert text.startswith(shown) and len(shown) <= limit

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 from sns_policy.model.base import Strict, invalid
 from sns_policy.model.dates import day_words  # noqa: F401 (kinds take it from here)
 from sns_policy.model.manifest import Manifest
+from sns_policy.checks.texts import shown_part
 from sns_policy.model.paths import MISSING, resolve, split
 from sns_policy.words import LazyText, Text, join
 from sns_policy.words import text as msg
@@ -109,17 +110,6 @@ AS_OF = "@as_of"  # a date path that reads the checking date
 
 
 PROFILE_TEXT = ("profile", "text")
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")  # an address ends at the first other character
-
-
-def shown_part(text: str, limit: int) -> str:
-    """The first `limit` characters of `text` — without a URL the limit cuts in two: the
-    part of an address that is shown leads nowhere."""
-    shown = text[:limit]
-    for found in _URL.finditer(text):
-        if found.start() < limit < found.end():
-            return shown[:found.start()]
-    return shown
 
 
 def getter(path: str, whole: bool = False) -> Getter:

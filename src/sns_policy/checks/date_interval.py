@@ -146,6 +146,7 @@ def compile(check: DateInterval, vocabulary: Any) -> Compiled:
             interval.figures()
     get_earlier, get_later = getter(check.earlier), getter(check.later)
     get_months = getter(check.max_months_from) if check.max_months_from is not None else None
+    months_field = field_words(absolute(check.max_months_from)) if check.max_months_from is not None else None
     earlier_path = absolute(check.earlier) if check.earlier != AS_OF else check.earlier
     later_path = absolute(check.later) if check.later != AS_OF else check.later
     where = earlier_path if check.at == "earlier" else later_path
@@ -164,10 +165,10 @@ def compile(check: DateInterval, vocabulary: Any) -> Compiled:
             return [violation(where, "check.date_interval_max", bound=interval_words(check.max), **params)]
         if get_months is not None:
             months = get_months(context)
-            if isinstance(months, int) and not isinstance(months, bool) and later > add_interval(earlier, Interval(months=months)):
+            recorded = Interval(months=months) if isinstance(months, int) and not isinstance(months, bool) else None
+            if recorded is not None and later > add_interval(earlier, recorded):
                 params = _date_params(earlier_path, later_path, earlier, later)
-                bound = msg("word.recorded_interval", field=field_words(absolute(check.max_months_from or "")),
-                            interval=_figure_words(Interval(months=months)))
+                bound = msg("word.recorded_interval", field=months_field, interval=_figure_words(recorded))
                 return [violation(where, "check.date_interval_max", bound=bound, **params)]
         return []
 

@@ -174,7 +174,7 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
                 context: CheckContext) -> bool:
         if not selected_by(item, equal, matching, offices, context):
             return False
-        if isinstance(number, str) and number.strip() and _number(getattr(item, "document_number", None)) != _number(number):
+        if number and _number(getattr(item, "document_number", None)) != number:
             return False
         if check.in_force and isinstance(lapse := getattr(item, "until", None), date) and lapse < context.as_of:
             return False
@@ -206,7 +206,7 @@ def compile(check: Record, vocabulary: Any) -> Compiled:
                 earliest = [(id(item), d) for item in records
                             if selected_by(item, prior_equal, prior_matching, prior_offices, context)
                             and isinstance(d := resolve(item, date_parts), date) and d <= context.as_of]
-            number = number_of(context) if number_of else None
+            number = _number(number_of(context)) if number_of else None
             if any(matches(item, first, last, earliest, number, context) for item in records):
                 return []
         if pending:

@@ -45,7 +45,19 @@ def is_shortener(host: str) -> bool:
 
 
 # Characters that may continue a URL: a match followed by one of these is a different URL.
-_URL_CONTINUES = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
+_URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_URL_CONTINUES = re.compile(_URL_CHAR)
+_URL = re.compile(r"https?://" + _URL_CHAR + "+")
+
+
+def shown_part(text: str, limit: int) -> str:
+    """The first `limit` characters of `text` — without a URL the limit cuts in two: the
+    part of an address that is shown leads nowhere."""
+    shown = text[:limit]
+    for found in _URL.finditer(text):
+        if found.start() < limit < found.end():
+            return shown[:found.start()]
+    return shown
 
 
 def contains_in_full(text: str, value: str) -> bool:

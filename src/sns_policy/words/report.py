@@ -104,8 +104,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the {act} ({field}: {day}) was done while an earlier version than {encoded} was in force, whose text is not in the ruleset, so this provision does not judge it: check the {act} against the text then in force",
     ),
     "profile.cut": (
-        "プロフィールの本文は{length}文字で、{platform}の上限（{limit}文字）を超えています。上限を超えた部分は表示されないため、本文の記載は初めの{limit}文字だけで判定しています",
-        "the profile text has {length} characters, over {platform}'s limit of {limit}; what lies beyond the limit is not shown, so what the text states was judged from its first {limit} characters only",
+        "プロフィールの本文は{length}文字で、{platform}の上限（{limit}文字）を超えています。上限を超えた部分は表示されないため、本文の記載は初めの{limit}文字だけで判定しています（上限で切れる URL は読みません）",
+        "the profile text has {length} characters, over {platform}'s limit of {limit}; what lies beyond the limit is not shown, so what the text states was judged from its first {limit} characters only (a URL the limit cuts is not read)",
     ),
     "report.not_applicable": ("適用しない規定: {rule} [{clause}] {reason}", "not applicable: {rule} [{clause}] {reason}"),
     "report.note": ("注記: {note}", "note: {note}"),
