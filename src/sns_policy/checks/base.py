@@ -60,6 +60,9 @@ class CheckContext:
     # How much of the profile text the platform shows, for every check but the length
     # check (None: all of it — the profile renderer weighs texts it has yet to shorten).
     shown_limit: int | None = None
+    # The ruleset: a page's `publishes` counts only what a page rendered from the manifest
+    # can carry under it (sns_policy.publication).
+    ruleset: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,7 @@ AS_OF = "@as_of"  # a date path that reads the checking date
 
 
 PROFILE_TEXT = ("profile", "text")
+PUBLISHES = {("homepage", "account_page", "publishes"): "account_page", ("homepage", "account_list", "publishes"): "account_list"}
 
 
 def getter(path: str, whole: bool = False) -> Getter:
@@ -117,7 +121,8 @@ def getter(path: str, whole: bool = False) -> Getter:
 
     The profile text is read as far as the platform shows it: what lies beyond the
     platform's profile limit is not published, so it states and discloses nothing.
-    Only the length check itself (`whole`) reads all of it."""
+    Only the length check itself (`whole`) reads all of it. A homepage page's `publishes`
+    is read as the claims a page rendered from the manifest backs (`whole` reads them all)."""
     if path == AS_OF:
         return lambda context: context.as_of
     parts = split(path)[1]
@@ -129,6 +134,18 @@ def getter(path: str, whole: bool = False) -> Getter:
             return shown_part(value, limit) if isinstance(value, str) and limit is not None and len(value) > limit else value
 
         return shown
+    if parts in PUBLISHES and not whole:
+        read, where = getter(path, whole=True), PUBLISHES[parts]
+
+        def backed(context: CheckContext) -> Any:
+            from sns_policy.publication import believed  # publication reads checks.texts
+
+            value = read(context)
+            if context.ruleset is None or not isinstance(value, list):
+                return value  # a check tried on its own, outside a ruleset's run
+            return believed(context.root, context.ruleset, where, value)
+
+        return backed
     if any(part.__class__ is int for part in parts):
         return lambda context: resolve(context.root, parts)
 

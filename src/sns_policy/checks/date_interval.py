@@ -89,6 +89,11 @@ class DateInterval(CheckModel):
     # At most the number of months the manifest records at this path (an interval the
     # account sets itself: パスワードの変更の間隔). Nothing to compare when it is not recorded.
     max_months_from: str | None = Field(None, description="上限の月数を読むマニフェストの欄（例 security.password.rotation_months）")
+    # 「１年程度」: the check allows some latitude (min 11 months), but what the text names —
+    # and what a notice the tool writes promises — is the year itself.
+    nominal: Interval | None = Field(
+        None, description="本文が定める期間（「１年程度」なら1年）。min が幅をもたせた下限のとき、通知文などはこの期間を用いる"
+    )
     at: Literal["earlier", "later"] = "later"
 
     @model_validator(mode="after")

@@ -180,6 +180,25 @@ def _not_a_title(value: str, units: frozenset[str] | None) -> tuple[str, str] | 
 def publishable_titles(values: list[str], department: str | None) -> list[str]:
     """Only the values that read as a title or a unit. A text made to be published never
     carries a personal name (the guidelines ask for 〇〇課長, 〇〇課 — 三浦市 第1 1(4)), even
-    when the manifest holds one; the rule that asks for the title reports the manifest."""
+    when the manifest holds one; the rule that asks for the title reports the manifest. A
+    title with a name beside it in brackets (防災課長（山田太郎）) is published as the title."""
     units = units_of(department) if department and department.strip() else None
-    return [v for v in values if personal_name_in(v, units) is None]
+
+    def publishable(v: str) -> bool:
+        problem = personal_name_in(v, units)
+        return problem is None or (problem[1] == "unit" and bool(_OTHER_UNITS_TITLE.search(v))
+                                   and personal_name_in(v, None) is None)
+
+    out = []
+    for v in values:
+        bare = _PARENTHESISED.sub("", v).strip()
+        if publishable(v):
+            out.append(v)
+        elif bare and bare != v and publishable(bare):
+            out.append(bare)
+    return out
+
+
+# A title of another unit that still reads as a title, not as a surname before 課長: one that
+# names its 部 (経済部長, 経済部観光課長) or a post named without a unit (広報担当課長).
+_OTHER_UNITS_TITLE = re.compile(r"部|担当(課|部|係|室)長")

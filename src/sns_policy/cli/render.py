@@ -84,11 +84,15 @@ def profile(
         if rendered.unresolved:
             sys.stderr.write(where + msg(
                 "render.unresolved", rules=", ".join(rendered.unresolved)).get(lang.value) + "\n")
-        sys.stderr.write(msg("render.profile-note", account=item.manifest.account.handle or item.file,
-                             length=len(rendered.text), limit=rendered.limit or msg("word.none"),
-                             platform=value_words("account.platform", rendered.platform),
-                             moved=join("word.list", [value_words("homepage.account_page.publishes", f) for f in rendered.moved_to_homepage])
-                             if rendered.moved_to_homepage else msg("word.none")).get(lang.value) + "\n")
+        note = msg("render.profile-note", account=item.manifest.account.handle or item.file, length=len(rendered.text),
+                   limit=rendered.limit or msg("word.none"), platform=value_words("account.platform", rendered.platform)).get(lang.value)
+        if rendered.moved_to_homepage:
+            note += msg("render.profile-note.moved", moved=join("word.list", [
+                value_words("homepage.account_page.publishes", f) for f in rendered.moved_to_homepage])).get(lang.value)
+        if rendered.not_asked:
+            note += msg("render.profile-note.not_asked", segments=join(
+                "word.list", [msg(f"render.segment.{s}") for s in rendered.not_asked])).get(lang.value)
+        sys.stderr.write(note + "\n")
     _write("\n\n".join(texts) + "\n", out)
 
 

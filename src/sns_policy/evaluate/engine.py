@@ -21,7 +21,8 @@ from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.platforms import profile_limit
-from sns_policy.words import Text
+from sns_policy.publication import unbacked
+from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import value_words, values_words
 
@@ -190,7 +191,7 @@ class Engine:
                 limit = profile_limit(manifest.account.platform)
                 contexts[index] = CheckContext(root=manifest, homepage_domains=self.homepage_domains, profile_limit=limit,
                                                as_of=as_of, register=self.register,
-                                               shown_limit=None if whole_profile else limit)
+                                               shown_limit=None if whole_profile else limit, ruleset=self.ruleset)
         # The acts the rules bind, read once per manifest (not once per rule).
         acts = {index: done_acts(context.root, self.bound_acts) for index, context in contexts.items()}
         outcomes: list[list[RuleOutcome]] = [[] for _ in manifests]
@@ -212,7 +213,8 @@ class Engine:
             Evaluation((), (), outside, ()) if outside is not None
             else Evaluation(tuple(outcomes[index]), self._review(contexts[index], as_of, acts[index], unbound[index]), None,
                             self._evaluated_ids(skipped[index]), tuple(unbound[index]),
-                            self._notes(as_of) + _cut_profile(contexts[index]))
+                            self._notes(as_of) + _cut_profile(contexts[index])
+                            + _unbacked_claims(contexts[index]))
             for index, outside in enumerate(out_of_scope)
         ]
 
@@ -292,6 +294,18 @@ def _cut_profile(context: CheckContext) -> tuple[Text, ...]:
     if limit is None or not isinstance(text, str) or len(text) <= limit:
         return ()
     return (msg("profile.cut", length=len(text), limit=limit, platform=value_words("account.platform", context.root.account.platform)),)
+
+
+def _unbacked_claims(context: CheckContext) -> tuple[Text, ...]:
+    """A note for each page whose `publishes` lists what a page rendered from the manifest
+    cannot carry: those claims were not counted."""
+    notes = []
+    for where in ("account_page", "account_list"):
+        missing = unbacked(context.root, context.ruleset, where)  # type: ignore[arg-type]
+        if missing:
+            path = f"homepage.{where}.publishes"
+            notes.append(msg(f"publishes.unbacked.{where}", items=join("word.list", [value_words(path, f) for f in missing])))
+    return tuple(notes)
 
 
 def account_label(manifest: Manifest) -> str:

@@ -111,6 +111,16 @@ class Transfer(Strict):
     consulted: bool | None = Field(None, description="移管先の組織と協議したか")
 
 
+class Contact(Strict):
+    """Where the public's inquiries about the account go (問い合わせ先): published on the
+    account's page, so it holds a section's numbers, never a person's."""
+
+    phone: str | None = Field(None, description="電話番号（例: 046-882-1111）")
+    email: str | None = Field(None, description="電子メールアドレス（所管課の代表アドレス）")
+    form: str | None = Field(None, description="問い合わせフォームの URL")
+    hours: str | None = Field(None, description="受付時間（例: 平日8時30分から17時15分まで）")
+
+
 class Ownership(Strict):
     department: str | None = Field(None, description="運営主体（業務主管課・所管課）")
     department_ref: str | None = Field(
@@ -124,6 +134,7 @@ class Ownership(Strict):
     manager_designated: FlexibleDate | None = Field(None, description="アカウント管理者（運用管理責任者）を定めた日")
     operators_designated: FlexibleDate | None = Field(None, description="運用に携わる職員を定めた日")
     operators_changed: FlexibleDate | None = Field(None, description="人事異動等で運用に携わる者が最後に変わった日")
+    contact: Contact | None = Field(None, description="問い合わせ先（アカウントのページに掲載する、所管課の電話・メール・フォーム）")
     contractor: Contractor | None = None
     transfer: Transfer | None = None
 

@@ -104,6 +104,19 @@ class Document(Strict):
         return self.versions()[-1]
 
 
+class Publication(Strict):
+    """How the municipality publishes what its guideline asks it to: the name of the operating
+    policy as its own documents call it, or none where that document is internal."""
+
+    policy_term: LocalizedText | None = Field(
+        None,
+        description="アカウントの運用方針の呼び名（例: メディアポリシー、運用ポリシー）。内部文書で公開しないとき（三浦市のマニュアル）や文書がないときは省略",
+    )
+    policy_internal: bool = Field(
+        False, description="運用方針が内部文書で、市ホームページにもプロフィールにも載せないか（三浦市のマニュアル）"
+    )
+
+
 class Scope(Strict):
     platforms: list[Platform] | None = Field(None, description="対象とするサービス（省略時はすべて）")
     account_kinds: list[AccountKind] = Field(min_length=1)
@@ -199,6 +212,7 @@ class Ruleset(Strict):
     municipality: Municipality
     document: Document
     scope: Scope
+    publication: Publication = Field(default_factory=Publication, description="公開する文書での呼び名など")
     readings: dict[str, Reading] = Field(
         default_factory=dict, description="数値のない語（速やかに、一定期間 等）の読み: 名前 → 期間と解釈。規則は interval の reading で名指す"
     )

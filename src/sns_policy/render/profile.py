@@ -25,15 +25,23 @@ from sns_policy.checks import iter_checks, paths_read, texts
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
-from sns_policy.platforms import profile_limit
+from sns_policy.platforms import account_word, profile_limit
+from sns_policy.publication import carries, published_staff
 from sns_policy.render.templates import environment
 from sns_policy.words import Text
+from sns_policy.words import text as msg
 
 SEGMENTS = ("official", "disclaimer", "content", "manager", "operators", "replies", "follows", "media_policy", "link")
 # Segments that may move to the homepage page, least important first, with the fact the
 # page then publishes (homepage.account_page.publishes).
 MOVABLE = (("content", "content"), ("operators", "operators"), ("manager", "manager"),
            ("media_policy", "media_policy"), ("replies", "comment_policy"))
+# Segments kept whatever the guideline says (they move to the page only when the text must
+# shorten, and then it is said): who runs the account and the link to its page tell an
+# official account from an impersonation; what it posts and its published policy are what
+# a reader opens the profile for. The rest appear where the guideline asks for them.
+ALWAYS = ("official", "link", "content", "media_policy")
+FACT_OF = dict(MOVABLE)
 PROFILE_FIELDS = (("profile", "text"), ("profile", "website"))
 
 
@@ -58,16 +66,7 @@ class RenderedProfile:
     unresolved: tuple[str, ...] = ()  # rules the manifest itself fails, whatever the text says
     website: str | None = None  # a website field to publish instead of the manifest's failing one
     out_of_scope: Text | None = None  # why no rule of the guideline checked this text
-
-
-def published_staff(m: Manifest) -> tuple[str | None, list[str]]:
-    """The manager and operators as a published text may name them: titles only (a
-    personal name in the manifest is reported by check, never published)."""
-    if m.ownership is None:
-        return None, []
-    department = m.ownership.department
-    manager = texts.publishable_titles([m.ownership.manager_title] if m.ownership.manager_title else [], department)
-    return (manager[0] if manager else None), texts.publishable_titles(m.ownership.operators or [], department)
+    not_asked: tuple[str, ...] = ()  # segments left out: the guideline asks for them nowhere
 
 
 def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
@@ -79,13 +78,20 @@ def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
     manager, operators = published_staff(m)
     return {
         "name": engine.ruleset.municipality.name.ja,
-        "unit": units[-1] if units else "",
+        # A 係 is named with its 課 (白井市しろいの魅力発信課広報係), not alone as if it were one.
+        "unit": "".join(units[-2:]) if len(units) > 1 and units[-1].endswith(("係", "担当", "班")) else (units[-1] if units else ""),
+        "page_carries_policy": "media_policy" in carries(m, engine.ruleset, "account_page"),
         "staff_personal": m.account.kind == "staff_personal",
         "content": m.posted_content(),
         "manager": manager,
         "operators": operators,
         "replies": m.operations.replies.policy if m.operations and m.operations.replies else None,
         "follows": m.operations.follows.policy if m.operations and m.operations.follows else None,
+        "kind": account_word(m.account.platform).ja,
+        "line": m.account.platform == "line",
+        # The municipality's own word for its policy; none where the policy is internal.
+        "policy_term": None if engine.ruleset.publication.policy_internal or engine.ruleset.publication.policy_term is None
+        else engine.ruleset.publication.policy_term.ja,
         "policy_url": m.policy.url if m.policy else None,
         "page_url": page.url if page else None,
         "homepage": engine.ruleset.municipality.homepage,
@@ -102,8 +108,9 @@ def _profile_rules(engine: Engine) -> set[str]:
 
 
 def _with(manifest: Manifest, text: str, platform: str, publishes: tuple[str, ...],
-          website: str | None = None) -> Manifest:
-    """The manifest as it would be with this profile published (and these facts on its page)."""
+          website: str | None = None, unpublished: tuple[str, ...] = ()) -> Manifest:
+    """The manifest as it would be with this profile published (and these facts on its page,
+    those `unpublished` nowhere on the homepage)."""
     data = manifest.model_dump(mode="python", by_alias=True, exclude_none=True)
     data["account"]["platform"] = platform
     data.setdefault("profile", {})["text"] = text
@@ -112,6 +119,10 @@ def _with(manifest: Manifest, text: str, platform: str, publishes: tuple[str, ..
     if publishes:
         page = data.setdefault("homepage", {}).setdefault("account_page", {})
         page["publishes"] = sorted(set(page.get("publishes", [])) | set(publishes))
+    for where in ("account_page", "account_list"):
+        page = data.get("homepage", {}).get(where)
+        if unpublished and page and page.get("publishes"):
+            page["publishes"] = [f for f in page["publishes"] if f not in unpublished]
     return Manifest.model_validate(data)
 
 
@@ -129,12 +140,13 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     has_page = bool(context["page_url"])
     website: str | None = None  # None: the manifest's own website field stays
 
-    def objections(dropped: tuple[tuple[str, str], ...]) -> tuple[str, tuple[str, ...]]:
-        names = {segment for segment, _ in dropped}
+    def objections(dropped: tuple[tuple[str, str], ...], left_out: frozenset[str] = frozenset(),
+                   unpublished: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+        names = {segment for segment, _ in dropped} | left_out
         text = "".join(p for name, p in pieces.items() if p and name not in names)
         # With a homepage page for the account, what leaves the profile is published there;
         # without one, a segment may only leave when no rule asks for it at all.
-        trial = _with(manifest, text, platform, tuple(fact for _, fact in dropped) if has_page else (), website)
+        trial = _with(manifest, text, platform, tuple(fact for _, fact in dropped) if has_page else (), website, unpublished)
         # Read whole: a text still to be shortened is weighed for what it says, not cut.
         found = tuple(o.rule.id for o in engine.evaluate(trial, as_of, whole_profile=True).outcomes
                       if o.rule.id in watched and not any(sub.kind == "max_length" for sub in iter_checks(o.rule.check)))
@@ -148,12 +160,18 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     # are reported beside it and must not grow as facts move out.
     dropped: tuple[tuple[str, str], ...] = ()
     text, unresolved = objections(dropped)
+    # A fact the guideline asks for nowhere (neither in the profile nor on the homepage)
+    # stays out of the profile: 白井市 asks for who runs the account, not for its operators.
+    left_out = frozenset() if out_of_scope is not None else frozenset(
+        name for name, piece in pieces.items() if piece and name not in ALWAYS
+        and set(objections((), frozenset({name}), (FACT_OF[name],) if name in FACT_OF else ())[1]) <= set(unresolved))
+    text, unresolved = objections(dropped, left_out)
     current = manifest.profile.website if manifest.profile else None
     proposal = context["page_url"] or context["homepage"]
     if unresolved and proposal and proposal != current:
         # A failing website field is the profile's to mend: propose the page the text links to.
         website = proposal
-        mended_text, mended = objections(dropped)
+        mended_text, mended = objections(dropped, left_out)
         if set(mended) < set(unresolved):
             text, unresolved = mended_text, mended
         else:
@@ -163,12 +181,19 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     for move in MOVABLE:
         if fits(text):
             break
-        candidate_text, candidate_found = objections(dropped + (move,))
+        candidate_text, candidate_found = objections(dropped + (move,), left_out)
         if set(candidate_found) <= set(unresolved):
             dropped, text = dropped + (move,), candidate_text
+    # Then back into the profile, most important first, whatever still fits: a fact leaves
+    # the profile only when the text cannot hold it.
+    for move in reversed(dropped):
+        fewer = tuple(d for d in dropped if d != move)
+        candidate_text, candidate_found = objections(fewer, left_out)
+        if fits(candidate_text) and set(candidate_found) <= set(unresolved):
+            dropped, text = fewer, candidate_text
     if not fits(text):
         raise ProfileDoesNotFit(len(text), limit or 0, ())
-    return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else (), unresolved,
-                           website, out_of_scope)
+    return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else (), tuple(unresolved),
+                           website, out_of_scope, tuple(n for n in SEGMENTS if n in left_out))
 
 

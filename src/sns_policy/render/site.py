@@ -1,8 +1,14 @@
-"""A self-contained static site: the account list, every account's page, and a compliance
-summary per account linking to its findings. Plain files with relative links, no external
-assets, so it works from file:// and can be copied anywhere.
+"""A self-contained static site in two parts, with a front page linking both.
 
-It formats accounts already checked (`api.check_accounts`): it never runs a check itself."""
+- ``public/<municipality>/``: the list of official accounts and each account's page, fit
+  to upload to the city homepage as they are — no verdict, no finding, and no staff's
+  personal account anywhere in it.
+- ``internal/``: the compliance report — per municipality and department, each account's
+  verdict with a link to its findings and review items — for the 広報課 and its auditors.
+
+Plain files with relative links, no external assets, so it works from file:// and can be
+copied anywhere. It formats accounts already checked (`api.check_accounts`): it never runs
+a check itself."""
 
 from __future__ import annotations
 
@@ -15,12 +21,14 @@ from typing import Any, Iterable
 from sns_policy.api import CheckedAccount
 from sns_policy.diagnostics import Finding
 from sns_policy.model.dates import day_words
-from sns_policy.render.page import account_context, render_page, service_name
+from sns_policy.render.page import account_context, render_index, render_page, service_name
 from sns_policy.render.profile import environment
 from sns_policy.report import location, verdict_words
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.write import write_atomic
+
+PUBLIC, INTERNAL = "public", "internal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,39 +56,61 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
     pages = 0
     for account in accounts:
         item, engine, result = account.item, account.engine, account.result
+        m = item.manifest
         env = environment(templates, engine.ruleset.municipality.id, lang)
         mid = engine.ruleset.municipality.id
-        slug = _slug(f"{item.manifest.account.platform}-{item.manifest.account.handle or Path(item.file).stem}", taken)
-        context = account_context(item.manifest, engine, as_of, lang)
-        official = item.manifest.account.kind != "staff_personal"
+        slug = _slug(f"{m.account.platform}-{m.account.handle or Path(item.file).stem}", taken)
+        context = account_context(m, engine, as_of, lang)
+        official = m.account.kind != "staff_personal"
+        group = groups.setdefault(mid, {"id": mid, "name": engine.ruleset.municipality.name.get(lang), "engine": engine,
+                                        "guideline": engine.ruleset.document.title, "official": [], "departments": {}})
         if official:  # staff's personal accounts get no homepage page, only their check
-            write_atomic(folder / mid / f"{slug}.html", render_page(item.manifest, engine, "html", templates, as_of, lang))
+            write_atomic(folder / PUBLIC / mid / f"{slug}.html",
+                         render_page(m, engine, "html", templates, as_of, lang, list_href="index.html"))
+            group["official"].append((m, slug))
+            pages += 1
         findings = [{
-            "anchor": f"f{i}", "severity": msg(f"report.severity.{f.severity.value}").get(lang), "clause": f.clause,
+            "anchor": f"f{i}", "severity": msg(f"site.severity.{f.severity.value}").get(lang), "clause": f.clause,
             "message": f.message.get(lang), "detail": f.detail.get(lang) if f.detail else "", "quote": f.quote or "",
-            "where": location(f),
+            # The manifest's own name and position: the folder it was read from is the reader's.
+            "where": f"{Path(f.file).name}:{f.line}:{f.column}" if f.file else location(f),
         } for i, f in enumerate(result.findings, start=1)]
         p = result.provenance
-        write_atomic(folder / mid / f"{slug}-check.html", env.get_template("site/check.html.j2").render(
+        write_atomic(folder / INTERNAL / mid / f"{slug}.html", env.get_template("site/check.html.j2").render(
             title=msg("site.check.title", title=context["title"]).get(lang), verdict=verdict_words(result.compliant).get(lang),
             basis=msg("site.check.basis", title=p.title, version=Text(ja=p.in_force_wareki, en=p.in_force),
                       as_of=day_words(as_of)).get(lang) if p else "",
             out_of_scope=result.out_of_scope.get(lang) if result.out_of_scope else None,
             findings=findings, review=[{"clause": r.clause, "message": r.message.get(lang)} for r in result.review],
-            index_href="../index.html", page_href=f"{slug}.html" if official else None))
-        pages += 2 if official else 1
-        group = groups.setdefault(mid, {"name": engine.ruleset.municipality.name.get(lang),
-                                        "guideline": engine.ruleset.document.title, "accounts": []})
-        group["accounts"].append({
-            "display_name": context["display_name"], "service": service_name(item.manifest.account.platform, lang),
-            "verdict": verdict_words(result.compliant).get(lang), "findings": len(result.findings), "review": len(result.review),
-            "page_href": f"{mid}/{slug}.html" if official else f"{mid}/{slug}-check.html",
-            "check_href": f"{mid}/{slug}-check.html#findings",
+            index_href="../index.html", page_href=f"../../{PUBLIC}/{mid}/{slug}.html" if official else None))
+        pages += 1
+        department = (m.ownership.department if m.ownership else None) or msg("site.internal.no_department").get(lang)
+        group["departments"].setdefault(department, []).append({
+            "display_name": context["display_name"], "service": service_name(m.account.platform, lang),
+            "kind": msg("site.internal.personal").get(lang) if not official else "",
+            "verdict": verdict_words(result.compliant).get(lang), "compliant": result.compliant,
+            "findings": len(result.findings), "review": len(result.review),
+            "check_href": f"{mid}/{slug}.html",
         })
     env = environment(templates, lang=lang)
-    count = sum(len(g["accounts"]) for g in groups.values())
+    ordered = [groups[k] for k in sorted(groups)]
+    for group in ordered:  # each municipality's public list, linking its accounts' pages
+        slugs = {id(m): slug for m, slug in group["official"]}
+        write_atomic(folder / PUBLIC / group["id"] / "index.html", render_index(
+            [m for m, _ in group["official"]], group["engine"], "html", templates, lang,
+            page_href=lambda m, slugs=slugs: f"{slugs[id(m)]}.html"))
+        pages += 1
+    count = sum(sum(len(a) for a in g["departments"].values()) for g in ordered)
+    write_atomic(folder / INTERNAL / "index.html", env.get_template("site/internal.html.j2").render(
+        title=msg("site.internal.title").get(lang),
+        summary=msg("site.index.summary", municipalities=len(ordered), accounts=count, as_of=day_words(as_of)).get(lang),
+        home_href="../index.html",
+        groups=[{"name": g["name"], "guideline": g["guideline"],
+                 "departments": [{"name": d, "accounts": g["departments"][d]} for d in sorted(g["departments"])]}
+                for g in ordered]))
     write_atomic(folder / "index.html", env.get_template("site/index.html.j2").render(
-        title=msg("site.index.title").get(lang),
-        summary=msg("site.index.summary", municipalities=len(groups), accounts=count, as_of=day_words(as_of)).get(lang),
-        groups=[groups[k] for k in sorted(groups)]))
-    return SiteReport(folder, pages + 1, tuple(errors))
+        title=msg("site.index.title").get(lang), summary=msg("site.index.lead").get(lang),
+        lists=[{"name": g["name"], "href": f"{PUBLIC}/{g['id']}/index.html",
+                "count": sum(1 for m, _ in g["official"] if m.account.status != "closed")} for g in ordered],  # as listed
+        internal_href=f"{INTERNAL}/index.html"))
+    return SiteReport(folder, pages + 2, tuple(errors))

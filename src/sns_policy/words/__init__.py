@@ -59,6 +59,10 @@ def text(key: str, /, **params: object) -> Text:
 _FORMATTER = Formatter()
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+# A word that only starts in Latin script (LINE公式アカウント, IT推進課) is written as one
+# Japanese word: no space before it.
+_ENDS_IN_URL = re.compile(r"https?://\S+$")
+_COMPOUND = re.compile(r"[A-Za-z]+[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _format_japanese(template: str, params: dict[str, object]) -> str:
@@ -67,14 +71,15 @@ def _format_japanese(template: str, params: dict[str, object]) -> str:
     Latin script, kept inside the parts themselves as they are written (IT推進課)."""
     out, joined_at_param = "", False
     for literal, name, spec, conversion in _FORMATTER.parse(template):
-        if out and literal and _LATIN.match(out[-1]) and _KANA_KANJI.match(literal[0]) and joined_at_param:
-            out += " "
+        if out and literal and joined_at_param and _KANA_KANJI.match(literal[0]) and (
+                _LATIN.match(out[-1]) or _ENDS_IN_URL.search(out)):
+            out += " "  # and after a URL whatever it ends in (…/), or the link runs on
         out += literal
         joined_at_param = False
         if name is None:
             continue
         value = _FORMATTER.format_field(_FORMATTER.convert_field(params[name], conversion), spec or "")
-        if out and value and _KANA_KANJI.match(out[-1]) and _LATIN.match(value[0]):
+        if out and value and _KANA_KANJI.match(out[-1]) and _LATIN.match(value[0]) and not _COMPOUND.match(value):
             out += " "
         out += value
         joined_at_param = bool(value)

@@ -107,6 +107,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "プロフィールの本文は{length}文字で、{platform}の上限（{limit}文字）を超えています。上限を超えた部分は表示されないため、本文の記載は初めの{limit}文字だけで判定しています（上限で切れる URL は読みません）",
         "the profile text has {length} characters, over {platform}'s limit of {limit}; what lies beyond the limit is not shown, so what the text states was judged from its first {limit} characters only (a URL the limit cuts is not read)",
     ),
+    "publishes.unbacked.account_page": (
+        "アカウントのページの掲載事項に{items}とありますが、マニフェストにはページに載せる内容（運用方針の事項・URL、問い合わせ先 など）がないため、掲載しているとは数えていません",
+        "what the account page publishes lists {items}, but the manifest holds nothing for the page to show (the policy's items or address, an inquiry contact, …), so they were not counted as published",
+    ),
+    "publishes.unbacked.account_list": (
+        "公式アカウント一覧のページの掲載事項に{items}とありますが、マニフェストには一覧に載せる内容がないため、掲載しているとは数えていません",
+        "what the account list page publishes lists {items}, but the manifest holds nothing for the list to show, so they were not counted as published",
+    ),
     "report.not_applicable": ("適用しない規定: {rule} [{clause}] {reason}", "not applicable: {rule} [{clause}] {reason}"),
     "report.note": ("注記: {note}", "note: {note}"),
     "scope.kind": (
