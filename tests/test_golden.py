@@ -42,6 +42,7 @@ def outputs(path: Path) -> dict[str, str]:
                 rendered = render_profile(item.manifest, engine, AS_OF)
                 notes = [f"(still failing: {', '.join(rendered.unresolved)})"] if rendered.unresolved else []
                 notes += [f"(website field: {rendered.website})"] if rendered.website else []
+                notes += [f"(link in the website field, not the text: {rendered.link_in_website})"] if rendered.link_in_website else []
                 notes += [f"(unverified: {rendered.out_of_scope.en})"] if rendered.out_of_scope else []
                 found[f"{stem}.profile.txt"] = "\n".join([rendered.text, *notes]) + "\n"
             except ProfileDoesNotFit as exc:

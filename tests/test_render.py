@@ -69,6 +69,19 @@ def test_a_failing_website_field_is_replaced_by_the_page_the_text_links_to() -> 
     assert render_profile(item.manifest, ENGINES.get("miura"), AS_OF).website is None  # a good one stays
 
 
+def test_an_instagram_bio_carries_no_dead_link_unless_the_guideline_asks_for_it_there() -> None:
+    (miura,) = _accounts(ROOT / "municipalities/miura/examples/instagram-tourism-field-compliant.yaml")
+    rendered = render_profile(miura.manifest, ENGINES.get("miura"), AS_OF)
+    assert "https://" not in rendered.text  # 三浦市 takes the website field as the profile's link
+    # the website field, as it is or as proposed, is the account's page
+    assert (rendered.link_in_website or miura.manifest.profile.website) == miura.manifest.homepage.account_page.url
+    (iwaki,) = _accounts(ROOT / "municipalities/iwaki/examples/instagram-profile-noncompliant.yaml")
+    rendered = render_profile(iwaki.manifest, ENGINES.get("iwaki"), AS_OF)
+    assert "https://www.city.iwaki.lg.jp/" in rendered.text  # いわき市 第4 4(3): the URL in the 自由記述欄 itself
+    (x,) = _accounts(ROOT / "municipalities/miura/examples/x-city-compliant.yaml")
+    assert "https://www.city.miura.kanagawa.jp/sns/x.html" in render_profile(x.manifest, ENGINES.get("miura"), AS_OF).text
+
+
 def test_personal_names_are_never_published() -> None:
     (item,) = _accounts(ROOT / "municipalities/miura/examples/x-disclosure-noncompliant.yaml")
     engine = ENGINES.get("miura")
@@ -86,7 +99,12 @@ def test_personal_names_are_never_published() -> None:
 def test_a_long_profile_moves_facts_to_the_homepage_and_still_passes(platform: str) -> None:
     (item,) = _accounts(ROOT / "municipalities/miura/examples/youtube-closing-compliant.yaml")
     text = _assert_passes(item, platform)
-    assert "https://www.city.miura.kanagawa.jp/sports/youtube.html" in text  # the link always stays, in full
+    link = "https://www.city.miura.kanagawa.jp/sports/youtube.html"
+    if platform == "instagram":  # no link in an Instagram bio: it goes in the website field
+        rendered = render_profile(item.manifest, ENGINES.get("miura"), AS_OF, platform=platform)
+        assert link not in text and link in (rendered.link_in_website, item.manifest.profile.website)
+    else:
+        assert link in text  # the link always stays, in full
 
 
 def test_cli_profile(tmp_path: Path) -> None:
@@ -163,6 +181,23 @@ def test_a_notice_too_long_for_one_x_post_is_split_into_posts_that_fit() -> None
     assert "".join(_re.sub(r"（\d+/\d+）$", "", p.text) for p in notice.posts) == notice.account_text
     assert "https://www.city.iwaki.lg.jp/www/contents/1700000000101/index.html" in notice.posts[-1].text  # a URL is never cut
     assert split_post("x", "短い文。", 280) == (split_post("x", "短い文。", 280)[0],) and len(split_post("line", notice.account_text, 5000)) == 1
+
+
+def test_published_dates_follow_the_citys_own_notation() -> None:
+    from sns_policy.evaluate.engine import Engine
+    from sns_policy.render.notice import render_notice
+
+    (item,) = _accounts(ROOT / "municipalities/iwaki/examples/youtube-renamed-compliant.yaml")
+    engine = ENGINES.get("iwaki")
+    assert "令和8年10月1日" in render_notice(item.manifest, engine, "change").homepage_text  # 和暦, as the guideline writes
+    data = engine.ruleset.model_dump(by_alias=True)
+    data["publication"]["western_year"] = True
+    western = Engine(type(engine.ruleset).model_validate(data), engine.ruleset_file)
+    notice = render_notice(item.manifest, western, "change")
+    assert "令和8年（2026年）10月1日" in notice.homepage_text and "令和8年（2026年）10月1日" in notice.account_text
+    from sns_policy.render.page import render_page
+
+    assert "令和8年（2026年）10月1日" in render_page(item.manifest, western, "md", as_of=AS_OF)
 
 
 def test_notice_closure_for_miura_is_a_day_before_and_iwaki_six_months_after() -> None:

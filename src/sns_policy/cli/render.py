@@ -81,6 +81,8 @@ def profile(
             sys.stderr.write(where + msg("render.unverified", reason=rendered.out_of_scope.get(lang.value)).get(lang.value) + "\n")
         if rendered.website is not None:
             sys.stderr.write(where + msg("render.website", url=rendered.website).get(lang.value) + "\n")
+        if rendered.link_in_website is not None:
+            sys.stderr.write(where + msg("render.instagram-link", url=rendered.link_in_website).get(lang.value) + "\n")
         if rendered.unresolved:
             sys.stderr.write(where + msg(
                 "render.unresolved", rules=", ".join(rendered.unresolved)).get(lang.value) + "\n")

@@ -18,7 +18,7 @@ from sns_policy.checks.date_interval import Interval
 from sns_policy.diagnostics import Severity
 from sns_policy.model.acts import Act
 from sns_policy.model.base import LocalizedText, Strict, invalid
-from sns_policy.model.dates import FlexibleDate
+from sns_policy.model.dates import FlexibleDate, to_wareki
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 
 Modality = Literal["must", "must_not", "should", "may"]
@@ -115,6 +115,19 @@ class Publication(Strict):
     policy_internal: bool = Field(
         False, description="運用方針が内部文書で、市ホームページにもプロフィールにも載せないか（三浦市のマニュアル）"
     )
+    western_year: bool = Field(
+        False, description="公開する文の日付に西暦を添えるか（令和8年（2026年）10月1日）。市ホームページの表記に合わせる"
+    )
+
+    def day(self, d: "date", lang: str = "ja") -> str:
+        """A date as the municipality publishes it: 和暦, with the Western year where its
+        homepage writes one; ISO in English."""
+        if lang != "ja":
+            return d.isoformat()
+        wareki = to_wareki(d)
+        if not self.western_year:
+            return wareki
+        return wareki.replace("年", f"年（{d.year}年）", 1)
 
 
 class Scope(Strict):

@@ -17,7 +17,6 @@ from typing import Any, Iterator, Literal
 from sns_policy.checks import iter_checks
 from sns_policy.checks.date_interval import DateInterval, Interval, add_interval
 from sns_policy.evaluate.engine import Engine
-from sns_policy.model.dates import to_wareki
 from sns_policy.model.manifest import LifecycleEvent, Manifest
 from sns_policy.model.ruleset import Rule
 from sns_policy.platforms import account_word, platform_name, post_length, post_limit
@@ -162,7 +161,7 @@ def render_notice(manifest: Manifest, engine: Engine, kind: Kind, templates: Pat
         "account_word": account_word(platform).ja,
         "service": platform_name(platform).ja,
         "account_url": publication.link(m.account.url) or "",
-        "effective": to_wareki(effective),
+        "effective": engine.ruleset.publication.day(effective),
         "description": event.description,
         "reason": event.reason,
         "page_url": page.url if page else None,

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sns_policy.evaluate.engine import Engine
-from sns_policy.model.dates import day_words
 from sns_policy.model.manifest import Manifest
 from sns_policy.platforms import account_word, platform_name
 from sns_policy import publication
@@ -32,7 +31,7 @@ def official_word(platform: str, lang: str = "ja") -> str:
     return msg(f"page.official.{platform}").get(lang)
 
 
-def _notices(m: Manifest, as_of: date, lang: str) -> list[str]:
+def _notices(m: Manifest, as_of: date, lang: str, publication_: Any) -> list[str]:
     """The announced change or closure, said as done or to come (as of `as_of`), and a
     suspension in force."""
     out = []
@@ -49,7 +48,8 @@ def _notices(m: Manifest, as_of: date, lang: str) -> list[str]:
                 detail = msg("notice.page.reason", reason=event.reason)
             else:
                 detail = msg("word.nothing")
-            out.append(msg(f"page.notice.{name}.{tense}", day=day_words(event.effective), detail=detail, kind=kind).get(lang))
+            day = publication_.day(event.effective, lang)  # as the city's homepage writes dates
+            out.append(msg(f"page.notice.{name}.{tense}", day=day, detail=detail, kind=kind).get(lang))
     return out
 
 
@@ -120,7 +120,7 @@ def account_context(m: Manifest, engine: Engine, as_of: date | None = None, lang
         "department_given": bool(m.ownership and m.ownership.department),
         "closed": m.account.status == "closed",
         "prohibited": publication.prohibited_content(ruleset, m.account.kind) if covered else [],
-        "notices": _notices(m, as_of or date.today(), lang),
+        "notices": _notices(m, as_of or date.today(), lang, ruleset.publication),
         "status": msg(f"page.status.{m.account.status}").get(lang),
         # The list when its address is known; else the homepage, said as the homepage.
         "back": msg("page.back" if list_href or publication.page_url(m, "account_list") else "page.back.home", name=name).get(lang)

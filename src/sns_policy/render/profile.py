@@ -67,6 +67,7 @@ class RenderedProfile:
     website: str | None = None  # a website field to publish instead of the manifest's failing one
     out_of_scope: Text | None = None  # why no rule of the guideline checked this text
     not_asked: tuple[str, ...] = ()  # segments left out: the guideline asks for them nowhere
+    link_in_website: str | None = None  # Instagram: the homepage link goes in the website field, not the text
 
 
 def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
@@ -89,6 +90,7 @@ def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
         "follows": m.operations.follows.policy if m.operations and m.operations.follows else None,
         "kind": account_word(m.account.platform).ja,
         "line": m.account.platform == "line",
+        "instagram": m.account.platform == "instagram",
         # The municipality's own word for its policy; none where the policy is internal.
         "policy_term": None if engine.ruleset.publication.policy_internal or engine.ruleset.publication.policy_term is None
         else engine.ruleset.publication.policy_term.ja,
@@ -162,9 +164,14 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
     text, unresolved = objections(dropped)
     # A fact the guideline asks for nowhere (neither in the profile nor on the homepage)
     # stays out of the profile: 白井市 asks for who runs the account, not for its operators.
+    # Instagram shows no link in the bio text (only the website field is clickable): the URL
+    # stays in the text only where a rule asks for it there (いわき市 第4 4(3)).
+    always = tuple(n for n in ALWAYS if not (n == "link" and platform == "instagram"))
     left_out = frozenset() if out_of_scope is not None else frozenset(
-        name for name, piece in pieces.items() if piece and name not in ALWAYS
+        name for name, piece in pieces.items() if piece and name not in always
         and set(objections((), frozenset({name}), (FACT_OF[name],) if name in FACT_OF else ())[1]) <= set(unresolved))
+    if "link" in left_out and pieces.get("media_policy", "").rstrip().endswith(("：", ":")):
+        left_out |= {"media_policy"}  # its word introduced the link: without the link it says nothing
     text, unresolved = objections(dropped, left_out)
     current = manifest.profile.website if manifest.profile else None
     proposal = context["page_url"] or context["homepage"]
@@ -193,7 +200,10 @@ def render_profile(manifest: Manifest, engine: Engine, as_of: date, *, platform:
             dropped, text = fewer, candidate_text
     if not fits(text):
         raise ProfileDoesNotFit(len(text), limit or 0, ())
+    link_moved = "link" in left_out
     return RenderedProfile(text, platform, limit, tuple(fact for _, fact in dropped) if has_page else (), tuple(unresolved),
-                           website, out_of_scope, tuple(n for n in SEGMENTS if n in left_out))
+                           website, out_of_scope,
+                           tuple(n for n in SEGMENTS if n in left_out and not (link_moved and n in ("link", "media_policy"))),
+                           (website or proposal) if link_moved and (website or proposal) != current else None)
 
 

@@ -37,6 +37,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "ガイドラインがプロフィールにもホームページにも求めていないため、載せていない事項: {segments}",
         " Left out because the guideline asks for them neither in the profile nor on the homepage: {segments}",
     ),
+    "render.instagram-link": (
+        "Instagram の自己紹介欄の URL はリンクになりません。ウェブサイト欄に {url} を入れてください（自己紹介欄には載せていません）",
+        "a URL in an Instagram bio is not a link: put {url} in the website field (the bio text does not carry it)",
+    ),
     "render.segment.manager": ("運用管理責任者", "the account manager"),
     "render.segment.operators": ("運用者", "the operators"),
     "render.segment.replies": ("コメントへの対応", "how comments are dealt with"),
