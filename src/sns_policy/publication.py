@@ -136,7 +136,7 @@ def carries(m: Manifest, ruleset: "Ruleset | None", where: Where) -> frozenset[s
         "content": bool((c := m.posted_content()) and c.strip()),
         "manager": manager is not None,
         "operators": bool(operators),
-        "comment_policy": replies is not None,
+        "comment_policy": replies is not None and a.status != "closed",  # a deleted account takes no comments
         "media_policy": not internal and (policy_link(m, here, domains) is not None
                                           or (where == "account_page" and bool(policy_items(m)))),
         "inquiry_contact": where == "account_page" and bool(contact(m)),
