@@ -82,6 +82,21 @@ def test_an_instagram_bio_carries_no_dead_link_unless_the_guideline_asks_for_it_
     assert "https://www.city.miura.kanagawa.jp/sns/x.html" in render_profile(x.manifest, ENGINES.get("miura"), AS_OF).text
 
 
+def test_an_account_its_guideline_does_not_cover_gets_a_page_that_does_not_cite_it() -> None:
+    from sns_policy.render.page import render_page
+
+    (item,) = _accounts(ROOT / "municipalities/shiroi/examples/instagram-out-of-scope-compliant.yaml")
+    engine = ENGINES.get("shiroi")
+    assert engine.evaluate(item.manifest, AS_OF).out_of_scope is not None  # check: not covered
+    assert render_profile(item.manifest, engine, AS_OF).out_of_scope is not None  # profile: said unverified
+    page = render_page(item.manifest, engine, "md", as_of=AS_OF)
+    assert engine.ruleset.document.title not in page and "投稿しない内容" not in page
+    assert "白井市が運用する公式Instagramアカウント" in page or "公式Instagramアカウントです" in page  # still the city's own
+    (x,) = _accounts(ROOT / "municipalities/shiroi/examples/x-city-compliant.yaml")
+    covered = render_page(x.manifest, engine, "md", as_of=AS_OF)
+    assert engine.ruleset.document.title in covered and "投稿しない内容" in covered
+
+
 def test_personal_names_are_never_published() -> None:
     (item,) = _accounts(ROOT / "municipalities/miura/examples/x-disclosure-noncompliant.yaml")
     engine = ENGINES.get("miura")

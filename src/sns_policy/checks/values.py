@@ -132,6 +132,9 @@ def explain_none_of(check: NoneOf, vocabulary: Any) -> Explained:
 
 def compile_includes(check: Includes, vocabulary: Any) -> Compiled:
     get, where = getter(check.path), absolute(check.path)
+    # A page's `publishes` reads only what the page can carry (base.getter): a value listed
+    # but not carried is said as such, not as absent.
+    listed = getter(check.path, whole=True)
     field = field_words(where)
     # Texts (the usual values) equal only texts: a plain `in` over the items is exact for
     # them. True, 1 and 1.0 are equal in Python and different facts here: those go through
@@ -152,6 +155,10 @@ def compile_includes(check: Includes, vocabulary: Any) -> Compiled:
             missing = [v for v in check.values if not is_in(v, present)]
         if not missing:
             return []
+        raw = listed(context)
+        unbacked = [v for v in missing if isinstance(raw, list) and v in raw and v not in items]
+        if unbacked and len(unbacked) == len(missing):
+            return [violation(where, "check.includes.unbacked", field=field, missing=quoted(_said(where, missing)))]
         return [violation(where, "check.includes", field=field, missing=quoted(_said(where, missing)))]
 
     return run
@@ -192,6 +199,10 @@ KINDS = (
         "diff.dim.includes": ("含むべき値", "values to include"),
         "param.includes": ("{values}をすべて含むこと", "includes all of {values}"),
         "check.includes": ("{field}に{missing}がありません", "{field} lacks {missing}"),
+        "check.includes.unbacked": (
+            "{field}に{missing}とありますが、マニフェストにはそのページに載せる内容がないため、掲載とは数えません",
+            "{field} lists {missing}, but the manifest holds nothing for that page to show, so it does not count as published",
+        ),
         "explain.includes": ("{field}に{values}がすべて含まれる", "{field} includes all of {values}"),
         "explain.includes.single": ("{field}に{values}が含まれる", "{field} includes {values}"),
     }),
