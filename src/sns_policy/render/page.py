@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from sns_policy import publication
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.manifest import Manifest
+from sns_policy.model.ruleset import Publication
 from sns_policy.platforms import account_word, platform_name
-from sns_policy import publication
 from sns_policy.publication import published_staff
 from sns_policy.render.templates import environment
 from sns_policy.words import join
@@ -31,7 +32,7 @@ def official_word(platform: str, lang: str = "ja") -> str:
     return msg(f"page.official.{platform}").get(lang)
 
 
-def _notices(m: Manifest, as_of: date, lang: str, publication_: Any) -> list[str]:
+def _notices(m: Manifest, as_of: date, lang: str, published: Publication) -> list[str]:
     """The announced change or closure, said as done or to come (as of `as_of`), and a
     suspension in force."""
     out = []
@@ -48,7 +49,7 @@ def _notices(m: Manifest, as_of: date, lang: str, publication_: Any) -> list[str
                 detail = msg("notice.page.reason", reason=event.reason)
             else:
                 detail = msg("word.nothing")
-            day = publication_.day(event.effective, lang)  # as the city's homepage writes dates
+            day = published.day(event.effective, lang)  # as the city's homepage writes dates
             out.append(msg(f"page.notice.{name}.{tense}", day=day, detail=detail, kind=kind).get(lang))
     return out
 
