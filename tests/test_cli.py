@@ -401,3 +401,19 @@ def test_a_reading_that_cannot_be_used_is_one_line_and_exit_2(value: str, said: 
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and said in lines[0] and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("named", ["/tmp/elsewhere", "../municipalities/miura", "miura/../iwaki", "Miura"])
+def test_a_manifest_names_its_municipality_by_id_never_by_path(tmp_path: Path, named: str) -> None:
+    # A ruleset planted elsewhere must not be read because a manifest names its folder.
+    planted = tmp_path / "elsewhere"
+    planted.mkdir()
+    (planted / "ruleset.yaml").write_text((ROOT / "municipalities/miura/ruleset.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (ROOT / "municipalities/miura/examples/x-city-compliant.yaml").read_text(encoding="utf-8")
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(text.replace("municipality: miura", f"municipality: {named.replace('/tmp/elsewhere', str(planted))}", 1),
+                        encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(manifest), "--lang", "en"])
+    assert result.exit_code == 2
+    line = next(line for line in result.output.splitlines() if "input.schema" in line)
+    assert line.startswith(f"{manifest}:") and "not a file or folder path" in line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sns_policy.words import Text
 from sns_policy.words import text as msg
 
 RULESET_FILE = "ruleset.yaml"
+_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
 class RulesetError(Exception):
@@ -35,6 +37,9 @@ def known_municipalities() -> list[str]:
 
 
 def ruleset_path(municipality: str) -> Path | None:
+    """The bundled ruleset of the id `municipality` — an id only: a path ("/x", "../x") names none."""
+    if not _ID.fullmatch(municipality):
+        return None
     path = municipalities_dir() / municipality / RULESET_FILE
     return path if path.is_file() else None
 

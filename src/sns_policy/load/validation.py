@@ -18,6 +18,10 @@ def _problem(error: dict[str, Any]) -> Text:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     key = f"schema.{kind}"
+    # A field may say more than the kind does (the municipality is an id, not a path).
+    field = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
+    if f"{key}.{field}" in CATALOG:
+        key = f"{key}.{field}"
     if key in CATALOG:
         params: dict[str, Any] = {k: v for k, v in ctx.items()}
         params.setdefault("value", error.get("input"))

@@ -331,7 +331,9 @@ class Evaluation(Strict):
 class Manifest(Strict):
     """One official account, as its municipality's guideline sees it."""
 
-    municipality: str | None = Field(None, description="自治体 ID（例: miura）。--municipality でも指定できる")
+    # An id, never a path: a manifest cannot point the checker at a ruleset file elsewhere on disk.
+    municipality: str | None = Field(None, description="自治体 ID（例: miura）。--municipality でも指定できる",
+                                     pattern=r"^[a-z][a-z0-9_]*$")
     account: Account
     ownership: Ownership | None = None
     approvals: list[Approval] | None = None

@@ -80,6 +80,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "schema.too_short": ("{min_length} 個以上必要です", "needs at least {min_length} items"),
     "schema.too_long": ("{max_length} 個以下でなければなりません", "must have at most {max_length} items"),
     "schema.string_pattern_mismatch": ("書き方が正しくありません（「{value}」）", "not written as expected: '{value}'"),
+    "schema.string_pattern_mismatch.municipality": (
+        "自治体 ID（英小文字・数字・_。例: miura）で書いてください。ファイルやフォルダのパスは書けません（「{value}」）",
+        "write a municipality id (lower-case letters, digits and _, e.g. miura), not a file or folder path: '{value}'",
+    ),
     "schema.union_tag_invalid": ("検査の種類「{tag}」はありません", "there is no check kind '{tag}'"),
     "schema.union_tag_not_found": ("検査の種類（kind）がありません", "the check kind (kind) is missing"),
     "schema.float_type": ("数でなければなりません", "must be a number"),
