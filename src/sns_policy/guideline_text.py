@@ -32,17 +32,18 @@ def sha256_of(path: Path) -> str:
 class QuoteProblem:
     where: str  # "rule miura.x" or "outline 第1 1(4)"
     fragment: str
+    key: tuple[str | int, ...] = ()  # where in the ruleset: ("rules", 3, "quote"), ("outline", 5, "text")
 
 
 def unquoted_fragments(ruleset: Ruleset, source_text: str) -> list[QuoteProblem]:
     """Every quote fragment and outline text that does not appear verbatim in the source."""
     source = normalise(source_text)
     problems = []
-    for unit in ruleset.outline:
+    for i, unit in enumerate(ruleset.outline):
         if normalise(unit.text) not in source:
-            problems.append(QuoteProblem(f"outline {unit.ref}", unit.text))
-    for rule in ruleset.rules:
+            problems.append(QuoteProblem(f"outline {unit.ref}", unit.text, ("outline", i, "text")))
+    for i, rule in enumerate(ruleset.rules):
         for fragment in rule.quote.split(OMISSION):
             if not normalise(fragment) or normalise(fragment) not in source:
-                problems.append(QuoteProblem(f"rule {rule.id}", fragment))
+                problems.append(QuoteProblem(f"rule {rule.id}", fragment, ("rules", i, "quote")))
     return problems

@@ -17,13 +17,13 @@ from typing import Any
 from sns_policy.checks import iter_checks
 from sns_policy.coverage import coverage
 from sns_policy.diagnostics import Finding
-from sns_policy.guideline_text import normalise, sha256_of, source_path
+from sns_policy.guideline_text import sha256_of, source_path, unquoted_fragments
 from sns_policy.load.rulesets import CONCEPTS_FILE, RULESET_FILE, RulesetError, load_concepts, read_ruleset
 from sns_policy.load.validation import input_error
-from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
+from sns_policy.load.yaml_source import parse_documents
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split, types_at
-from sns_policy.model.ruleset import OMISSION, Ruleset
+from sns_policy.model.ruleset import Ruleset
 
 # 全国地方公共団体コード: five digits and a check digit, weights 6-5-4-3-2, modulus 11.
 _WEIGHTS = (6, 5, 4, 3, 2)
@@ -49,17 +49,15 @@ def lint(path: Path) -> list[Finding]:
     try:
         ruleset = read_ruleset(text, name)
         (document,) = parse_documents(text)
-    except RulesetError as exc:
+    except RulesetError as exc:  # unreadable YAML, schema, what the model refuses: located already
         return list(exc.findings)
-    except YamlError as exc:  # pragma: no cover - read_ruleset reports YAML errors first
-        return [input_error(exc.key, name, exc.line, exc.column, **exc.params)]
     found: list[Finding] = []
 
     def at(key: str, where: tuple[Any, ...], **params: Any) -> None:
         line, column = document.locate(where)
         found.append(input_error(f"lint.{key}", name, line, column, **params))
 
-    _source(ruleset, file, document, at)
+    _source(ruleset, file, at)
     _coverage(ruleset, at)
     _concepts(ruleset, file, at)
     _code(ruleset, at)
@@ -68,21 +66,18 @@ def lint(path: Path) -> list[Finding]:
     return sorted(found, key=Finding.sort_key)
 
 
-def _source(ruleset: Ruleset, file: Path, document: YamlDocument, at: Any) -> None:
+def _source(ruleset: Ruleset, file: Path, at: Any) -> None:
     source = source_path(ruleset, file)
     if not source.is_file():
         at("source-missing", ("document", "source"), source=ruleset.document.source)
         return
     if sha256_of(source) != ruleset.document.source_sha256:
         at("source-hash", ("document", "source_sha256"), source=ruleset.document.source, actual=sha256_of(source))
-    text = normalise(source.read_text(encoding="utf-8"))
-    for i, unit in enumerate(ruleset.outline):
-        if normalise(unit.text) not in text:
-            at("not-verbatim.outline", ("outline", i, "text"), ref=unit.ref)
-    for i, rule in enumerate(ruleset.rules):
-        for fragment in rule.quote.split(OMISSION):
-            if not normalise(fragment) or normalise(fragment) not in text:
-                at("not-verbatim.quote", ("rules", i, "quote"), rule=rule.id, fragment=fragment.strip())
+    for problem in unquoted_fragments(ruleset, source.read_text(encoding="utf-8")):
+        if problem.key[0] == "outline":
+            at("not-verbatim.outline", problem.key, ref=ruleset.outline[problem.key[1]].ref)
+        else:
+            at("not-verbatim.quote", problem.key, rule=ruleset.rules[problem.key[1]].id, fragment=problem.fragment.strip())
 
 
 def _coverage(ruleset: Ruleset, at: Any) -> None:
@@ -119,7 +114,7 @@ def _check_types(ruleset: Ruleset, at: Any) -> None:
         conditions = [rule.applies_to.when] if rule.applies_to and rule.applies_to.when else []
         for where, root in [(("rules", i, "check"), rule.check)] + [(("rules", i, "applies_to", "when"), c) for c in conditions]:
             for sub in iter_checks(root) if root is not None else ():
-                if sub.kind == "pattern" and sub.path.startswith(("$.", "@")) is False:
+                if sub.kind == "pattern" and not sub.path.startswith(("$.", "@")):
                     kinds = _types(sub.path)
                     if kinds and not any(t is str for t in kinds):
                         at("type.pattern", where, rule=rule.id, path=sub.path)
