@@ -417,3 +417,39 @@ def test_a_manifest_names_its_municipality_by_id_never_by_path(tmp_path: Path, n
     assert result.exit_code == 2
     line = next(line for line in result.output.splitlines() if "input.schema" in line)
     assert line.startswith(f"{manifest}:") and "not a file or folder path" in line
+
+
+def test_check_takes_a_ruleset_by_its_file_or_folder_outside_the_project(tmp_path: Path) -> None:
+    import shutil
+
+    own = tmp_path / "city"
+    shutil.copytree(ROOT / "municipalities" / "miura", own, ignore=shutil.ignore_patterns("tests"))
+    ruleset = own / "ruleset.yaml"
+    text = ruleset.read_text(encoding="utf-8")
+    start = text.index("  - id: miura.operators-not-names")
+    at = text.index("      en: ", start)
+    end = text.index("\n", at)
+    ruleset.write_text(text[:at] + "      en: Our own words for this rule." + text[end:], encoding="utf-8")
+    manifest = own / "examples" / "x-disclosure-noncompliant.yaml"
+    for spec in (ruleset, own):
+        result = CliRunner().invoke(app, ["check", str(manifest), "-m", str(spec), "--lang", "en", "--as-of", "2026-11-21"])
+        assert result.exit_code == 1, result.output
+        assert "Our own words for this rule." in result.output  # the ruleset given, not the bundled one
+    ruleset.write_text(text.replace('code: "142107"', "code: 14210"), encoding="utf-8")
+    broken = CliRunner().invoke(app, ["check", str(manifest), "-m", str(own), "--lang", "en"])
+    assert broken.exit_code == 2 and str(ruleset) in broken.output and broken.output.count("\n") == 1
+
+
+def test_explain_rules_and_coverage_take_a_ruleset_folder_outside_the_project(tmp_path: Path) -> None:
+    import shutil
+
+    own = tmp_path / "city"
+    shutil.copytree(ROOT / "municipalities" / "miura", own, ignore=shutil.ignore_patterns("tests", "examples"))
+    ruleset = own / "ruleset.yaml"
+    ruleset.write_text(ruleset.read_text(encoding="utf-8").replace(
+        "en: Name the operators as, for example, 〇〇課職員, not by personal names.", "en: Our own words.", 1), encoding="utf-8")
+    explained = CliRunner().invoke(app, ["explain", "miura.operators-not-names", "-m", str(own), "--lang", "en"])
+    assert explained.exit_code == 0 and "Our own words." in explained.output
+    assert CliRunner().invoke(app, ["coverage", str(own)]).exit_code == 0
+    listed = CliRunner().invoke(app, ["rules", "list", str(ruleset)])
+    assert listed.exit_code == 0 and "miura.operators-not-names" in listed.output

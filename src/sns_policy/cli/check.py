@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of, parse_readings
+from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of, parse_readings, ruleset_of_spec
 
 if TYPE_CHECKING:
     from sns_policy.diagnostics import CheckReport
@@ -43,15 +44,23 @@ def check(
 ) -> None:
     """Check account manifests against their guideline."""
     from sns_policy.api import check_paths
+    from sns_policy.evaluate.engine import Engine
     from sns_policy.evaluate.engines import EngineCache
     from sns_policy.load.inputs import STDIN
     from sns_policy.load.rulesets import known_municipalities
     from sns_policy.words import text as msg
 
+    readings = parse_readings(reading or [], lang)
+    engines = EngineCache(readings=readings)
     if municipality is not None and municipality not in known_municipalities():
-        fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
+        if not Path(municipality).exists():
+            fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
+        # A ruleset by its file or folder, anywhere: it checks the manifests that name its id
+        # (or none); the bundled ones stay for the others.
+        loaded = ruleset_of_spec(municipality, lang)
+        engines = EngineCache({loaded.id: Engine(loaded.ruleset.reread(readings), loaded.origin)}, readings)
+        municipality = loaded.id
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
-    engines = EngineCache(readings=parse_readings(reading or [], lang))
     report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text,
                          engines=engines)
     emit(REPORTER_BY_NAME[format.value](report, lang.value, show_review))

@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from datetime import date
 from enum import Enum
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -90,3 +90,19 @@ def parse_readings(values: list[str], lang: Lang) -> dict[str, tuple[int, int]]:
             fail(msg("input.unknown-reading", name=name, known=known).get(lang.value))
         periods[name] = (int(found.group(1) or 0), int(found.group(2) or 0))
     return periods
+
+
+def ruleset_of_spec(spec: str, lang: "Lang") -> Any:
+    """The one ruleset a spec names (an id, a ruleset file, its folder, ID@REV), or one
+    line and exit 2 (a broken ruleset: its first located error)."""
+    from sns_policy.load.rulesets import RulesetError
+    from sns_policy.load.specs import SpecError, resolve_one
+    from sns_policy.words import text as msg
+
+    try:
+        return resolve_one(spec)
+    except SpecError as exc:
+        fail(msg("spec.unreadable", spec=spec, reason=exc.reason_text()).get(lang.value))
+    except RulesetError as exc:
+        f = exc.findings[0]
+        fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")

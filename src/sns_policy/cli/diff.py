@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, fail
+from sns_policy.cli.common import Lang, LangOption, both, emit, fail, ruleset_of_spec
 
 if TYPE_CHECKING:
     from sns_policy.load.specs import LoadedRuleset
@@ -23,20 +23,6 @@ class Format(str, Enum):
 
 class FailOn(str, Enum):
     tightening = "tightening"
-
-
-def _side(spec: str, lang: Lang) -> LoadedRuleset:
-    from sns_policy.load.rulesets import RulesetError
-    from sns_policy.load.specs import SpecError, resolve_one
-    from sns_policy.words import text as msg
-
-    try:
-        return resolve_one(spec)
-    except SpecError as exc:
-        fail(msg("spec.unreadable", spec=spec, reason=exc.reason_text()).get(lang.value))
-    except RulesetError as exc:
-        f = exc.findings[0]
-        fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
 
 
 def _width() -> int:
@@ -57,7 +43,7 @@ def diff(
     from sns_policy.diff.rulesets import diff_rulesets
     from sns_policy.report import diff as report
 
-    result = diff_rulesets(_side(a, lang), _side(b, lang))
+    result = diff_rulesets(ruleset_of_spec(a, lang), ruleset_of_spec(b, lang))
     emit(report.DIFF_FORMATS[format.value](result, lang.value, _width()))
     raise typer.Exit(result.exit_code(fail_on is FailOn.tightening))
 
@@ -72,5 +58,5 @@ def compare(
     from sns_policy.load.rulesets import known_municipalities
     from sns_policy.report import diff as report
 
-    matrix = compare_all([_side(m, lang) for m in (municipalities or known_municipalities())])
+    matrix = compare_all([ruleset_of_spec(m, lang) for m in (municipalities or known_municipalities())])
     emit(report.COMPARE_FORMATS[format.value](matrix, lang.value, max(_width(), 160)))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, TextOrJson, both, emit, fail
+from sns_policy.cli.common import Lang, LangOption, TextOrJson, both, emit, fail, ruleset_of_spec
 
 if TYPE_CHECKING:
     from sns_policy.model.ruleset import Ruleset
@@ -15,9 +15,14 @@ rules_app = typer.Typer(help=both("help.rules.1"), no_args_is_help=True)
 
 
 def _ruleset(municipality: str, lang: Lang) -> Ruleset:
+    """The ruleset of an id, or of a ruleset file or folder anywhere on disk."""
+    from pathlib import Path
+
     from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
     from sns_policy.words import text as msg
 
+    if municipality not in known_municipalities() and Path(municipality).exists():
+        return ruleset_of_spec(municipality, lang).ruleset
     try:
         return load_ruleset(municipality)[0]
     except KeyError:
@@ -47,14 +52,14 @@ def list_rules(
 
 def explain(
     rule_id: Annotated[str, typer.Argument(help=both("help.rules.3"))],
+    municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help=both("help.rules.4"))] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """Explain one rule in full."""
     from sns_policy.report import rules as rules_report
     from sns_policy.words import text as msg
 
-    municipality = rule_id.split(".", 1)[0]
-    ruleset = _ruleset(municipality, lang)
+    ruleset = _ruleset(municipality or rule_id.split(".", 1)[0], lang)
     for rule in ruleset.rules:
         if rule.id == rule_id:
             emit(rules_report.explain_text(ruleset, rule, lang.value))

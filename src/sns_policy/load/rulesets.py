@@ -78,8 +78,14 @@ def rule_checks(ruleset: Ruleset) -> list[tuple[str, Any]]:
     return found
 
 
-@lru_cache(maxsize=32)
 def load_ruleset_file(path: Path) -> Ruleset:
+    """The ruleset in `path`, read once per version of the file (an edited file is read anew)."""
+    stat = path.stat()
+    return _load_ruleset_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _load_ruleset_file(path: Path, mtime_ns: int, size: int) -> Ruleset:
     return read_ruleset(path.read_text(encoding="utf-8"), str(path))
 
 

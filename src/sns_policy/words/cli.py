@@ -36,6 +36,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.render.8": ("書き出すファイル（既定は標準出力）", "write here (default: stdout)"),
     "help.render.9": ("マニフェスト（- は標準入力）", "the account manifest (- for stdin)"),
     "help.rules.2": ("自治体 ID（省略時はすべて）", "municipality id (default: all)"),
+    "help.rules.4": ("ルールセット（自治体 ID、ruleset.yaml、そのフォルダ）。省略時はルール ID の自治体", "the ruleset (an id, a ruleset.yaml or its folder); by default the municipality the rule id names"),
     "help.rules.3": ("ルール ID（例: miura.profile-discloses-homepage-link）", "rule id"),
     "help.suites.5": ("スイートのファイル・フォルダ（省略時は同梱のすべて）", "suite files or folders (default: every shipped suite)"),
     "help.diff.spec": ("自治体 ID・ルールセットのファイル・自治体@git リビジョン", "a municipality id, a ruleset file, or MUNICIPALITY@GITREV"),
