@@ -453,3 +453,18 @@ def test_explain_rules_and_coverage_take_a_ruleset_folder_outside_the_project(tm
     assert CliRunner().invoke(app, ["coverage", str(own)]).exit_code == 0
     listed = CliRunner().invoke(app, ["rules", "list", str(ruleset)])
     assert listed.exit_code == 0 and "miura.operators-not-names" in listed.output
+
+
+def test_a_folder_walk_follows_a_symlinked_folder_once(tmp_path: Path) -> None:
+    import shutil
+
+    real = tmp_path / "real"
+    shutil.copytree(ROOT / "municipalities" / "miura" / "examples", real)
+    walked = tmp_path / "walked"
+    walked.mkdir()
+    (walked / "linked").symlink_to(real, target_is_directory=True)
+    (real / "loop").symlink_to(walked, target_is_directory=True)  # a cycle: walked once, no hang
+    result = CliRunner().invoke(app, ["check", str(walked), "--as-of", "2026-11-21", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    accounts = json.loads(result.output)["results"]
+    assert len(accounts) == len(list(real.glob("*.yaml")))

@@ -20,7 +20,8 @@ SUITES_FOLDER = "tests"
 
 def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[tuple[str, Finding | None]]:
     """(file, error) for every input: files as given, directories walked recursively
-    for *.yaml / *.yml in a stable order, ``-`` for standard input. A walk for manifests
+    for *.yaml / *.yml in a stable order (following symlinked folders, each once), ``-`` for
+    standard input. A walk for manifests
     passes over `tests` folders (the municipalities' suites); a walk for suites does not."""
     for raw in paths:
         if raw == STDIN:
@@ -29,7 +30,15 @@ def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[
         path = Path(raw)
         if path.is_dir():
             found = False
-            for dirpath, dirnames, filenames in os.walk(path):
+            # A symlinked folder is walked like any other (a city's rulesets linked in);
+            # a link back to a folder already walked is not walked twice.
+            seen: set[tuple[int, int]] = set()
+            for dirpath, dirnames, filenames in os.walk(path, followlinks=True):
+                stat = os.stat(dirpath)
+                if (stat.st_dev, stat.st_ino) in seen:
+                    dirnames[:] = []
+                    continue
+                seen.add((stat.st_dev, stat.st_ino))
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (include_suites or d != SUITES_FOLDER))
                 # Files are named as pathlib names them (``./x`` → ``x``), built once per folder.
                 prefix = str(Path(dirpath) / "_")[:-1]
