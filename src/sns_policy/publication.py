@@ -11,16 +11,15 @@ back and compare), so what `check` counts as published is what the page publishe
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal
 
 from sns_policy.checks import texts
-from sns_policy.model.manifest import Manifest, PublishedFact
+from sns_policy.model.manifest import Manifest
 
 if TYPE_CHECKING:
     from sns_policy.model.ruleset import Ruleset
 
 Where = Literal["account_page", "account_list"]
-FACTS: tuple[str, ...] = get_args(PublishedFact)
 
 # The policy items a published policy shows, in the order of the guidelines' own lists.
 # Security (password storage), the approval flow and the evaluation criteria are internal:
@@ -86,16 +85,20 @@ def contact(m: Manifest) -> dict[str, str]:
     return shown if shown.keys() - {"hours"} else {}
 
 
+def _prohibition(rule: Any, kind: str | None) -> bool:
+    kinds = rule.applies_to.account_kinds if rule.applies_to else None
+    if kind is not None and kinds is not None and kind not in kinds:
+        return False  # e.g. the rules for staff's personal accounts on an official account's page
+    return rule.concept.startswith("content.prohibited.") and rule.modality == "must_not"
+
+
 def prohibited_content(ruleset: "Ruleset", kind: str | None = None) -> list[str]:
     """The ruleset's own list of what is not posted, in the document's words: the text of
     the clause each prohibition cites (a quote may leave words out; the clause does not)."""
     units = {u.ref: u.text for u in ruleset.outline}
     seen: list[str] = []
     for rule in ruleset.rules:
-        kinds = rule.applies_to.account_kinds if rule.applies_to else None
-        if kind is not None and kinds is not None and kind not in kinds:
-            continue  # e.g. the rules for staff's personal accounts on an official account's page
-        if rule.concept.startswith("content.prohibited.") and rule.modality == "must_not":
+        if _prohibition(rule, kind):
             # The most specific clause it cites: the item (5(4)ア), not the lead (5(4)).
             item = _ENUMERATOR.sub("", units[max(rule.clauses, key=len)]).strip().rstrip("。")
             if item and item not in seen:
@@ -141,20 +144,7 @@ def carries(m: Manifest, ruleset: "Ruleset | None", where: Where) -> frozenset[s
                                           or (where == "account_page" and bool(policy_items(m)))),
         "inquiry_contact": where == "account_page" and bool(contact(m)),
         "prohibited_content": (where == "account_page" and ruleset is not None and covers(ruleset, m)
-                               and bool(prohibited_content(ruleset, a.kind))),
+                               and any(_prohibition(rule, a.kind) for rule in ruleset.rules)),
         "disclaimer": False,  # no page the tool renders carries a disclaimer
     }
     return frozenset(k for k, v in found.items() if v)
-
-
-def believed(m: Manifest, ruleset: "Ruleset | None", where: Where, claims: list[str]) -> list[str]:
-    """The claims of `publishes` a rendered page backs; the rest are not counted."""
-    carried = carries(m, ruleset, where)
-    return [c for c in claims if c in carried]
-
-
-def unbacked(m: Manifest, ruleset: "Ruleset | None", where: Where) -> list[str]:
-    page = getattr(m.homepage, where, None) if m.homepage else None
-    claims = (page.publishes or []) if page is not None else []
-    carried = carries(m, ruleset, where)
-    return [c for c in claims if c not in carried]

@@ -63,6 +63,18 @@ class CheckContext:
     # The ruleset: a page's `publishes` counts only what a page rendered from the manifest
     # can carry under it (sns_policy.publication).
     ruleset: Any = None
+    # What each page carries, worked out once per manifest however many rules read it.
+    carried: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def carried_by(context: CheckContext, where: str) -> frozenset[str]:
+    """The items the page `where` rendered from the context's manifest carries (cached)."""
+    found = context.carried.get(where)
+    if found is None:
+        from sns_policy.publication import carries  # publication reads checks.texts
+
+        found = context.carried[where] = carries(context.root, context.ruleset, where)  # type: ignore[arg-type]
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +150,11 @@ def getter(path: str, whole: bool = False) -> Getter:
         read, where = getter(path, whole=True), PUBLISHES[parts]
 
         def backed(context: CheckContext) -> Any:
-            from sns_policy.publication import believed  # publication reads checks.texts
-
             value = read(context)
             if context.ruleset is None or not isinstance(value, list):
                 return value  # a check tried on its own, outside a ruleset's run
-            return believed(context.root, context.ruleset, where, value)
+            carried = carried_by(context, where)
+            return [claim for claim in value if claim in carried]
 
         return backed
     if any(part.__class__ is int for part in parts):

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Protocol
 
 from sns_policy.checks import CheckContext, Violation, compile_check
+from sns_policy.checks.base import carried_by
 from sns_policy.checks.register import register_beside
 from sns_policy.diagnostics import AccountResult, Finding, NotApplicable, Provenance, ReviewItem, Severity
 from sns_policy.evaluate.legal_time import basis_notes, dated_by_act, in_force_on, not_binding, rule_time
@@ -21,7 +22,6 @@ from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
 from sns_policy.model.ruleset import Rule, Ruleset
 from sns_policy.platforms import profile_limit
-from sns_policy.publication import unbacked
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import value_words, values_words
@@ -299,9 +299,16 @@ def _cut_profile(context: CheckContext) -> tuple[Text, ...]:
 def _unbacked_claims(context: CheckContext) -> tuple[Text, ...]:
     """A note for each page whose `publishes` lists what a page rendered from the manifest
     cannot carry: those claims were not counted."""
+    homepage = context.root.homepage
+    if homepage is None:
+        return ()
     notes = []
     for where in ("account_page", "account_list"):
-        missing = unbacked(context.root, context.ruleset, where)  # type: ignore[arg-type]
+        page = getattr(homepage, where)
+        if page is None or not page.publishes:
+            continue
+        carried = carried_by(context, where)
+        missing = [claim for claim in page.publishes if claim not in carried]
         if missing:
             path = f"homepage.{where}.publishes"
             notes.append(msg(f"publishes.unbacked.{where}", items=join("word.list", [value_words(path, f) for f in missing])))
