@@ -25,11 +25,16 @@ def post_limit(platform: str) -> int | None:
     return platforms().get(platform, {}).get("post_limit")
 
 
+def post_counting(platform: str) -> str:
+    """How the platform counts a post: code_points, or x_weighted (X's weights)."""
+    return platforms().get(platform, {}).get("post_counting", "code_points")
+
+
 def post_length(platform: str, text: str) -> int:
     """A post's length as the platform counts it: X weighs each character (a Japanese one
     counts 2, a URL 23 whatever its length — twitter-text's own rules); the others count
     code points."""
-    if platforms().get(platform, {}).get("post_counting") == "x_weighted":
+    if post_counting(platform) == "x_weighted":
         from twitter_text import parse_tweet
 
         return parse_tweet(text).weightedLength
@@ -40,6 +45,13 @@ def platform_name(platform: str) -> Text:
     """A platform's name in both languages (X（旧Twitter）, YouTube); its id when unknown."""
     name = platforms().get(platform, {}).get("name") or {}
     return Text(ja=name.get("ja", platform), en=name.get("en", platform))
+
+
+def official_word(platform: str) -> Text:
+    """What the service calls an official presence: 公式Facebookページ, LINE公式アカウント."""
+    from sns_policy.words import text
+
+    return text(f"page.official.{platform}")
 
 
 def account_word(platform: str) -> Text:

@@ -109,8 +109,7 @@ def prohibited_content(ruleset: "Ruleset", kind: str | None = None) -> list[str]
 def covers(ruleset: "Ruleset", m: Manifest) -> bool:
     """Whether the guideline covers this account (白井市's covers X only): a page of an
     account it does not cover neither cites it nor lists its prohibitions."""
-    scope = ruleset.scope
-    return (scope.platforms is None or m.account.platform in scope.platforms) and m.account.kind in scope.account_kinds
+    return ruleset.scope.covers(m.account.platform, m.account.kind)
 
 
 def page_url(m: Manifest, where: Where) -> str | None:

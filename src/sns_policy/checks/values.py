@@ -156,8 +156,7 @@ def compile_includes(check: Includes, vocabulary: Any) -> Compiled:
         if not missing:
             return []
         raw = listed(context)
-        unbacked = [v for v in missing if isinstance(raw, list) and v in raw and v not in items]
-        if unbacked and len(unbacked) == len(missing):
+        if raw is not value and isinstance(raw, list) and all(v in raw for v in missing):
             return [violation(where, "check.includes.unbacked", field=field, missing=quoted(_said(where, missing)))]
         return [violation(where, "check.includes", field=field, missing=quoted(_said(where, missing)))]
 

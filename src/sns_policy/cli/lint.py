@@ -16,7 +16,7 @@ def lint(
 ) -> None:
     """Lint rulesets (files, or folders holding ruleset.yaml): exit 0 clean, 1 problems, 2 unreadable."""
     from sns_policy.lint import lint as lint_ruleset
-    from sns_policy.report import location
+    from sns_policy.report.text import finding_line
     from sns_policy.words import text as msg
 
     lines, problems, unreadable = [], 0, False
@@ -24,7 +24,7 @@ def lint(
         for finding in lint_ruleset(path):
             problems += 1
             unreadable |= not finding.code.startswith("lint.")
-            lines.append(f"{location(finding)}: {finding.severity.value} {finding.code} {finding.message.get(lang.value)}")
+            lines.append(finding_line(finding, lang.value))
     lines.append(msg("lint.summary", files=len(paths), problems=problems).get(lang.value))
     emit("\n".join(lines) + "\n")
     raise typer.Exit(2 if unreadable else 1 if problems else 0)

@@ -143,7 +143,7 @@ class Engine:
         if as_of < first:
             return msg("scope.not-in-force", title=self.ruleset.document.title, as_of=day_words(as_of), first=day_words(first))
         scope, account = self.ruleset.scope, manifest.account
-        if scope.platforms is not None and account.platform not in scope.platforms:
+        if not scope.covers_platform(account.platform):
             return msg("scope.platform", title=self.ruleset.document.title, platform=value_words("account.platform", account.platform),
                        allowed=values_words("account.platform", scope.platforms))
         if account.kind not in scope.account_kinds:

@@ -20,9 +20,9 @@ SUITES_FOLDER = "tests"
 
 def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[tuple[str, Finding | None]]:
     """(file, error) for every input: files as given, directories walked recursively
-    for *.yaml / *.yml in a stable order (following symlinked folders, each once), ``-`` for
-    standard input. A walk for manifests
-    passes over `tests` folders (the municipalities' suites); a walk for suites does not."""
+    for *.yaml / *.yml in a stable order (following symlinked folders, each once), ``-``
+    for standard input. A walk for manifests passes over `tests` folders (the
+    municipalities' suites); a walk for suites does not."""
     for raw in paths:
         if raw == STDIN:
             yield STDIN, None

@@ -13,6 +13,7 @@ from sns_policy.checks import unknown_paths
 from sns_policy.diagnostics import Finding
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
+from sns_policy.model.base import MUNICIPALITY_ID
 from sns_policy.model.concepts import ConceptTaxonomy
 from sns_policy.model.ruleset import Ruleset
 from sns_policy.resources import municipalities_dir
@@ -20,7 +21,7 @@ from sns_policy.words import Text
 from sns_policy.words import text as msg
 
 RULESET_FILE = "ruleset.yaml"
-_ID = re.compile(r"[a-z][a-z0-9_]*")
+_ID = re.compile(MUNICIPALITY_ID)
 
 
 class RulesetError(Exception):

@@ -9,6 +9,9 @@ from pydantic_core import PydanticCustomError
 
 from sns_policy.words import CATALOG
 
+# A municipality id (miura): the folder name of its ruleset, and how a manifest names it.
+MUNICIPALITY_ID = r"[a-z][a-z0-9_]*"
+
 
 class Strict(BaseModel):
     # strict: YAML's "5" stays a string and 5 stays a number, no silent coercion;

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from sns_policy.model.base import Strict
+from sns_policy.model.base import MUNICIPALITY_ID, Strict
 from sns_policy.model.dates import FlexibleDate
 
 
@@ -333,7 +333,7 @@ class Manifest(Strict):
 
     # An id, never a path: a manifest cannot point the checker at a ruleset file elsewhere on disk.
     municipality: str | None = Field(None, description="自治体 ID（例: miura）。--municipality でも指定できる",
-                                     pattern=r"^[a-z][a-z0-9_]*$")
+                                     pattern=f"^{MUNICIPALITY_ID}$")
     account: Account
     ownership: Ownership | None = None
     approvals: list[Approval] | None = None

@@ -17,7 +17,7 @@ from sns_policy.checks import Check
 from sns_policy.checks.date_interval import Interval
 from sns_policy.diagnostics import Severity
 from sns_policy.model.acts import Act
-from sns_policy.model.base import LocalizedText, Strict, invalid
+from sns_policy.model.base import MUNICIPALITY_ID, LocalizedText, Strict, invalid
 from sns_policy.model.dates import FlexibleDate, to_wareki
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 
@@ -38,7 +38,7 @@ _RULE_ID = re.compile(r"^[a-z][a-z0-9]*\.[a-z0-9][a-z0-9-]*$")
 
 
 class Municipality(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = Field(pattern=f"^{MUNICIPALITY_ID}$")
     name: LocalizedText
     prefecture: LocalizedText
     code: str = Field(pattern=r"^[0-9]{6}$", description="全国地方公共団体コード（検査数字付き 6 桁）")
@@ -119,7 +119,7 @@ class Publication(Strict):
         False, description="公開する文の日付に西暦を添えるか（令和8年（2026年）10月1日）。市ホームページの表記に合わせる"
     )
 
-    def day(self, d: "date", lang: str = "ja") -> str:
+    def day(self, d: date, lang: str = "ja") -> str:
         """A date as the municipality publishes it: 和暦, with the Western year where its
         homepage writes one; ISO in English."""
         if lang != "ja":
@@ -134,6 +134,13 @@ class Scope(Strict):
     platforms: list[Platform] | None = Field(None, description="対象とするサービス（省略時はすべて）")
     account_kinds: list[AccountKind] = Field(min_length=1)
     note: LocalizedText | None = None
+
+    def covers_platform(self, platform: str) -> bool:
+        return self.platforms is None or platform in self.platforms
+
+    def covers(self, platform: str, kind: str) -> bool:
+        """Whether the guideline covers an account of this platform and kind."""
+        return self.covers_platform(platform) and kind in self.account_kinds
 
 
 def _reason_in_both_languages(value: Any) -> Any:

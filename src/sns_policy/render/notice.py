@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 import re
+from pathlib import Path
 from typing import Any, Iterator, Literal
 
+from sns_policy import publication
 from sns_policy.checks import iter_checks
 from sns_policy.checks.date_interval import DateInterval, Interval, add_interval
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.manifest import LifecycleEvent, Manifest
 from sns_policy.model.ruleset import Rule
-from sns_policy.platforms import account_word, platform_name, post_length, post_limit
-from sns_policy import publication
+from sns_policy.platforms import account_word, official_word, platform_name, post_length, post_limit
 from sns_policy.render.templates import environment
 from sns_policy.words import text as msg
 
@@ -156,7 +156,7 @@ def render_notice(manifest: Manifest, engine: Engine, kind: Kind, templates: Pat
         "name": name,
         "display_name": display,
         # 「いわき市公式YouTubeチャンネル「…」」: the service's own word, the name once.
-        "official": name + msg(f"page.official.{platform}").ja,
+        "official": name + official_word(platform).ja,
         "same_name": display in ("", name),
         "account_word": account_word(platform).ja,
         "service": platform_name(platform).ja,

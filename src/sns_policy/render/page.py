@@ -14,7 +14,7 @@ from sns_policy import publication
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.ruleset import Publication
-from sns_policy.platforms import account_word, platform_name
+from sns_policy.platforms import account_word, official_word, platform_name
 from sns_policy.publication import published_staff
 from sns_policy.render.templates import environment
 from sns_policy.words import join
@@ -25,11 +25,6 @@ Format = Literal["html", "md"]
 
 def service_name(platform: str, lang: str = "ja") -> str:
     return platform_name(platform).get(lang)
-
-
-def official_word(platform: str, lang: str = "ja") -> str:
-    """What the service calls an official presence: a Facebook ページ, a YouTube チャンネル."""
-    return msg(f"page.official.{platform}").get(lang)
 
 
 def _notices(m: Manifest, as_of: date, lang: str, published: Publication) -> list[str]:
@@ -75,7 +70,7 @@ def account_context(m: Manifest, engine: Engine, as_of: date | None = None, lang
     display = m.account.display_name or m.account.handle or ""
     manager, operators = published_staff(m)
     service = service_name(m.account.platform, lang)
-    official = official_word(m.account.platform, lang)
+    official = official_word(m.account.platform).get(lang)
     department = (m.ownership.department if m.ownership else None) or name
     carried = publication.carries(m, ruleset, "account_page")
     covered = publication.covers(ruleset, m)

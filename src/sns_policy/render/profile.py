@@ -21,15 +21,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sns_policy.checks import iter_checks, paths_read, texts
+from sns_policy.checks import iter_checks, paths_read
 from sns_policy.evaluate.engine import Engine
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
 from sns_policy.platforms import account_word, profile_limit
-from sns_policy.publication import carries, published_staff
+from sns_policy.publication import carries, link, published_staff
 from sns_policy.render.templates import environment
 from sns_policy.words import Text
-from sns_policy.words import text as msg
 
 SEGMENTS = ("official", "disclaimer", "content", "manager", "operators", "replies", "follows", "media_policy", "link")
 # Segments that may move to the homepage page, least important first, with the fact the
@@ -94,7 +93,7 @@ def _context(manifest: Manifest, engine: Engine) -> dict[str, Any]:
         # The municipality's own word for its policy; none where the policy is internal.
         "policy_term": None if engine.ruleset.publication.policy_internal or engine.ruleset.publication.policy_term is None
         else engine.ruleset.publication.policy_term.ja,
-        "policy_url": m.policy.url if m.policy else None,
+        "policy_url": link(m.policy.url) if m.policy else None,  # only an http(s) address is written out
         "page_url": page.url if page else None,
         "homepage": engine.ruleset.municipality.homepage,
     }

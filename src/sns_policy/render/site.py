@@ -88,7 +88,7 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
         group["departments"].setdefault(department, []).append({
             "display_name": context["display_name"], "service": service_name(m.account.platform, lang),
             "kind": msg("site.internal.personal").get(lang) if not official else "",
-            "verdict": verdict_words(result.compliant).get(lang), "compliant": result.compliant,
+            "verdict": verdict_words(result.compliant).get(lang),
             "findings": len(result.findings), "review": len(result.review),
             "check_href": f"{mid}/{slug}.html",
         })

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sns_policy.model.dates import to_wareki
-from sns_policy.platforms import platform_name, platforms, post_length
+from sns_policy.platforms import platform_name, post_counting, post_length
 from sns_policy.render.notice import Notice
 from sns_policy.words import Text
 from sns_policy.words import text as msg
@@ -19,15 +19,14 @@ def _account_part(notice: Notice, lang: str) -> list[str]:
     """The post as it goes on the account, with its length as the platform counts it —
     split into numbered posts when one does not hold it (X counts Japanese double)."""
     service = platform_name(notice.platform)
-    counting = platforms().get(notice.platform, {}).get("post_counting", "code_points")
-    how = msg(f"notice.how.{counting}")
-    posts = notice.posts or ()
+    how = msg(f"notice.how.{post_counting(notice.platform)}")  # nothing to say for plain counting
+    posts = notice.posts
     if notice.limit is None:
         return [notice.account_text]
     if len(posts) <= 1:
         length = posts[0].length if posts else post_length(notice.platform, notice.account_text)
         return [notice.account_text, msg("notice.length", platform=service, length=length, limit=notice.limit,
-                                         how=msg("word.nothing") if counting != "x_weighted" else how).get(lang)]
+                                         how=how).get(lang)]
     said = [msg("notice.posts", platform=service, count=len(posts), limit=notice.limit, how=how,
                 whole=post_length(notice.platform, notice.account_text)).get(lang)]
     for n, post in enumerate(posts, start=1):

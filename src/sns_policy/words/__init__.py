@@ -59,9 +59,9 @@ def text(key: str, /, **params: object) -> Text:
 _FORMATTER = Formatter()
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_ENDS_IN_URL = re.compile(r"https?://\S+$")
 # A word that only starts in Latin script (LINE公式アカウント, IT推進課) is written as one
 # Japanese word: no space before it.
-_ENDS_IN_URL = re.compile(r"https?://\S+$")
 _COMPOUND = re.compile(r"[A-Za-z]+[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -69,10 +69,9 @@ def _format_japanese(template: str, params: dict[str, object]) -> str:
     """str.format, with a space where a filled-in part meets Japanese on either side with a
     Latin letter (アカウントの URL が, not URLが): the spacing of 公用文 between Japanese and
     Latin script, kept inside the parts themselves as they are written (IT推進課)."""
-    out, joined_at_param = "", False
+    out, joined_at_param, after_url = "", False, False
     for literal, name, spec, conversion in _FORMATTER.parse(template):
-        if out and literal and joined_at_param and _KANA_KANJI.match(literal[0]) and (
-                _LATIN.match(out[-1]) or _ENDS_IN_URL.search(out)):
+        if out and literal and joined_at_param and _KANA_KANJI.match(literal[0]) and (_LATIN.match(out[-1]) or after_url):
             out += " "  # and after a URL whatever it ends in (…/), or the link runs on
         out += literal
         joined_at_param = False
@@ -82,7 +81,7 @@ def _format_japanese(template: str, params: dict[str, object]) -> str:
         if out and value and _KANA_KANJI.match(out[-1]) and _LATIN.match(value[0]) and not _COMPOUND.match(value):
             out += " "
         out += value
-        joined_at_param = bool(value)
+        joined_at_param, after_url = bool(value), bool(_ENDS_IN_URL.search(value))
     return out
 
 

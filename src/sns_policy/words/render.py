@@ -85,6 +85,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "page.index.entry": ("{service}「{account}」", "{service}: 「{account}」"),
     "page.index.home": ("{name}ホームページ", "{name} homepage"),
     "page.index.details": ("アカウントのページ", "The account's page"),
+    # Said to screen readers only, so that each "account's page" link names its account.
+    "page.index.details.of": ("（{account}）", " ({account})"),
     # How comments are dealt with, as each service has them: LINE has messages, not comments.
     "page.replies.none": ("コメントへの個別の返信は行っていません。", "We do not reply to comments individually."),
     "page.replies.none.line": ("いただいたメッセージへの個別の返信は行っていません。", "We do not reply to messages individually."),
