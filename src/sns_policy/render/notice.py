@@ -164,7 +164,7 @@ def render_notice(manifest: Manifest, engine: Engine, kind: Kind, templates: Pat
         "effective": engine.ruleset.publication.day(effective),
         "description": event.description,
         "reason": event.reason,
-        "page_url": page.url if page else None,
+        "page_url": publication.link(page.url) if page else None,  # only an http(s) address is written out
         "instagram": platform == "instagram",
         "homepage": engine.ruleset.municipality.homepage,
         "department": (m.ownership.department if m.ownership else None) or name,
