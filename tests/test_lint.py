@@ -92,8 +92,19 @@ def test_a_municipality_may_define_its_own_concepts(tmp_path: Path) -> None:
     ruleset.write_text(ruleset.read_text(encoding="utf-8").replace("concept: ownership.transfer\n", "concept: miura.local_thing\n", 1),
                        encoding="utf-8")
     assert [f.code for f in lint(folder)] == ["lint.concept"]
-    (folder / "concepts.yaml").write_text("concepts:\n  miura.local_thing: {ja: 独自の概念, en: a local concept}\n", encoding="utf-8")
+    own = folder / "concepts.yaml"
+    own.write_text("concepts:\n  miura.local_thing: {ja: 独自の概念, en: a local concept}\n", encoding="utf-8")
+    shape = lint(folder)  # a concept file has the shared taxonomy's shape: label and definition
+    assert {f.code for f in shape} == {"input.schema"} and {f.file for f in shape} == {str(own)}
+    assert all(f.line == 2 for f in shape)
+    own.write_text("concepts:\n  miura.local_thing:\n    label: {ja: 独自の概念, en: A local concept}\n"
+                   "    definition: {ja: 市独自の義務。, en: A duty of the city's own.}\n", encoding="utf-8")
     assert lint(folder) == []
+    # It extends the shared taxonomy; it does not give a shared key a second meaning.
+    own.write_text(own.read_text(encoding="utf-8") + "  ownership.transfer:\n    label: {ja: 移管, en: Transfer}\n"
+                   "    definition: {ja: 別の意味。, en: Another meaning.}\n", encoding="utf-8")
+    redefined = lint(folder)
+    assert [(f.code, f.file, f.line) for f in redefined] == [("lint.concept-redefined", str(own), 5)]
 
 
 def test_cli_lint_exit_codes_and_lines(tmp_path: Path) -> None:

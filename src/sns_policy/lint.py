@@ -18,7 +18,7 @@ from sns_policy.checks import iter_checks
 from sns_policy.coverage import coverage
 from sns_policy.diagnostics import Finding
 from sns_policy.guideline_text import sha256_of, source_path, unquoted_fragments
-from sns_policy.load.rulesets import CONCEPTS_FILE, RULESET_FILE, RulesetError, load_concepts, read_ruleset
+from sns_policy.load.rulesets import CONCEPTS_FILE, RULESET_FILE, RulesetError, load_concepts, read_concepts, read_ruleset
 from sns_policy.load.validation import input_error
 from sns_policy.load.yaml_source import parse_documents
 from sns_policy.model.manifest import Manifest
@@ -59,7 +59,7 @@ def lint(path: Path) -> list[Finding]:
 
     _source(ruleset, file, at)
     _coverage(ruleset, at)
-    _concepts(ruleset, file, at)
+    found += _concepts(ruleset, file, at)
     _code(ruleset, at)
     _check_types(ruleset, at)
     _dates(ruleset, at)
@@ -86,15 +86,28 @@ def _coverage(ruleset: Ruleset, at: Any) -> None:
         at("uncovered", ("outline", index[unit.ref]), ref=unit.ref)
 
 
-def _concepts(ruleset: Ruleset, file: Path, at: Any) -> None:
-    defined = set(load_concepts().concepts)
+def _concepts(ruleset: Ruleset, file: Path, at: Any) -> list[Finding]:
+    """Concepts no taxonomy defines (in the ruleset), and what is wrong in the municipality's
+    own concepts.yaml (returned: they are located in that file)."""
+    elsewhere: list[Finding] = []
+    shared = load_concepts().concepts
+    defined = set(shared)
     own = file.parent / CONCEPTS_FILE
     if own.is_file():  # a municipality's own extension of the shared taxonomy
-        data = parse_documents(own.read_text(encoding="utf-8"))[0].data
-        defined |= set((data or {}).get("concepts") or {})
+        try:
+            extension = read_concepts(own.read_text(encoding="utf-8"), str(own)).concepts
+        except RulesetError as exc:
+            return list(exc.findings)
+        located = parse_documents(own.read_text(encoding="utf-8"))[0]
+        for key in extension:
+            if key in shared:  # extending, not redefining: a shared key means one thing everywhere
+                line, column = located.locate(("concepts", key))
+                elsewhere.append(input_error("lint.concept-redefined", str(own), line, column, concept=key))
+        defined |= set(extension)
     for i, rule in enumerate(ruleset.rules):
         if rule.concept not in defined:
             at("concept", ("rules", i, "concept"), rule=rule.id, concept=rule.concept)
+    return elsewhere
 
 
 def _code(ruleset: Ruleset, at: Any) -> None:

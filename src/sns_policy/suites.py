@@ -22,14 +22,13 @@ from sns_policy.evaluate.engine import Engine, Locator
 from sns_policy.evaluate.engines import EngineCache
 from sns_policy.load.inputs import SUITES_FOLDER, iter_inputs
 from sns_policy.load.manifests import DocumentLocator
-from sns_policy.load.rulesets import RulesetError, known_municipalities
+from sns_policy.load.rulesets import RulesetError, known_municipalities, ruleset_path
 from sns_policy.load.validation import input_error, schema_findings, schema_findings_at
 from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_documents
 from sns_policy.model.manifest import Manifest
 from sns_policy.model.paths import split
 from sns_policy.model.suite import Case, Expectation, Suite
 from sns_policy.report import verdict_words
-from sns_policy.resources import municipalities_dir
 from sns_policy.words import Text
 from sns_policy.words import text as msg
 
@@ -180,9 +179,15 @@ class SuiteReport:
         return 0
 
 
+def municipality_suite_paths(municipality: str) -> list[str]:
+    """The suites in the folder of `municipality` on the search path (`tests/*.yaml`)."""
+    path = ruleset_path(municipality)
+    return [str(p) for p in sorted((path.parent / SUITES_FOLDER).glob("*.yaml"))] if path else []
+
+
 def default_suite_paths() -> list[str]:
-    root = municipalities_dir()
-    return [str(p) for m in known_municipalities() for p in sorted((root / m / SUITES_FOLDER).glob("*.yaml"))]
+    """The suites of every municipality on the search path."""
+    return [p for m in known_municipalities() for p in municipality_suite_paths(m)]
 
 
 def _scope_words(out_of_scope: bool) -> Text:

@@ -11,6 +11,7 @@ import typer.main
 from sns_policy.cli import check, diff, impact, lint, render, rules, schemas, suites
 from sns_policy.cli.common import both, lang_of
 from sns_policy.cli.usage import usage_problem
+from sns_policy.load.search_path import ConfigError, municipality_roots
 from sns_policy.words import text as msg
 
 app = typer.Typer(
@@ -40,7 +41,12 @@ def main() -> None:
     """Run the CLI; usage errors become one line in the asked language and exit 2, never a traceback."""
     lang = lang_of(sys.argv[1:])
     try:
+        municipality_roots()  # a broken configuration is said first, whatever the command needs
         code = app(standalone_mode=False)
+    except ConfigError as exc:  # the project configuration, read wherever an id is looked up
+        problem = msg(exc.key, **exc.params).get(lang)
+        sys.stderr.write(f"sns-policy: error: {exc.file}:{exc.line}:{exc.column}: {problem}\n")
+        sys.exit(2)
     except typer.Abort:
         sys.stderr.write(f"sns-policy: {msg('cli.aborted').get(lang)}\n")
         sys.exit(130)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of, parse_readings, ruleset_of_spec
+from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, fail, parse_as_of, parse_readings
 
 if TYPE_CHECKING:
     from sns_policy.diagnostics import CheckReport
@@ -51,15 +51,7 @@ def check(
     from sns_policy.words import text as msg
 
     readings = parse_readings(reading or [], lang)
-    engines = EngineCache(readings=readings)
-    if municipality is not None and municipality not in known_municipalities():
-        if not Path(municipality).exists():
-            fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
-        # A ruleset by its file or folder, anywhere: it checks the manifests that name its id
-        # (or none); the bundled ones stay for the others.
-        loaded = ruleset_of_spec(municipality, lang)
-        engines = EngineCache({loaded.id: Engine(loaded.ruleset.reread(readings), loaded.origin)}, readings)
-        municipality = loaded.id
+    engines, municipality = engines_for_spec(municipality, lang, readings)
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
     report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text,
                          engines=engines)

@@ -106,3 +106,20 @@ def ruleset_of_spec(spec: str, lang: "Lang") -> Any:
     except RulesetError as exc:
         f = exc.findings[0]
         fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
+
+
+def engines_for_spec(spec: str | None, lang: "Lang", readings: dict[str, tuple[int, int]] | None = None) -> tuple[Any, str | None]:
+    """The engines of a run given `-m SPEC`, and the id the spec names.
+
+    An id on the search path is built on first use like every other; any other spec (a
+    ruleset file or folder anywhere, ID@REV) is read now and used for the manifests and
+    suites that name its id, the others keeping theirs."""
+    from sns_policy.evaluate.engine import Engine
+    from sns_policy.evaluate.engines import EngineCache
+    from sns_policy.load.rulesets import ruleset_path
+
+    engines = EngineCache(readings=readings)
+    if spec is None or ruleset_path(spec) is not None:
+        return engines, spec
+    loaded = ruleset_of_spec(spec, lang)
+    return EngineCache({loaded.id: Engine(loaded.ruleset.reread(readings or {}), loaded.origin)}, readings), loaded.id

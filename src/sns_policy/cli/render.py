@@ -9,7 +9,7 @@ from typing import Annotated, Any, Iterator, NoReturn, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, fail, parse_as_of
 from sns_policy.words import text as msg
 
 TemplatesOption = Annotated[Optional[Path], typer.Option("--templates", help=both("help.render.1"))]
@@ -190,12 +190,12 @@ def index(
     lang: LangOption = Lang.ja,
 ) -> None:
     """The municipality's list of official accounts."""
-    from sns_policy.evaluate.engines import EngineCache
     from sns_policy.load.manifests import load_manifests
     from sns_policy.render.page import render_index
     from sns_policy.report import location
 
-    engine = _one_engine(EngineCache(), municipality, lang)
+    engines, municipality = engines_for_spec(municipality, lang)
+    engine = _one_engine(engines, municipality, lang)
     manifests = []
     for loaded, errors in load_manifests(paths):
         if errors:
@@ -211,10 +211,10 @@ def disclaimer(
     lang: LangOption = Lang.ja,
 ) -> None:
     """The disclaimer a guideline recommends for staff's personal accounts."""
-    from sns_policy.evaluate.engines import EngineCache
     from sns_policy.render.templates import environment
 
-    engine = _one_engine(EngineCache(), municipality, lang)
+    engines, municipality = engines_for_spec(municipality, lang)
+    engine = _one_engine(engines, municipality, lang)
     if "staff_personal" not in engine.ruleset.scope.account_kinds:
         fail(msg("render.no-disclaimer", title=engine.ruleset.document.title).get(lang.value))
     env = environment(None, municipality)

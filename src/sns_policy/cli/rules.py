@@ -14,22 +14,9 @@ if TYPE_CHECKING:
 rules_app = typer.Typer(help=both("help.rules.1"), no_args_is_help=True)
 
 
-def _ruleset(municipality: str, lang: Lang) -> Ruleset:
-    """The ruleset of an id, or of a ruleset file or folder anywhere on disk."""
-    from pathlib import Path
-
-    from sns_policy.load.rulesets import RulesetError, known_municipalities, load_ruleset
-    from sns_policy.words import text as msg
-
-    if municipality not in known_municipalities() and Path(municipality).exists():
-        return ruleset_of_spec(municipality, lang).ruleset
-    try:
-        return load_ruleset(municipality)[0]
-    except KeyError:
-        fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
-    except RulesetError as exc:
-        f = exc.findings[0]
-        fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
+def _ruleset(spec: str, lang: Lang) -> Ruleset:
+    """The ruleset a spec names: an id on the search path, a ruleset file or folder anywhere, ID@REV."""
+    return ruleset_of_spec(spec, lang).ruleset
 
 
 @rules_app.command("list", help=both("help.command.rules.list"))

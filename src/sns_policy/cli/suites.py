@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, parse_as_of
 
 
 class SuiteFormat(str, Enum):
@@ -23,13 +23,18 @@ def test(
     min_coverage: Annotated[Optional[float], typer.Option("--min-coverage", help=both("help.suites.2"))] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.suites.3"))] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=both("help.suites.4"))] = False,
+    municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help=both("help.suites.6"))] = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """Run the rulesets' regression suites."""
     from sns_policy.report import suites as suite_report
-    from sns_policy.suites import run_suites
+    from sns_policy.suites import municipality_suite_paths, run_suites
 
-    report = run_suites(paths, as_of=parse_as_of(as_of, lang), with_coverage=coverage or min_coverage is not None)
+    engines, municipality = engines_for_spec(municipality, lang)
+    if not paths and municipality is not None:  # -m alone: that municipality's own suites
+        paths = municipality_suite_paths(municipality)
+    report = run_suites(paths, as_of=parse_as_of(as_of, lang), with_coverage=coverage or min_coverage is not None,
+                        engines=engines)
     if format is SuiteFormat.json:
         emit(suite_report.render_json(report, lang.value))
     elif format is SuiteFormat.junit:

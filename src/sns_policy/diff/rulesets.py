@@ -83,7 +83,7 @@ def concept_rows(a: Ruleset, b: Ruleset) -> tuple[ConceptRow, ...]:
     for concept in sorted(set(ga) | set(gb)):
         ra, rb = ga.get(concept, ()), gb.get(concept, ())
         found: Comparison = compare(duty(ra, within) if ra else None, duty(rb, within) if rb else None)
-        rows.append(ConceptRow(concept, concept_label(concept), found.status, found.reasons, ra, rb))
+        rows.append(ConceptRow(concept, concept_label(concept, a if ra else b), found.status, found.reasons, ra, rb))
     return tuple(rows)
 
 

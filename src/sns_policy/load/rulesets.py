@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from sns_policy.checks import unknown_paths
 from sns_policy.diagnostics import Finding
+from sns_policy.load.search_path import municipality_roots
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlError, parse_documents
 from sns_policy.model.base import MUNICIPALITY_ID
@@ -33,16 +34,21 @@ class RulesetError(Exception):
 
 
 def known_municipalities() -> list[str]:
-    root = municipalities_dir()
-    return sorted(p.parent.name for p in root.glob(f"*/{RULESET_FILE}"))
+    """Every id on the search path (load/search_path.py), the bundled ones among them."""
+    return sorted({p.parent.name for root in municipality_roots() for p in root.glob(f"*/{RULESET_FILE}")
+                   if _ID.fullmatch(p.parent.name)})
 
 
 def ruleset_path(municipality: str) -> Path | None:
-    """The bundled ruleset of the id `municipality` — an id only: a path ("/x", "../x") names none."""
+    """The ruleset of the id `municipality`, from the first folder of the search path that
+    holds it — an id only: a path ("/x", "../x") names none."""
     if not _ID.fullmatch(municipality):
         return None
-    path = municipalities_dir() / municipality / RULESET_FILE
-    return path if path.is_file() else None
+    for root in municipality_roots():
+        path = root / municipality / RULESET_FILE
+        if path.is_file():
+            return path
+    return None
 
 
 def read_ruleset(text: str, file: str) -> Ruleset:
@@ -87,11 +93,15 @@ def load_ruleset_file(path: Path) -> Ruleset:
 
 @lru_cache(maxsize=32)
 def _load_ruleset_file(path: Path, mtime_ns: int, size: int) -> Ruleset:
-    return read_ruleset(path.read_text(encoding="utf-8"), str(path))
+    ruleset = read_ruleset(path.read_text(encoding="utf-8"), str(path))
+    own = path.parent / CONCEPTS_FILE
+    if own.is_file():
+        ruleset.with_own_concepts(read_concepts(own.read_text(encoding="utf-8"), str(own)).concepts)
+    return ruleset
 
 
 def load_ruleset(municipality: str) -> tuple[Ruleset, Path]:
-    """The bundled ruleset of `municipality`; KeyError when there is none."""
+    """The ruleset of the id `municipality` on the search path; KeyError when there is none."""
     path = ruleset_path(municipality)
     if path is None:
         raise KeyError(municipality)
@@ -101,18 +111,29 @@ def load_ruleset(municipality: str) -> tuple[Ruleset, Path]:
 CONCEPTS_FILE = "concepts.yaml"
 
 
+def read_concepts(text: str, file: str) -> ConceptTaxonomy:
+    """A concept file: the shared taxonomy, or a municipality's own extension of it."""
+    try:
+        documents = parse_documents(text)
+    except YamlError as exc:
+        raise RulesetError([input_error(exc.key, file, exc.line, exc.column, **exc.params)]) from None
+    if len(documents) != 1:
+        raise RulesetError([input_error("input.ruleset", file, 1, 1, problem=msg("input.one-mapping"))])
+    try:
+        return ConceptTaxonomy.model_validate(documents[0].data)
+    except ValidationError as exc:
+        raise RulesetError(schema_findings(exc, documents[0], file)) from None
+
+
 @lru_cache(maxsize=1)
 def load_concepts() -> ConceptTaxonomy:
     """The shared concept taxonomy (municipalities/concepts.yaml)."""
     path = municipalities_dir() / CONCEPTS_FILE
-    documents = parse_documents(path.read_text(encoding="utf-8"))
-    try:
-        return ConceptTaxonomy.model_validate(documents[0].data)
-    except ValidationError as exc:
-        raise RulesetError(schema_findings(exc, documents[0], str(path))) from None
+    return read_concepts(path.read_text(encoding="utf-8"), str(path))
 
 
-def concept_label(concept: str) -> Text:
-    """A concept's label in words (the key itself for a concept the taxonomy lacks)."""
-    found = load_concepts().concepts.get(concept)
+def concept_label(concept: str, ruleset: Ruleset | None = None) -> Text:
+    """A concept's label in words: from the shared taxonomy, else the ruleset's own concepts
+    (the key itself for a concept neither defines)."""
+    found = load_concepts().concepts.get(concept) or (ruleset.own_concepts.get(concept) if ruleset else None)
     return Text(ja=found.label.ja, en=found.label.en) if found else Text(ja=concept, en=concept)

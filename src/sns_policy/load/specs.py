@@ -5,8 +5,9 @@ A spec is, in this order:
 
 - a ruleset file, or a folder holding ``ruleset.yaml`` (one ruleset), or a folder of
   municipality folders such as ``municipalities/`` (every ``*/ruleset.yaml`` in it);
-- ``MUNICIPALITY@REVISION``: that municipality's ruleset as of a git revision of the project;
-- a municipality id (``miura``): the bundled ruleset;
+- ``MUNICIPALITY@REVISION``: that municipality's ruleset as of a git revision of the
+  repository its folder is in (the project's, for a municipality not on the search path now);
+- a municipality id (``miura``): its ruleset on the search path (load/search_path.py);
 - a git revision of the project (``HEAD~1``, a branch, a tag): every municipality's ruleset then.
 """
 
@@ -17,7 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sns_policy.load.rulesets import RULESET_FILE, known_municipalities, load_ruleset, load_ruleset_file, read_ruleset
+from sns_policy.load.rulesets import (
+    RULESET_FILE,
+    known_municipalities,
+    load_ruleset,
+    load_ruleset_file,
+    read_ruleset,
+    ruleset_path,
+)
 from sns_policy.model.ruleset import Ruleset
 from sns_policy.resources import bundled_root
 from sns_policy.words import Text
@@ -69,7 +77,7 @@ def resolve(spec: str) -> list[LoadedRuleset]:
         return [LoadedRuleset(spec, load_ruleset_file(f), str(f)) for f in files]
     if "@" in spec:
         municipality, revision = spec.split("@", 1)
-        return [_at_revision(spec, revision, f"{MUNICIPALITIES_FOLDER}/{municipality}/{RULESET_FILE}")]
+        return [_at_revision(spec, municipality, revision)]
     try:
         ruleset, file = load_ruleset(spec)
     except KeyError:
@@ -93,11 +101,17 @@ def resolve_one(spec: str) -> LoadedRuleset:
     return found[0]
 
 
-def _at_revision(spec: str, revision: str, relative: str) -> LoadedRuleset:
-    repo = _repository(spec)
+def _at_revision(spec: str, municipality: str, revision: str) -> LoadedRuleset:
+    current = ruleset_path(municipality)
+    if current is None:  # gone from the search path now: the project's own folder, then
+        repo, relative = _repository(spec), f"{MUNICIPALITIES_FOLDER}/{municipality}/{RULESET_FILE}"
+    else:  # the history of the repository that holds its folder, wherever that is
+        repo = _toplevel(current.parent)
+        if repo is None:
+            raise SpecError(spec, "spec.not-in-git", folder=str(current.parent))
+        relative = current.resolve().relative_to(repo).as_posix()
     commit = _commit_of(spec, revision, repo)
     if relative not in _git(spec, ["ls-tree", "-r", "--name-only", commit, "--", relative], repo).split():
-        municipality = relative.split("/")[1]
         raise SpecError(spec, "spec.not-in-revision", municipality=municipality, revision=revision)
     return _read_at(spec, revision, commit, relative, repo)
 
@@ -120,15 +134,21 @@ def _git(spec: str, args: list[str], cwd: Path) -> str:
     return proc.stdout
 
 
+def _toplevel(folder: Path) -> Path | None:
+    """The top folder of the git checkout holding `folder` (None outside one, or without git)."""
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True)
+    except OSError:
+        return None
+    return Path(proc.stdout.strip()).resolve() if proc.returncode == 0 else None
+
+
 def _repository(spec: str) -> Path:
     """The project's git checkout: the one holding the bundled rulesets, else the cwd's."""
     for start in (bundled_root(), Path.cwd()):
-        try:
-            proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=start, capture_output=True, text=True)
-        except OSError:
-            break
-        if proc.returncode == 0:
-            return Path(proc.stdout.strip())
+        top = _toplevel(start)
+        if top is not None:
+            return top
     raise _not_found(spec)
 
 

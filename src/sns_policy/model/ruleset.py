@@ -11,13 +11,14 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, PrivateAttr, model_validator
 
 from sns_policy.checks import Check
 from sns_policy.checks.date_interval import Interval
 from sns_policy.diagnostics import Severity
 from sns_policy.model.acts import Act
 from sns_policy.model.base import MUNICIPALITY_ID, LocalizedText, Strict, invalid
+from sns_policy.model.concepts import Concept
 from sns_policy.model.dates import FlexibleDate, to_wareki
 from sns_policy.model.manifest import AccountKind, AccountStatus, Platform
 
@@ -238,6 +239,17 @@ class Ruleset(Strict):
     )
     outline: list[OutlineUnit] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
+    # The concepts the municipality adds to the shared taxonomy (its own concepts.yaml beside
+    # the ruleset), set by the loader: not part of the ruleset file.
+    _own_concepts: dict[str, Concept] = PrivateAttr(default_factory=dict)
+
+    @property
+    def own_concepts(self) -> dict[str, Concept]:
+        return self._own_concepts
+
+    def with_own_concepts(self, concepts: dict[str, Concept]) -> "Ruleset":
+        self._own_concepts = dict(concepts)
+        return self
 
     def reread(self, periods: dict[str, tuple[int, int]]) -> "Ruleset":
         """This ruleset with some of its readings read as other periods (months, days): the
@@ -249,7 +261,7 @@ class Ruleset(Strict):
         data = self.model_dump(by_alias=True)
         for name, (months, days) in mine.items():
             data["readings"][name].update(months=months, days=days)
-        return Ruleset.model_validate(data)
+        return Ruleset.model_validate(data).with_own_concepts(self.own_concepts)
 
     @model_validator(mode="after")
     def _read(self) -> "Ruleset":

@@ -242,12 +242,25 @@ def duty_words(cell: Duty | None, lang: str, *, with_parameters: bool = True) ->
     return "\n".join(lines)
 
 
+def own_concept_words(r: Any, m: Matrix, lang: str) -> str | None:
+    """「白井市のみが定義する概念」 for a concept from a city's own concepts.yaml, not the shared taxonomy."""
+    if not r.defined_by:
+        return None
+    names = [s.ruleset.municipality.name.get(lang) for s in m.sides if s.id in r.defined_by]
+    return msg("compare.own-concept", names=("・" if lang == "ja" else ", ").join(names)).get(lang)
+
+
+def _concept_cell(r: Any, m: Matrix, lang: str, sep: str = "\n") -> str:
+    own = own_concept_words(r, m, lang)
+    return sep.join([r.label.get(lang), f"`{r.concept}`" if sep != "\n" else r.concept] + ([f"（{own}）" if lang == "ja" else f"({own})"] if own else []))
+
+
 def matrix_record(m: Matrix) -> dict[str, Any]:
     return {
         "kind": "sns-policy.compare",
         "version": 1,
         "municipalities": [side_record(s) for s in m.sides],
-        "rows": [{"concept": r.concept, "label": {"ja": r.label.ja, "en": r.label.en},
+        "rows": [{"concept": r.concept, "label": {"ja": r.label.ja, "en": r.label.en}, "defined_by": list(r.defined_by),
                   "cells": {s.id: (None if c is None else {"modality": c.modality, "checked": c.checked,
                                                             "clauses": list(dict.fromkeys(x for rule in c.rules for x in rule.clauses)),
                                                             "rules": [rule_record(rule) for rule in c.rules]})
@@ -272,7 +285,7 @@ def render_compare_text(m: Matrix, lang: str = "ja", width: int = 160) -> str:
     for side in m.sides:
         table.add_column(Plain(side.ruleset.municipality.name.get(lang)), ratio=2, overflow="fold")
     for r in m.rows:
-        table.add_row(Plain(f"{r.label.get(lang)}\n{r.concept}"), *(Plain(duty_words(c, lang)) for c in r.cells))
+        table.add_row(Plain(_concept_cell(r, m, lang)), *(Plain(duty_words(c, lang)) for c in r.cells))
     console.print(table)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
@@ -283,7 +296,7 @@ def render_compare_markdown(m: Matrix, lang: str = "ja") -> str:
     out.append(f"| {msg('diff.column.concept').get(lang)} | " + " | ".join(s.ruleset.municipality.name.get(lang) for s in m.sides) + " |")
     out.append("|---" * (len(m.sides) + 1) + "|")
     for r in m.rows:
-        out.append(f"| {_cell(r.label.get(lang))}<br>`{r.concept}` | " + " | ".join(_cell(duty_words(c, lang)) for c in r.cells) + " |")
+        out.append(f"| {_cell(_concept_cell(r, m, lang, '<br>'))} | " + " | ".join(_cell(duty_words(c, lang)) for c in r.cells) + " |")
     return "\n".join(out) + "\n"
 
 
@@ -321,7 +334,7 @@ def render_html(d: RulesetDiff, lang: str = "ja") -> str:
 def render_compare_html(m: Matrix, lang: str = "ja") -> str:
     modalities = ("must", "must_not", "should", "may")
     legend = [(k.replace("_", "-"), modality_words(k, lang)) for k in modalities] + [("absent", duty_words(None, lang))]
-    rows = [{"label": r.label.get(lang), "concept": r.concept,
+    rows = [{"label": r.label.get(lang), "concept": r.concept, "own": own_concept_words(r, m, lang),
              "cells": [{"class": "absent" if c is None else c.modality.replace("_", "-"),
                         "lines": duty_words(c, lang).split("\n")} for c in r.cells]} for r in m.rows]
     return _html("diff/compare.html.j2", lang=lang, title=msg("compare.title").get(lang),

@@ -55,7 +55,7 @@ def rules_text(rulesets: list[Ruleset], lang: str) -> str:
         lines.append(f"# {ruleset.municipality.id}: {ruleset.document.title}")
         for rule in ruleset.rules:
             lines.append(_w("rules.line", lang, id=rule.id, clause=clause_label(rule), binding=how_binding(rule),
-                            concept=concept_label(rule.concept), check=kind_words(rule)))
+                            concept=concept_label(rule.concept, ruleset), check=kind_words(rule)))
             lines.append(f"    {rule.message.get(lang)}")
             lines.append(f"    「{rule.quote}」")
     return "\n".join(lines) + "\n"
@@ -103,7 +103,7 @@ def explain_text(ruleset: Ruleset, rule: Rule, lang: str) -> str:
         version=day_words(version.date).get(lang),
         message=rule.message.get(lang),
         binding=how_binding(rule).get(lang),
-        concept=concept_label(rule.concept).get(lang),
+        concept=concept_label(rule.concept, ruleset).get(lang),
         interpretation=rule.interpretation.get(lang) if rule.interpretation else None,
         clauses=[units[ref] for ref in rule.clauses],
         clause_refs=join("word.list", rule.clauses).get(lang),

@@ -43,6 +43,8 @@ WORDS: dict[str, tuple[str, str]] = {
                        "no rule covers {ref}, and it gives no reason for being non-normative (non_normative)"),
     "lint.concept": ("ルール {rule} の概念「{concept}」は共通の概念（municipalities/concepts.yaml）にも、この自治体の concepts.yaml にもありません",
                      "rule {rule} uses the concept 「{concept}」, which neither the shared taxonomy (municipalities/concepts.yaml) nor this municipality's concepts.yaml defines"),
+    "lint.concept-redefined": ("概念「{concept}」は共通の概念（municipalities/concepts.yaml）にすでにあります。自治体の concepts.yaml には新しい概念だけを書いてください",
+                               "the concept 「{concept}」 is already in the shared taxonomy (municipalities/concepts.yaml); a municipality's concepts.yaml adds new concepts only"),
     "lint.code-check-digit": ("全国地方公共団体コード「{code}」の検査数字が合いません（初めの5桁からは {digit}）",
                               "the local government code 「{code}」 has a wrong check digit (its first five digits give {digit})"),
     "lint.type.pattern": ("ルール {rule} は日付など文字列でない欄（{path}）に書き方の検査（pattern）をしています。この検査は失敗しません",
@@ -143,6 +145,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "schema.base_without_patch": ("base は patch と一緒に書いてください", "base goes with patch"),
     "schema.case_twice": ("ケースの名前が重複しています: {names}", "case names appear twice: {names}"),
     "schema.patch_without_base": ("ケース「{case}」には patch がありますが、ケースにもスイートにも base がありません", "case '{case}' has a patch but neither it nor the suite names a base"),
+    "config.toml": ("設定ファイルを TOML として読めません: {problem}", "the configuration file is not valid TOML: {problem}"),
+    "config.not-a-table": ("設定は表（[tool.sns-policy] またはファイル全体）に書いてください", "the settings must be a table ([tool.sns-policy], or the whole file)"),
+    "config.unknown-key": ("設定「{setting}」はありません（使える設定: {known}）", "there is no setting '{setting}' (the settings are: {known})"),
+    "config.municipalities": (
+        "municipalities には自治体フォルダを収めたフォルダの一覧を、文字列の配列で書いてください（例: municipalities = [\"rulesets\"]）",
+        "municipalities must list the folders that hold municipality folders, as an array of strings (e.g. municipalities = [\"rulesets\"])"),
     "spec.unreadable": ("ルールセット「{spec}」を読めません: {reason}", "cannot read the ruleset '{spec}': {reason}"),
     "spec.not-found": (
         "ルールセットのファイル・フォルダ、自治体 ID（{known}）、このプロジェクトの git リビジョンのいずれでもありません",
@@ -151,6 +159,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "spec.no-ruleset-in-folder": ("このフォルダとその下のフォルダに ruleset.yaml がありません", "no ruleset.yaml in this folder or its sub-folders"),
     "spec.no-ruleset-in-revision": ("このリビジョンには municipalities/*/ruleset.yaml がありません", "this revision has no municipalities/*/ruleset.yaml"),
     "spec.not-in-revision": ("リビジョン {revision} に {municipality} のルールセットはありません", "revision {revision} has no ruleset for {municipality}"),
+    "spec.not-in-git": ("フォルダ {folder} は git の管理下にないため、過去のリビジョンを読めません", "the folder {folder} is not in a git repository, so it has no earlier revisions"),
     "spec.several": (
         "{count} のルールセット（{known}）を指しています。一つを指定してください（例: 自治体ID@リビジョン）",
         "names {count} rulesets ({known}); name one (for example MUNICIPALITY@REVISION)",
