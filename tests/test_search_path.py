@@ -128,7 +128,8 @@ def test_id_at_revision_reads_the_history_of_the_repository_the_city_is_kept_in(
     manifest = str(folder / "examples" / "x-city-compliant.yaml")
     for command in (["check", "-m", "tsuru@HEAD", manifest], ["rules", "list", "tsuru@HEAD"], ["coverage", "tsuru@HEAD"],
                     ["explain", "tsuru.operating-section", "-m", "tsuru@HEAD"], ["test", "-m", "tsuru@HEAD"],
-                    ["diff", "tsuru@HEAD", "tsuru"], ["render", "index", manifest, "-m", "tsuru@HEAD"]):
+                    ["diff", "tsuru@HEAD", "tsuru"], ["render", "index", manifest, "-m", "tsuru@HEAD"],
+                    ["render", "page", manifest, "-m", "tsuru@HEAD"], ["render", "profile", manifest, "-m", "tsuru@HEAD"]):
         done = runner.invoke(app, command)
         assert done.exit_code in (0, 1), (command, done.output)
     changed = runner.invoke(app, ["diff", "tsuru@HEAD", "tsuru", "--format", "json"])

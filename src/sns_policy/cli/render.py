@@ -14,27 +14,29 @@ from sns_policy.words import text as msg
 
 TemplatesOption = Annotated[Optional[Path], typer.Option("--templates", help=both("help.render.1"))]
 OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help=both("help.render.8"))]
+RulesetOption = Annotated[Optional[str], typer.Option("--municipality", "-m", help=both("help.check.4"))]
 
 
 def _template_failed(templates: Optional[Path], exc: Exception, lang: Lang) -> NoReturn:
     fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
 
 
-def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None) -> Iterator[tuple[Any, Any]]:
-    """Each account of the inputs with its municipality's engine; the first input error
-    ends the command with one line and exit 2 (a render needs a whole, valid manifest)."""
-    from sns_policy.evaluate.engines import EngineCache
+def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None, spec: str | None = None
+              ) -> Iterator[tuple[Any, Any]]:
+    """Each account of the inputs with its municipality's engine (or that of the ruleset
+    `spec` names, for every account); the first input error ends the command with one line
+    and exit 2 (a render needs a whole, valid manifest)."""
     from sns_policy.load.manifests import load_manifests
     from sns_policy.report import location
 
-    engines = EngineCache()
+    engines, target = engines_for_spec(spec, lang)
     for loaded, errors in load_manifests(paths, stdin_text):
         if errors:
             fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
         for item in loaded:
-            if not item.manifest.municipality:
+            if not (target or item.manifest.municipality):
                 fail(msg("input.no-municipality").get(lang.value))
-            yield item, _one_engine(engines, item.manifest.municipality, lang)
+            yield item, _one_engine(engines, target or item.manifest.municipality, lang)
 
 
 render_app = typer.Typer(help=both("help.render.2"),
@@ -48,6 +50,7 @@ def profile(
     out: OutOption = None,
     templates: TemplatesOption = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.impact.3"))] = None,
+    municipality: RulesetOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """Render the profile (bio) text the guideline requires."""
@@ -65,7 +68,7 @@ def profile(
         fail(msg("usage.bad-choice", option="--platform", value=platform, more=choices).get(lang.value))
     stdin_text = sys.stdin.buffer.read() if manifest == "-" else None
     texts = []
-    for item, engine in _accounts([manifest], lang, stdin_text):
+    for item, engine in _accounts([manifest], lang, stdin_text, municipality):
         try:
             rendered = render_profile(item.manifest, engine, parse_as_of(as_of, lang) or date.today(),
                                       platform=platform, templates=templates)
@@ -110,6 +113,7 @@ def notice(
     kind: Annotated[NoticeKind, typer.Option("--kind", help=both("help.render.kind"))],
     templates: TemplatesOption = None,
     out: OutOption = None,
+    municipality: RulesetOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """Notices of a change or closure, with the guideline's dates."""
@@ -119,7 +123,7 @@ def notice(
     from sns_policy.report.notice import notice_text
 
     parts = []
-    for item, engine in _accounts([manifest], lang):
+    for item, engine in _accounts([manifest], lang, spec=municipality):
         try:
             rendered = render_notice(item.manifest, engine, kind.value, templates)
         except NoEffectiveDate as exc:
@@ -162,6 +166,7 @@ def page(
     format: Annotated[PageFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = PageFormat.html,
     templates: TemplatesOption = None,
     out: OutOption = None,
+    municipality: RulesetOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
     """The homepage page for one account."""
@@ -170,7 +175,7 @@ def page(
     from sns_policy.render.page import NotAnOfficialAccount, render_page
 
     pages = []
-    for item, engine in _accounts([manifest], lang):
+    for item, engine in _accounts([manifest], lang, spec=municipality):
         try:
             pages.append(render_page(item.manifest, engine, format.value, templates, lang=lang.value))
         except NotAnOfficialAccount:
