@@ -17,11 +17,31 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The 広報課's year, for each of the five cities: its Excel register (a bundled sample) into
+# manifests, one review item confirmed by the account's manager, the audit report for 決裁.
+DEMO_CITIES := chiyoda iwaki kamisu miura shiroi
+DEMO_chiyoda := x-chiyoda_bousai.yaml chiyoda.monitor-operation 災害対策・危機管理課長
+DEMO_iwaki := x-iwaki_kanko.yaml iwaki.use-official-account 観光振興課長
+DEMO_kamisu := x-kamisu_city.yaml kamisu.manager-supervises 秘書広聴課長
+DEMO_miura := x-miura_city_koho.yaml miura.no-needless-accounts 広報広聴課長
+DEMO_shiroi := x-shiroi_city.yaml shiroi.icon-relates-to-city しろいの魅力発信課長
+PDF_OR_HTML := $(shell command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 && echo pdf || echo html)
+
 demo: $(STAMP)
 	@# Exit 1 only means "some example is non-compliant", which the demo is there to show.
 	$(BIN)/sns-policy check municipalities/*/examples; test $$? -le 1
 	$(BIN)/sns-policy render site municipalities/*/examples --out build/site
+	@rm -rf build/demo
+	@set -e; for city in $(DEMO_CITIES); do \
+	  case $$city in chiyoda) set -- $(DEMO_chiyoda);; iwaki) set -- $(DEMO_iwaki);; kamisu) set -- $(DEMO_kamisu);; \
+	    miura) set -- $(DEMO_miura);; shiroi) set -- $(DEMO_shiroi);; esac; \
+	  $(BIN)/sns-policy import municipalities/$$city/examples/register.csv -m $$city --out build/demo/$$city/accounts | tail -1; \
+	  $(BIN)/sns-policy confirm build/demo/$$city/accounts/$$1 $$2 --by $$3 --note "demo"; \
+	  $(BIN)/sns-policy report build/demo/$$city/accounts --out build/demo/$$city/report.xlsx --prepared-by $$3; \
+	  $(BIN)/sns-policy report build/demo/$$city/accounts --out build/demo/$$city/report.$(PDF_OR_HTML) --prepared-by $$3; \
+	done
 	@echo "demo site: file://$(CURDIR)/build/site/index.html"
+	@echo "audit reports: $(CURDIR)/build/demo/<city>/report.xlsx and report.$(PDF_OR_HTML)$(if $(filter html,$(PDF_OR_HTML)), (install Chromium for the PDF),)"
 
 # axe-core for the browser tests, from the npm registry (skipped with a message without npm).
 $(AXE):

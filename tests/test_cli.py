@@ -341,6 +341,7 @@ def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
 
     from sns_policy.checks import Check
     from sns_policy.load.yaml_source import parse_documents
+    from sns_policy.model.confirmation import Confirmation
     from sns_policy.model.manifest import Manifest
     from sns_policy.model.organisation import Organisation
     from sns_policy.model.suite import Suite
@@ -351,6 +352,9 @@ def test_readme_yaml_examples_are_valid(tmp_path: Path) -> None:
         data = parse_documents(block.replace("…", "x"))[0].data
         if "kind" in data:  # a check (a manifest's kind is the account's)
             TypeAdapter(Check).validate_python(data)
+        elif set(data) == {"confirmations"}:  # a manifest's confirmations, shown alone
+            for entry in data["confirmations"]:
+                Confirmation.model_validate(entry)
         else:
             (Suite if "cases" in data else Organisation if "units" in data else Manifest).model_validate(data)
 

@@ -69,6 +69,33 @@ class ReviewItem:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewState:
+    """Where a review item stands for one account: open (nobody has confirmed it),
+    confirmed, not_applicable, deviation (approved), expired (its confirmation has run
+    out) or changed (the rule is not the one confirmed), with the confirmation and the
+    place it is written (file, line, column)."""
+
+    rule: str
+    status: str
+    confirmation: object | None = None  # model.confirmation.Confirmation
+    where: tuple[str, int, int] | None = None
+
+    @property
+    def settled(self) -> bool:
+        return self.status in ("confirmed", "not_applicable", "deviation")
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmationProblem:
+    """A confirmation that no longer stands on a review item: its rule is gone, or is not a
+    review item, or does not apply to this account."""
+
+    rule: str
+    reason: str  # unknown_rule | not_review | not_listed
+    where: tuple[str, int, int]
+
+
+@dataclass(frozen=True, slots=True)
 class NotApplicable:
     """A rule that does not bind this account's act (legal time), with the reason in words."""
 
@@ -104,6 +131,9 @@ class AccountResult:
     # Rules that do not bind the account's acts, and what the verdict cannot rest on.
     not_applicable: tuple[NotApplicable, ...] = ()
     notes: tuple[Text, ...] = ()
+    # One state per review item (in the order of `review`), and confirmations that stand on none.
+    review_states: tuple[ReviewState, ...] = ()
+    confirmation_problems: tuple[ConfirmationProblem, ...] = ()
 
     @property
     def compliant(self) -> bool | None:

@@ -42,6 +42,9 @@ class AccountChange:
     new_compliant: bool | None
     added: tuple[Finding, ...]  # findings under NEW that OLD did not have
     removed: tuple[Finding, ...]  # findings under OLD that NEW does not have
+    # Review items confirmed under OLD whose confirmation no longer stands under NEW (the
+    # rule changed or is gone): they must be confirmed again.
+    unconfirmed: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -51,6 +54,8 @@ class AccountChange:
             return "newly_passing"
         if self.old_compliant != self.new_compliant:
             return "scope_changed"
+        if not self.added and not self.removed:
+            return "confirmations_changed"
         return "findings_changed"
 
 
@@ -79,10 +84,12 @@ def compare(old: AccountResult, new: AccountResult) -> AccountChange | None:
     new_keys = {_key(f) for f in new.findings}
     added = tuple(f for f in new.findings if _key(f) not in old_keys)
     removed = tuple(f for f in old.findings if _key(f) not in new_keys)
-    if not added and not removed and old.compliant == new.compliant:
+    settled_new = {s.rule for s in new.review_states if s.settled}
+    unconfirmed = tuple(s.rule for s in old.review_states if s.settled and s.rule not in settled_new)
+    if not added and not removed and not unconfirmed and old.compliant == new.compliant:
         return None
     return AccountChange(new.file, new.document, new.line, new.municipality, new.account,
-                         old.compliant, new.compliant, added, removed)
+                         old.compliant, new.compliant, added, removed, unconfirmed)
 
 
 def impact(old_spec: str, new_spec: str, manifests: list[str], *, as_of: date | None = None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import re
 from functools import lru_cache
 from importlib import resources
@@ -145,6 +147,15 @@ def personal_name_in(value: str, units: frozenset[str] | None) -> tuple[str, str
                 titles.same_unit(u, d) for u in reading.units for d in units):
             return value, "unit"
     return None
+
+
+def names_a_person(value: str, departments: "Iterable[str | None]" = ()) -> bool:
+    """Whether `value` names a person where a title belongs (山田太郎, not 災害対策・危機管理課長):
+    read against the units of the departments it is written for, so that a unit name with
+    「・」 in it is not taken for a name beside a title."""
+    units = frozenset().union(*(units_of(d) for d in departments if d)) or None
+    found = personal_name_in(value, units)
+    return found is not None and found[1] == "name"
 
 
 _CORPORATE_MARKS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人",

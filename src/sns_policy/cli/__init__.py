@@ -8,7 +8,7 @@ import sys
 import typer
 import typer.main
 
-from sns_policy.cli import check, diff, impact, init, lint, render, rules, schemas, suites
+from sns_policy.cli import audit, check, confirm, diff, impact, init, lint, register, render, rules, schemas, suites
 from sns_policy.cli.common import both, lang_of
 from sns_policy.cli.usage import usage_problem
 from sns_policy.load.search_path import ConfigError, municipality_roots
@@ -33,6 +33,10 @@ app.add_typer(render.render_app, name="render")
 app.command("schemas", help=both("help.command.schemas"))(schemas.schemas)
 app.command("lint", help=both("help.command.lint"))(lint.lint)
 app.command("init", help=both("help.command.init"))(init.init)
+app.command("confirm", help=both("help.command.confirm"))(confirm.confirm)
+app.command("import", help=both("help.command.import"))(register.import_register)
+app.command("export", help=both("help.command.export"))(register.export_register)
+app.command("report", help=both("help.command.report"))(audit.report)
 
 # Exit status for a bug in the tool itself (sysexits EX_SOFTWARE), distinct from 2 (bad input).
 INTERNAL_ERROR = 70

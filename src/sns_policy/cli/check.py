@@ -41,6 +41,7 @@ def check(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.check.5"))] = None,
     show_review: Annotated[bool, typer.Option("--show-review", help=both("help.check.2"))] = False,
     reading: Annotated[Optional[list[str]], typer.Option("--reading", help=both("help.check.6"))] = None,
+    require_confirmations: Annotated[bool, typer.Option("--require-confirmations", help=both("help.check.7"))] = False,
 ) -> None:
     """Check account manifests against their guideline."""
     from sns_policy.api import check_paths
@@ -55,5 +56,9 @@ def check(
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
     report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text,
                          engines=engines)
+    if require_confirmations:
+        from sns_policy.evaluate.confirmations import require_confirmations as settle
+
+        report = settle(report)
     emit(REPORTER_BY_NAME[format.value](report, lang.value, show_review))
     raise typer.Exit(report.exit_code)

@@ -15,6 +15,7 @@ from sns_policy.checks import CheckContext, Violation, compile_check
 from sns_policy.checks.base import carried_by
 from sns_policy.checks.register import register_beside
 from sns_policy.diagnostics import AccountResult, Finding, NotApplicable, Provenance, ReviewItem, Severity
+from sns_policy.evaluate.confirmations import review_states
 from sns_policy.evaluate.legal_time import basis_notes, dated_by_act, in_force_on, not_binding, rule_time
 from sns_policy.model.dates import day_words
 from sns_policy.model.acts import DoneActs, done_acts
@@ -68,6 +69,7 @@ class Engine:
     def __init__(self, ruleset: Ruleset, ruleset_file: str) -> None:
         self.ruleset = ruleset
         self.ruleset_file = ruleset_file
+        self.rules_by_id = {rule.id: rule for rule in ruleset.rules}
         self.homepage_domains = tuple(ruleset.municipality.homepage_domains)
         # The organisation register kept beside the ruleset (role checks ask it), if any.
         self.register = register_beside(ruleset_file)
@@ -272,6 +274,8 @@ class Engine:
                     document=locator.index,
                 ))
         findings.sort(key=Finding.sort_key)
+        states, stale = review_states(manifest, evaluation.review, self.rules_by_id,
+                                      as_of or date.today(), locator.position) if evaluation.review or manifest.confirmations else ((), ())
         return AccountResult(
             file=locator.file,
             document=locator.index,
@@ -284,6 +288,8 @@ class Engine:
             out_of_scope=evaluation.out_of_scope,
             not_applicable=evaluation.not_applicable,
             notes=evaluation.notes,
+            review_states=states,
+            confirmation_problems=stale,
         )
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from sns_policy.model.base import MUNICIPALITY_ID, Strict
+from sns_policy.model.confirmation import Confirmation
 from sns_policy.model.dates import FlexibleDate
 
 
@@ -345,6 +346,8 @@ class Manifest(Strict):
     security: Security | None = None
     lifecycle: Lifecycle | None = None
     evaluation: Evaluation | None = None
+    confirmations: list[Confirmation] | None = Field(
+        None, description="人が確認した要確認の項目（確認者の職名、日付、結果、有効期限）")
 
     def posted_content(self) -> str | None:
         """What the account posts, as published: its own statement, else its media policy's."""

@@ -10,7 +10,7 @@ from sns_policy.impact import AccountChange, ImpactReport
 from sns_policy.report import location, verdict_words
 from sns_policy.words import text as msg
 
-_KINDS = ("newly_failing", "newly_passing", "findings_changed", "scope_changed")
+_KINDS = ("newly_failing", "newly_passing", "findings_changed", "scope_changed", "confirmations_changed")
 
 
 def _w(key: str, lang: str, **params: Any) -> str:
@@ -42,6 +42,7 @@ def render_text(report: ImpactReport, lang: str = "ja") -> str:
                         municipality=change.municipality, change=msg(f"impact.{change.kind}"), verdicts=_verdicts(change, lang)))
         lines.extend(f"  + {_w('impact.added', lang)}: {_finding(f, lang)}" for f in change.added)
         lines.extend(f"  - {_w('impact.removed', lang)}: {_finding(f, lang)}" for f in change.removed)
+        lines.extend(f"  ! {_w('impact.unconfirmed', lang, rule=rule)}" for rule in change.unconfirmed)
     lines.append(summary(report, lang))
     return "\n".join(lines) + "\n"
 
@@ -58,13 +59,16 @@ def render_markdown(report: ImpactReport, lang: str = "ja") -> str:
         for change in report.changes:
             verdicts = _verdicts(change, lang)
             rows = ([(_w("impact.added", lang), f) for f in change.added] + [(_w("impact.removed", lang), f) for f in change.removed]
-                    or [("", None)])
+                    or ([] if change.unconfirmed else [("", None)]))
             for sign, f in rows:
                 rule = f"{sign} `{f.code}`" if f else ""
                 clause = _escape(f.clause or "") if f else ""
                 said = _escape(f.message.get(lang)) if f else ""
                 lines.append(f"| `{_escape(change.account)}` | `{change.file}:{f.line if f else change.line}` | "
                              f"{_w(f'impact.{change.kind}', lang)} | {verdicts} | {rule} | {clause} | {said} |")
+            for unconfirmed in change.unconfirmed:
+                lines.append(f"| `{_escape(change.account)}` | `{change.file}:{change.line}` | {_w(f'impact.{change.kind}', lang)} "
+                             f"| {verdicts} | `{unconfirmed}` | | {_escape(_w('impact.unconfirmed', lang, rule=unconfirmed))} |")
     return "\n".join(lines) + "\n"
 
 
@@ -76,7 +80,7 @@ def _change_record(change: AccountChange, lang: str) -> dict[str, Any]:
     return {"file": change.file, "document": change.document, "line": change.line, "municipality": change.municipality,
             "account": change.account, "change": change.kind, "old_compliant": change.old_compliant,
             "new_compliant": change.new_compliant, "added": [record(f) for f in change.added],
-            "removed": [record(f) for f in change.removed]}
+            "removed": [record(f) for f in change.removed], "unconfirmed": list(change.unconfirmed)}
 
 
 def render_json(report: ImpactReport, lang: str = "ja") -> str:

@@ -60,10 +60,27 @@ def result_record(result: AccountResult, lang: str) -> dict[str, Any]:
         "findings": [finding_record(f, lang) for f in result.findings],
         "review": [
             {"rule": r.rule, "severity": r.severity.value, "clause": r.clause, "concept": r.concept,
-             "message": r.message.get(lang), "quote": r.quote}
-            for r in result.review
+             "message": r.message.get(lang), "quote": r.quote, **_state_record(result, i)}
+            for i, r in enumerate(result.review)
+        ],
+        "confirmation_problems": [
+            {"rule": s.rule, "reason": s.reason, "file": s.where[0], "line": s.where[1], "column": s.where[2]}
+            for s in result.confirmation_problems
         ],
     }
+
+
+def _state_record(result: AccountResult, index: int) -> dict[str, Any]:
+    """The review item's status (open, confirmed, not_applicable, deviation, expired, changed)
+    and the confirmation it rests on."""
+    if index >= len(result.review_states):
+        return {"status": "open", "confirmation": None}
+    state = result.review_states[index]
+    c = state.confirmation
+    return {"status": state.status, "confirmation": None if c is None else {
+        "by": c.by, "on": c.on.isoformat(), "result": c.result, "approved_by": c.approved_by,  # type: ignore[attr-defined]
+        "note": c.note, "until": c.holds_until().isoformat(), "rule_version": c.rule_version,  # type: ignore[attr-defined]
+        "line": state.where[1] if state.where else None}}
 
 
 def render(report: CheckReport, lang: str = "ja") -> str:

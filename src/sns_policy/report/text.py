@@ -34,12 +34,32 @@ def _account_lines(result: AccountResult, lang: str, show_review: bool) -> list[
         lines.append(finding_line(finding, lang))
         if finding.quote:
             lines.append(f"    「{finding.quote}」")
+    for stale in result.confirmation_problems:
+        file, line, column = stale.where
+        lines.append(f"{file}:{line}:{column}: warning confirmation.{stale.reason} "
+                     + msg(f"confirm.stale.{stale.reason}", rule=stale.rule).get(lang))
     if result.review:
-        lines.append("  " + msg("report.review_header", count=len(result.review)).get(lang))
-        if show_review:
-            for item in result.review:
-                lines.append(f"    - {item.rule} [{item.clause}] {item.message.get(lang)}")
+        lines.append("  " + msg("report.review_header", count=len(result.review)).get(lang) + _state_counts(result, lang))
+        states = result.review_states or ()
+        for i, item in enumerate(result.review):
+            status = states[i].status if i < len(states) else "open"
+            # Every item with --show-review; a confirmation that ran out or no longer fits the
+            # rule always, as it was settled once and needs a person again.
+            if show_review or status in ("expired", "changed"):
+                lines.append(f"    - {item.rule} [{item.clause}] 〔{msg(f'confirm.state.{status}').get(lang)}〕 {item.message.get(lang)}")
     return lines
+
+
+STATE_ORDER = ("confirmed", "not_applicable", "deviation", "expired", "changed", "open")
+
+
+def _state_counts(result: AccountResult, lang: str) -> str:
+    """「（確認済み 3、期限切れ 1、未確認 36）」: where the review items stand, when any is confirmed."""
+    if not any(s.status != "open" for s in result.review_states):
+        return ""
+    counts = {k: sum(1 for s in result.review_states if s.status == k) for k in STATE_ORDER}
+    parts = [f"{msg(f'confirm.state.{k}').get(lang)} {n}" for k, n in counts.items() if n]
+    return ("（" + "、".join(parts) + "）") if lang == "ja" else (" (" + ", ".join(parts) + ")")
 
 
 def render(report: CheckReport, lang: str = "ja", show_review: bool = False) -> str:

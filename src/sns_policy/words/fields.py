@@ -189,6 +189,15 @@ FIELDS: dict[str, tuple[str, str]] = {
     "evaluation": ("アカウントの評価", "the evaluation of the account"),
     "evaluation.last_evaluated": ("アカウントを最後に評価した日", "the date the account was last evaluated"),
     "evaluation.covers": ("評価の観点", "what the evaluation covers"),
+    "confirmations": ("要確認の項目の確認の記録", "the record of review items confirmed"),
+    "confirmations.rule": ("確認した項目のルール", "the rule of the review item confirmed"),
+    "confirmations.by": ("確認した者の職名", "the title of whoever confirmed it"),
+    "confirmations.on": ("確認した日", "the date it was confirmed"),
+    "confirmations.result": ("確認の結果", "the result of the confirmation"),
+    "confirmations.approved_by": ("逸脱を承認した者の職名", "the title of whoever approved the deviation"),
+    "confirmations.note": ("確認の内容・根拠", "what was confirmed and on what grounds"),
+    "confirmations.until": ("確認の有効期限", "the last day the confirmation holds"),
+    "confirmations.rule_version": ("確認したときのルールの版", "the version of the rule when it was confirmed"),
 }
 
 # What a homepage page publishes (the account list's and the account's own page alike).
@@ -296,6 +305,11 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "letters": ("英字", "letters"),
         "digits": ("数字", "digits"),
         "symbols": ("記号", "symbols"),
+    },
+    "confirmations.result": {
+        "confirmed": ("確認済み", "confirmed"),
+        "not_applicable": ("該当なし", "not applicable"),
+        "deviation": ("逸脱を承認", "deviation approved"),
     },
     "evaluation.covers": {
         "reactions": ("投稿への利用者の反応", "users' reactions to posts"),
