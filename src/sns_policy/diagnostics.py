@@ -131,7 +131,8 @@ class AccountResult:
     # Rules that do not bind the account's acts, and what the verdict cannot rest on.
     not_applicable: tuple[NotApplicable, ...] = ()
     notes: tuple[Text, ...] = ()
-    # One state per review item (in the order of `review`), and confirmations that stand on none.
+    # One state per review item (in the order of `review`; empty when the manifest records no
+    # confirmation, every item then open), and confirmations that stand on none.
     review_states: tuple[ReviewState, ...] = ()
     confirmation_problems: tuple[ConfirmationProblem, ...] = ()
 

@@ -274,8 +274,9 @@ class Engine:
                     document=locator.index,
                 ))
         findings.sort(key=Finding.sort_key)
+        # No confirmations: every review item is open, which an empty tuple says (no object per item).
         states, stale = review_states(manifest, evaluation.review, self.rules_by_id,
-                                      as_of or date.today(), locator.position) if evaluation.review or manifest.confirmations else ((), ())
+                                      as_of or date.today(), locator.position) if manifest.confirmations else ((), ())
         return AccountResult(
             file=locator.file,
             document=locator.index,
