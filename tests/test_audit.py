@@ -46,11 +46,11 @@ def test_the_workbook_holds_every_finding_and_review_item_check_reports(accounts
     done = runner.invoke(app, ["report", str(accounts), "--out", str(out), "--as-of", AS_OF, "--prepared-by", "広報広聴課長"])
     assert done.exit_code == 0, done.output
     book = load_workbook(out)
-    assert book.sheetnames == ["概要", "指摘事項", "要確認の項目"]
+    assert book.sheetnames == ["概要", "指摘事項", "確認事項"]
     checked = _check(accounts)
     findings = list(book["指摘事項"].iter_rows(values_only=True))
     head = findings[0]
-    got = sorted((r[head.index("アカウント名")], r[head.index("ルール")], r[head.index("行")]) for r in findings[1:])
+    got = sorted((r[head.index("アカウント名")], r[head.index("点検項目番号")], r[head.index("行")]) for r in findings[1:])
     names = {r["file"]: r["account"] for r in checked}
     display = {}
     for result in checked:
@@ -58,16 +58,16 @@ def test_the_workbook_holds_every_finding_and_review_item_check_reports(accounts
         display[result["file"]] = next(line.split(": ", 1)[1] for line in manifest.splitlines() if "display_name:" in line)
     expected = sorted((display[r["file"]], f["rule"], f["line"]) for r in checked for f in r["findings"])
     assert got == expected and names
-    review = list(book["要確認の項目"].iter_rows(values_only=True))
+    review = list(book["確認事項"].iter_rows(values_only=True))
     rhead = review[0]
     assert len(review) - 1 == sum(len(r["review"]) for r in checked)
-    statuses = {(row[rhead.index("ルール")], row[rhead.index("状況")]) for row in review[1:] if row[rhead.index("アカウント名")] == "三浦市（広報）"}
+    statuses = {(row[rhead.index("点検項目番号")], row[rhead.index("状況")]) for row in review[1:] if row[rhead.index("アカウント名")] == "三浦市（広報）"}
     assert ("miura.no-needless-accounts", "確認済み") in statuses
-    confirmed = next(row for row in review[1:] if row[rhead.index("ルール")] == "miura.no-needless-accounts"
+    confirmed = next(row for row in review[1:] if row[rhead.index("点検項目番号")] == "miura.no-needless-accounts"
                      and row[rhead.index("アカウント名")] == "三浦市（広報）")
-    assert confirmed[rhead.index("確認者・確認日")] == "広報広聴課長"
+    assert confirmed[rhead.index("確認者")] == "広報広聴課長"
     assert all("鈴木一郎" not in str(v) for row in review for v in row), "a name is never printed"
-    assert book["指摘事項"].auto_filter.ref and book["要確認の項目"].auto_filter.ref
+    assert book["指摘事項"].auto_filter.ref and book["確認事項"].auto_filter.ref
     summary = [row for row in book["概要"].iter_rows(values_only=True)]
     total = next(row for row in summary if row[0] == "合計")
     assert total[1] == len(checked) and total[3] == sum(1 for r in checked if r["compliant"] is False)
@@ -78,14 +78,15 @@ def test_the_html_has_the_cover_the_summaries_and_each_account(accounts: Path, t
     assert runner.invoke(app, ["report", str(accounts), "--out", str(out), "--as-of", AS_OF,
                                "--prepared-by", "広報広聴課長"]).exit_code == 0
     html = out.read_text(encoding="utf-8")
-    for words in ("SNSアカウント運用状況点検結果報告書", "令和8年11月21日（2026-11-21）", "三浦市ソーシャルメディア活用ガイドライン（平成26年2月1日施行版）",
-                  "起案", "確認", "決裁", "所管課別", "サービス別", "三浦市（広報）", "開設の必要性を検討した", "size: A4 portrait"):
+    for words in ("SNSアカウント運用状況点検結果報告書", "令和8年11月21日（2026年11月21日）", "三浦市ソーシャルメディア活用ガイドライン（平成26年2月1日施行）",
+                  "決裁欄", "起案", "確認", "決裁", "点検の方法", "所管課別", "サービス別", "三浦市（広報）", "開設の必要性を検討した", "size: A4 portrait"):
         assert words in html, words
     assert html.count('<section class="account">') == len(_check(accounts))
     assert "鈴木一郎" not in html
     english = tmp_path / "report-en.html"
     assert runner.invoke(app, ["report", str(accounts), "--out", str(english), "--as-of", AS_OF, "--lang", "en"]).exit_code == 0
-    assert "Report on the review" in english.read_text(encoding="utf-8")
+    assert "Report on the results of reviewing" in english.read_text(encoding="utf-8")
+    assert html.index("決裁</th>") < html.index("確認</th>") < html.index("起案</th>"), "the highest authority first"
 
 
 @pytest.mark.skipif(browser() is None, reason="Chromium is not installed (apt-get install chromium): the PDF is not printed")
@@ -107,7 +108,7 @@ def test_the_pdf_is_a4_paginated_and_says_what_the_html_says(accounts: Path, tmp
     # maps back; ⻑ for 長, which it does not) — the printed page is right, the copied text not.
     text = unicodedata.normalize("NFKC", extract_text(str(out))).replace("⻑", "長").replace(" ", "").replace("\n", "")
     for words in ("SNSアカウント運用状況点検結果報告書", "三浦市", "令和8年11月21日", "起案", "決裁", "三浦市(広報)", "広報広聴課長",
-                  f"1/{len(pages)}", f"{len(pages)}/{len(pages)}"):
+                  f"2/{len(pages)}", f"{len(pages)}/{len(pages)}"):
         assert words in text, words
     assert "鈴木一郎" not in text
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout if shutil.which("pdffonts") else ""

@@ -151,13 +151,13 @@ def test_export_writes_the_register_back_with_each_verdict(tmp_path: Path) -> No
     rows = list(sheet.iter_rows(values_only=True))
     head = rows[0]
     assert head[:4] == ("サービス名", "アカウント名", "アカウントID", "URL") and sheet.auto_filter.ref
-    by_file = {r[head.index("マニフェスト")]: r for r in rows[1:]}
+    by_file = {r[head.index("点検データ")]: r for r in rows[1:]}
     assert len(by_file) == len(checked)
     for result in checked:
         row = by_file[result["file"]]
         verdict = {True: "適合", False: "不適合", None: "対象外"}[result["compliant"]]
         assert row[head.index("判定")] == verdict
-        assert row[head.index("指摘（エラー）")] == sum(1 for f in result["findings"] if f["severity"] == "error")
+        assert row[head.index("指摘")] == sum(1 for f in result["findings"] if f["severity"] == "error")
     # …and imports again into the same accounts.
     done = runner.invoke(app, ["import", str(out), "-m", "miura", "--out", str(tmp_path / "again")])
     assert done.exit_code == 0 and len(list((tmp_path / "again").glob("*.yaml"))) == len(checked)

@@ -77,13 +77,25 @@ class Audit:
     version: str
     prepared_by: str | None
     sections: tuple[AccountSection, ...]
+    prepared_on: date = field(default_factory=date.today)
     by_department: tuple[SummaryRow, ...] = field(default=())
     by_platform: tuple[SummaryRow, ...] = field(default=())
     total: SummaryRow | None = None
 
+    lang: str = "ja"
+
+    def _words(self, day: date) -> tuple[str, str]:
+        """(和暦, Western) in Japanese — 令和8年11月21日, 2026年11月21日 — or ISO twice in English."""
+        western = msg("audit.western", year=day.year, month=day.month, day=day.day, iso=day.isoformat()).get(self.lang)
+        return (to_wareki(day) if self.lang == "ja" else day.isoformat()), western
+
     @property
     def as_of_words(self) -> tuple[str, str]:
-        return to_wareki(self.as_of), self.as_of.isoformat()
+        return self._words(self.as_of)
+
+    @property
+    def prepared_on_words(self) -> tuple[str, str]:
+        return self._words(self.prepared_on)
 
 
 OPEN = ("open", "expired", "changed")
@@ -137,4 +149,5 @@ def build(accounts: list[CheckedAccount], as_of: date, lang: str, *, title: str 
         by_department=tuple(_summary(d, [s for s in sections if s.department == d]) for d in departments),
         by_platform=tuple(_summary(p, [s for s in sections if s.platform == p]) for p in platforms),
         total=_summary(msg("audit.total").get(lang), sections),
+        lang=lang,
     )
