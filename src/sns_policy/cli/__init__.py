@@ -10,6 +10,7 @@ import typer.main
 
 from sns_policy.cli import audit, check, confirm, diff, impact, init, lint, register, render, rules, schemas, suites
 from sns_policy.cli.common import both, lang_of
+from sns_policy.cli.encoding import protect_streams
 from sns_policy.cli.usage import usage_problem
 from sns_policy.load.search_path import ConfigError, municipality_roots
 from sns_policy.words import text as msg
@@ -45,6 +46,7 @@ INTERNAL_ERROR = 70
 def main() -> None:
     """Run the CLI; usage errors become one line in the asked language and exit 2, never a traceback."""
     lang = lang_of(sys.argv[1:])
+    protect_streams()  # before anything is written: no output is lost to the console's encoding
     try:
         municipality_roots()  # a broken configuration is said first, whatever the command needs
         code = app(standalone_mode=False)
