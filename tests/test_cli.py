@@ -244,7 +244,7 @@ def _with_lang_en(args: list[str]) -> list[str]:
     (["render", "notice", "a.yaml"], "オプション '--kind' を指定してください（指定できる値: change, suspend, close）",
      "missing option '--kind' (one of: change, suspend, close)"),
     (["che"], "コマンド 'che' はありません（'check', 'schemas' のことですか）", "no such command: 'che' (did you mean 'check', 'schemas'?)"),
-    (["check", "--format", "xml", "a.yaml"], "に「xml」は指定できません（指定できる値: 'text', 'json'）", "invalid value 'xml' for '--format'"),
+    (["check", "--format", "xml", "a.yaml"], "に「xml」は指定できません（指定できる値: 'auto', 'text', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'）", "invalid value 'xml' for '--format'"),
     (["nosuch"], "コマンド 'nosuch' はありません", "no such command: 'nosuch'"),
     (["chek"], "コマンド 'chek' はありません（'check' のことですか）", "no such command: 'chek' (did you mean 'check'?)"),
     (["check", "--lnag", "en", "a.yaml"], "オプション --lnag はありません（--lang のことですか）", "no such option: --lnag (did you mean --lang?)"),

@@ -153,8 +153,14 @@ class CheckReport:
 
     @property
     def exit_code(self) -> int:
+        return self.exit_code_at("error")
+
+    def exit_code_at(self, level: str) -> int:
+        """2 for input errors; 1 when a finding is at `level` or above (error: an account is
+        non-compliant; warning, info: stricter, as conftest's --fail-on-warn); else 0."""
         if self.input_errors:
             return 2
-        if any(r.compliant is False for r in self.results):
-            return 1
-        return 0
+        if level == "error":
+            return 1 if any(r.compliant is False for r in self.results) else 0
+        worst = _RANK[Severity(level)]
+        return 1 if any(f.severity.rank <= worst for r in self.results for f in r.findings) else 0

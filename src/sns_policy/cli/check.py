@@ -4,44 +4,32 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Callable, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, fail, parse_as_of, parse_readings
+from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, parse_as_of, parse_readings
+from sns_policy.report.formats import FORMATS
 
-if TYPE_CHECKING:
-    from sns_policy.diagnostics import CheckReport
-
-
-def _text(report: CheckReport, lang: str, show_review: bool) -> str:
-    from sns_policy.report import text
-
-    return text.render(report, lang, show_review=show_review)
+CheckFormat = Enum("CheckFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
-def _json(report: CheckReport, lang: str, show_review: bool) -> str:
-    from sns_policy.report import json
-
-    return json.render(report, lang)
-
-
-# Every format of `check`, by the name --format takes: each writes the whole report (its
-# module is imported only when it is asked for).
-REPORTER_BY_NAME: dict[str, Callable[[CheckReport, str, bool], str]] = {"text": _text, "json": _json}
-CheckFormat = Enum("CheckFormat", {name: name for name in REPORTER_BY_NAME}, type=str)  # type: ignore[misc]
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 def check(
     paths: Annotated[list[str], typer.Argument(help=both("help.check.3"))],
     municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help=both("help.check.4"))] = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = CheckFormat.text,  # type: ignore[valid-type, attr-defined]
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help=both("help.check.formats"))] = CheckFormat.auto,  # type: ignore[valid-type, attr-defined]
     lang: LangOption = Lang.ja,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.check.5"))] = None,
     show_review: Annotated[bool, typer.Option("--show-review", help=both("help.check.2"))] = False,
     reading: Annotated[Optional[list[str]], typer.Option("--reading", help=both("help.check.6"))] = None,
     require_confirmations: Annotated[bool, typer.Option("--require-confirmations", help=both("help.check.7"))] = False,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help=both("help.check.fail-on"))] = FailOn.error,
 ) -> None:
     """Check account manifests against their guideline."""
     from sns_policy.api import check_paths
@@ -60,5 +48,8 @@ def check(
         from sns_policy.evaluate.confirmations import require_confirmations as settle
 
         report = settle(report)
-    emit(REPORTER_BY_NAME[format.value](report, lang.value, show_review))
-    raise typer.Exit(report.exit_code)
+    from sns_policy.report.formats import REPORTER_BY_NAME, Options, resolve
+
+    rules = {rule.id: rule for engine in engines.built() for rule in engine.ruleset.rules}
+    emit(REPORTER_BY_NAME[resolve(format.value)](report, lang.value, Options(show_review, rules)))
+    raise typer.Exit(report.exit_code_at(fail_on.value))

