@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
 from sns_policy.evaluate.engine import Engine, Evaluation
 from sns_policy.evaluate.engines import EngineCache
+from sns_policy.load.inputs import STDIN
 from sns_policy.load.manifests import LoadedManifest, load_manifest_batches
 from sns_policy.load.rulesets import RulesetError, known_municipalities
 from sns_policy.load.validation import input_error
@@ -48,7 +49,11 @@ def check_paths(
                                   engines=engines):
         results.append(account.result)
     errors.sort(key=Finding.sort_key)
-    return CheckReport(results=tuple(results), input_errors=tuple(errors), as_of=as_of.isoformat())
+    if not results and errors and all(e.is_note for e in errors):
+        # Every file found was passed over: nothing was checked, which is no pass.
+        errors += [input_error("input.no-manifests", p, path=p) for p in paths]
+    return CheckReport(results=tuple(results), input_errors=tuple(e for e in errors if not e.is_note), as_of=as_of.isoformat(),
+                       notes=tuple(e for e in errors if e.is_note))
 
 
 def check_accounts(
@@ -168,3 +173,16 @@ def unknown_reference(item: LoadedManifest, engine: Engine, as_of: date) -> Find
     return input_error("input.unknown-unit", item.file, line, column, document=item.document.index, ref=ref,
                        municipality=municipality, file="organisation.yaml", as_of=day_words(as_of),
                        known=", ".join(register.names(as_of)))
+
+
+def rename_stdin(report: CheckReport, name: str) -> CheckReport:
+    """The report with a manifest read from standard input (``-``) named `name` (an editor's
+    or pre-commit's file name), in every result and finding."""
+    from dataclasses import replace
+
+    def named(finding: Finding) -> Finding:
+        return replace(finding, file=name) if finding.file == STDIN else finding
+
+    results = tuple(replace(r, file=name if r.file == STDIN else r.file, findings=tuple(named(f) for f in r.findings))
+                    for r in report.results)
+    return replace(report, results=results, input_errors=tuple(named(e) for e in report.input_errors))

@@ -52,6 +52,11 @@ class Finding:
     def is_input_error(self) -> bool:
         return self.code.startswith("input.")
 
+    @property
+    def is_note(self) -> bool:
+        """A note about the inputs (a file a walk passed over), not an error: no exit 2."""
+        return self.code.startswith("note.")
+
     def sort_key(self) -> tuple:
         return (self.file, self.document or 0, self.line, self.column, self.severity.rank, self.code)
 
@@ -150,6 +155,7 @@ class CheckReport:
     results: tuple[AccountResult, ...]
     input_errors: tuple[Finding, ...] = field(default=())
     as_of: str = ""
+    notes: tuple[Finding, ...] = field(default=())  # files a walk passed over, and why
 
     @property
     def exit_code(self) -> int:

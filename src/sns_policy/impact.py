@@ -103,7 +103,7 @@ def impact(old_spec: str, new_spec: str, manifests: list[str], *, as_of: date | 
     errors: list[Finding] = []
     accounts = 0
     for loaded, file_errors in load_manifests(manifests):
-        errors.extend(file_errors)
+        errors.extend(e for e in file_errors if not e.is_note)
         for item in loaded:
             municipality = item.manifest.municipality
             if municipality not in old_ids | new_ids:

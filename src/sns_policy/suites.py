@@ -375,7 +375,7 @@ def run_suites(paths: list[str] | None = None, *, as_of: date | None = None, wit
     runner = _SuiteRunner(engines, as_of)
     outcomes: list[CaseOutcome] = []
     errors: list[Finding] = []
-    for file, error in iter_inputs(paths or default_suite_paths(), include_suites=True):
+    for file, error, _ in iter_inputs(paths or default_suite_paths(), include_suites=True):
         if error is not None:
             errors.append(error)
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Annotated, Any
 
 import typer
 import typer.main
@@ -12,7 +13,7 @@ from sns_policy.cli import audit, check, confirm, diff, impact, init, lint, regi
 from sns_policy.cli.common import both, lang_of
 from sns_policy.cli.encoding import protect_streams
 from sns_policy.cli.usage import usage_problem
-from sns_policy.load.search_path import ConfigError, municipality_roots
+from sns_policy.load.search_path import Config, ConfigError, find_config, municipality_roots
 from sns_policy.words import text as msg
 
 app = typer.Typer(
@@ -22,6 +23,23 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from sns_policy import __version__
+
+        sys.stdout.write(f"sns-policy {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=both("help.main.version"))] = False,
+) -> None:
+    """The options of `sns-policy` itself (before a command)."""
+
+
 app.command("check", help=both("help.command.check"))(check.check)
 app.add_typer(rules.rules_app, name="rules")
 app.command("explain", help=both("help.command.explain"))(rules.explain)
@@ -49,7 +67,9 @@ def main() -> None:
     protect_streams()  # before anything is written: no output is lost to the console's encoding
     try:
         municipality_roots()  # a broken configuration is said first, whatever the command needs
-        code = app(standalone_mode=False)
+        config = find_config()
+        _apply_walk(config)
+        code = app(standalone_mode=False, default_map=_defaults(config))
     except ConfigError as exc:  # the project configuration, read wherever an id is looked up
         problem = msg(exc.key, **exc.params).get(lang)
         sys.stderr.write(f"sns-policy: error: {exc.file}:{exc.line}:{exc.column}: {problem}\n")
@@ -74,6 +94,40 @@ def main() -> None:
         sys.stderr.write(f"sns-policy: {msg('cli.internal', error=f'{type(exc).__name__}: {exc}').get(lang)}\n")
         sys.exit(INTERNAL_ERROR)
     sys.exit(code or 0)
+
+
+def _apply_walk(config: Config) -> None:
+    """The configuration's excludes for every folder walk of the run."""
+    from sns_policy.load.inputs import WALK, WalkSettings
+
+    WALK.set(WalkSettings(exclude=config.exclude or (), extend_exclude=config.extend_exclude,
+                          gitignore=config.respect_gitignore))
+
+
+def _defaults(config: Config) -> dict[str, Any]:
+    """The configuration's defaults as click's default_map: `lang` for every command, `format`
+    and `fail-on` for check. A flag on the command line still wins."""
+    defaults: dict[str, Any] = {}
+
+    def walk(command: Any, into: dict[str, Any]) -> None:
+        for name, sub in getattr(command, "commands", {}).items():
+            own: dict[str, Any] = {}
+            if getattr(sub, "commands", None):
+                walk(sub, own)
+            else:
+                names = {p.name for p in sub.params}
+                if config.lang and "lang" in names:
+                    own["lang"] = config.lang
+                if name == "check" and config.format:
+                    own["format"] = config.format
+                if name == "check" and config.fail_on:
+                    own["fail_on"] = config.fail_on
+            if own:
+                into[name] = own
+
+    if config.lang or config.format or config.fail_on:
+        walk(typer.main.get_command(app), defaults)
+    return defaults
 
 
 def _command_path(arguments: list[str]) -> str:

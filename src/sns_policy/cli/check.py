@@ -30,20 +30,42 @@ def check(
     reading: Annotated[Optional[list[str]], typer.Option("--reading", help=both("help.check.6"))] = None,
     require_confirmations: Annotated[bool, typer.Option("--require-confirmations", help=both("help.check.7"))] = False,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help=both("help.check.fail-on"))] = FailOn.error,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help=both("help.check.exclude"))] = None,
+    extend_exclude: Annotated[Optional[list[str]], typer.Option("--extend-exclude", help=both("help.check.extend-exclude"))] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help=both("help.check.stdin-filename"))] = None,
 ) -> None:
     """Check account manifests against their guideline."""
+    token = None
+    if exclude is not None or extend_exclude is not None:
+        from dataclasses import replace
+
+        from sns_policy.load.inputs import WALK
+
+        walk = WALK.get()
+        token = WALK.set(replace(walk, exclude=tuple(exclude) if exclude is not None else walk.exclude,
+                                 extend_exclude=walk.extend_exclude + tuple(extend_exclude or ())))
+    try:
+        _check(paths, municipality, format, lang, as_of, show_review, reading, require_confirmations, fail_on, stdin_filename)
+    finally:
+        if token is not None:  # this run's excludes only: a later run (or a library caller) keeps its own
+            WALK.reset(token)
+
+
+def _check(paths: list[str], municipality: Optional[str], format: CheckFormat, lang: Lang, as_of: Optional[str],  # type: ignore[valid-type]
+           show_review: bool, reading: Optional[list[str]], require_confirmations: bool, fail_on: FailOn,
+           stdin_filename: Optional[str]) -> None:
     from sns_policy.api import check_paths
-    from sns_policy.evaluate.engine import Engine
-    from sns_policy.evaluate.engines import EngineCache
     from sns_policy.load.inputs import STDIN
-    from sns_policy.load.rulesets import known_municipalities
-    from sns_policy.words import text as msg
 
     readings = parse_readings(reading or [], lang)
     engines, municipality = engines_for_spec(municipality, lang, readings)
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
     report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text,
                          engines=engines)
+    if stdin_filename:
+        from sns_policy.api import rename_stdin
+
+        report = rename_stdin(report, stdin_filename)
     if require_confirmations:
         from sns_policy.evaluate.confirmations import require_confirmations as settle
 

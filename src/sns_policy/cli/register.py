@@ -103,6 +103,7 @@ def export_register(
         fail(msg("usage.bad-choice", option="--encoding", value=encoding, more=msg("usage.choices", choices="utf-8-sig, utf-8, cp932")).get(lang.value))
     errors: list = []
     accounts = list(check_accounts(paths, errors, as_of=parse_as_of(as_of, lang) or date.today()))
+    errors = [e for e in errors if not e.is_note]
     if errors:
         fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
     chosen = format.value if format else ("csv" if out.suffix.lower() == ".csv" else "xlsx")

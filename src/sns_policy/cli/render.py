@@ -30,7 +30,8 @@ def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None, spe
     from sns_policy.report import location
 
     engines, target = engines_for_spec(spec, lang)
-    for loaded, errors in load_manifests(paths, stdin_text):
+    for loaded, found in load_manifests(paths, stdin_text):
+        errors = [e for e in found if not e.is_note]
         if errors:
             fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
         for item in loaded:
@@ -202,7 +203,8 @@ def index(
     engines, municipality = engines_for_spec(municipality, lang)
     engine = _one_engine(engines, municipality, lang)
     manifests = []
-    for loaded, errors in load_manifests(paths):
+    for loaded, found in load_manifests(paths):
+        errors = [e for e in found if not e.is_note]
         if errors:
             fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
         manifests += [i.manifest for i in loaded if i.manifest.municipality == municipality
@@ -252,7 +254,9 @@ def site(
                             lang=lang.value)
     except TemplateError as exc:
         _template_failed(templates, exc, lang)
+    problems = [e for e in report.errors if not e.is_note]
     for error in report.errors:
-        sys.stderr.write(f"{location(error)}: error {error.code} {error.message.get(lang.value)}\n")
+        level = "info" if error.is_note else "error"
+        sys.stderr.write(f"{location(error)}: {level} {error.code} {error.message.get(lang.value)}\n")
     sys.stderr.write(msg("render.site", folder=str(report.folder / "index.html"), pages=report.pages).get(lang.value) + "\n")
-    raise typer.Exit(2 if report.errors else 0)
+    raise typer.Exit(2 if problems else 0)

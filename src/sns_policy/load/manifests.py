@@ -8,12 +8,13 @@ from typing import Iterable, Iterator
 
 from pydantic import ValidationError
 
-from sns_policy.diagnostics import Finding
+from sns_policy.diagnostics import Finding, Severity
 from sns_policy.load.files import read_input
 from sns_policy.load.inputs import iter_inputs
 from sns_policy.load.validation import input_error, schema_findings
 from sns_policy.load.yaml_source import YamlDocument, YamlError, parse_stream
 from sns_policy.model.manifest import Manifest
+from sns_policy.words import text as msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,21 +49,29 @@ class LoadedManifest:
         return DocumentLocator(self.file, self.document)
 
 
-def read_manifest_files(files: list[tuple[str, str]]) -> list[tuple[list[LoadedManifest], list[Finding]]]:
+def read_manifest_files(files: list[tuple[str, str]], walked: frozenset[str] = frozenset()) -> list[tuple[list[LoadedManifest], list[Finding]]]:
     """For each (text, file): every manifest in the text, and an input error for every one
     that is broken (a broken document does not hide the good ones in the same file).
 
     One stage at a time: every text parsed, then every document validated. Why: over a
     few files the code of one stage stays in the CPU's caches (see BATCH_FILES)."""
     parsed = [parse_stream(text) for text, _ in files]
-    return [_validated(file, documents, syntax) for (_, file), (documents, syntax) in zip(files, parsed)]
+    return [_validated(file, documents, syntax, file in walked) for (_, file), (documents, syntax) in zip(files, parsed)]
 
 
-def _validated(file: str, documents: list[YamlDocument], syntax: YamlError | None) -> tuple[list[LoadedManifest], list[Finding]]:
+_MANIFEST_KEYS = ("account", "municipality")
+
+
+def _validated(file: str, documents: list[YamlDocument], syntax: YamlError | None,
+               walked: bool = False) -> tuple[list[LoadedManifest], list[Finding]]:
     errors: list[Finding] = []
     if syntax is not None:
         errors.append(input_error(syntax.key, file, syntax.line, syntax.column, **syntax.params))
     documents = [d for d in documents if d.data is not None]  # empty documents (a trailing ---)
+    if walked and syntax is None and documents and all(
+            isinstance(d.data, dict) and not any(k in d.data for k in _MANIFEST_KEYS) for d in documents):
+        # Found by a walk and plainly no manifest (mkdocs.yml, a CI file): passed over, with a note.
+        return [], [Finding("note.not-a-manifest", Severity.INFO, file, 1, 1, msg("input.not-a-manifest-skipped"))]
     if not documents:
         return [], errors or [input_error("input.no-manifest", file, 1, 1)]
     loaded: list[LoadedManifest] = []
@@ -93,8 +102,9 @@ def load_manifest_batches(paths: Iterable[str], stdin_text: str | bytes | None =
     """Per batch of BATCH_FILES inputs, in order: each input's manifests and input errors."""
     inputs = iter_inputs(paths)
     while batch := list(islice(inputs, BATCH_FILES)):
-        read = [error if error is not None else read_input(file, stdin_text) for file, error in batch]
-        parsed = iter(read_manifest_files([(text, file) for (file, _), text in zip(batch, read) if isinstance(text, str)]))
+        read = [error if error is not None else read_input(file, stdin_text) for file, error, _ in batch]
+        walked = frozenset(i.file for i in batch if i.walked)
+        parsed = iter(read_manifest_files([(text, i.file) for i, text in zip(batch, read) if isinstance(text, str)], walked))
         yield [next(parsed) if isinstance(text, str) else ([], [text]) for text in read]
 
 

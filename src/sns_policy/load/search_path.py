@@ -24,7 +24,9 @@ from sns_policy.resources import municipalities_dir
 ENV_VAR = "SNS_POLICY_PATH"
 OWN_CONFIG = "sns-policy.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = {"municipalities"}
+_KEYS = {"municipalities", "exclude", "extend-exclude", "respect-gitignore", "lang", "format", "fail-on"}
+_CHOICES = {"lang": ("ja", "en"), "fail-on": ("error", "warning", "info"),
+            "format": ("auto", "text", "json", "sarif", "junit", "github", "gitlab", "markdown")}
 
 
 class ConfigError(Exception):
@@ -39,6 +41,12 @@ class ConfigError(Exception):
 class Config:
     file: Path | None  # None: no configuration file found
     municipalities: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] | None = None  # None: not set (the defaults)
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    lang: str | None = None
+    format: str | None = None
+    fail_on: str | None = None
 
 
 def find_config(start: Path | None = None) -> Config:
@@ -81,7 +89,21 @@ def _read(file: Path, table: tuple[str, ...] | None) -> Config:
     if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
         line, column = _locate(text, "municipalities")
         raise ConfigError(str(file), line, column, "config.municipalities")
-    return Config(file, tuple((file.parent / f) for f in folders))
+    for key in ("exclude", "extend-exclude"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(g, str) for g in value):
+            line, column = _locate(text, key)
+            raise ConfigError(str(file), line, column, "config.globs", setting=key)
+    for key, choices in _CHOICES.items():
+        if key in data and data[key] not in choices:
+            line, column = _locate(text, key)
+            raise ConfigError(str(file), line, column, "config.choice", setting=key, value=str(data[key]), known=", ".join(choices))
+    if not isinstance(data.get("respect-gitignore", True), bool):
+        line, column = _locate(text, "respect-gitignore")
+        raise ConfigError(str(file), line, column, "config.boolean", setting="respect-gitignore")
+    return Config(file, tuple((file.parent / f) for f in folders),
+                  tuple(data["exclude"]) if "exclude" in data else None, tuple(data.get("extend-exclude", [])),
+                  data.get("respect-gitignore", True), data.get("lang"), data.get("format"), data.get("fail-on"))
 
 
 def _locate(text: str, key: str) -> tuple[int, int]:

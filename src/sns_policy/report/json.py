@@ -91,6 +91,7 @@ def render(report: CheckReport, lang: str = "ja") -> str:
         "as_of": report.as_of,
         "results": [result_record(r, lang) for r in report.results],
         "errors": [error_record(e, lang) for e in report.input_errors],
+        "notes": [error_record(e, lang) for e in report.notes],
         "summary": summary_counts(report),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

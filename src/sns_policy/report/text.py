@@ -66,6 +66,8 @@ def render(report: CheckReport, lang: str = "ja", show_review: bool = False) -> 
     lines: list[str] = []
     for error in report.input_errors:
         lines.append(finding_line(error, lang))
+    for note in report.notes:
+        lines.append(finding_line(note, lang))
     for result in report.results:
         lines.extend(_account_lines(result, lang, show_review))
     lines.append(msg("report.summary", **summary_counts(report)).get(lang))

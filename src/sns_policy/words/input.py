@@ -153,6 +153,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "confirm.invalid": ("確認の記録として使えません: {problem}", "not a usable confirmation: {problem}"),
     "confirm.not-one-manifest": ("{file} には一つのマニフェストだけを書いてください（複数の文書のファイルには記録できません）", "{file} must hold one manifest (a file of several documents cannot be recorded in)"),
     "confirm.recorded": ("{file}:{line}: {rule} の確認を記録しました（{result}、{until} まで有効）", "{file}:{line}: recorded the confirmation of {rule} ({result}, holds until {until})"),
+    "input.no-manifests": ("{path} にはマニフェストがありません（見つかった YAML はどれもマニフェストではないか、除かれました）", "{path} holds no manifest (every YAML file found was either no manifest or excluded)"),
+    "input.not-a-manifest-skipped": ("マニフェストではない YAML（account も municipality もない）のため、読み飛ばしました", "not a manifest (no account and no municipality), so passed over"),
     "init.bad-id": ("自治体 ID「{id}」は使えません（英小文字で始まる英小文字・数字・ハイフン）", "the municipality id 「{id}」 cannot be used (lower-case letters, digits and hyphens, starting with a letter)"),
     "init.bad-code": ("全国地方公共団体コード「{code}」は6桁の数字ではありません", "the municipality code 「{code}」 is not six digits"),
     "init.exists": ("{path} はすでにあります。上書きしません（別のフォルダを --out で指定してください）", "{path} already exists and is not overwritten (name another folder with --out)"),
@@ -167,6 +169,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "config.toml": ("設定ファイルを TOML として読めません: {problem}", "the configuration file is not valid TOML: {problem}"),
     "config.not-a-table": ("設定は表（[tool.sns-policy] またはファイル全体）に書いてください", "the settings must be a table ([tool.sns-policy], or the whole file)"),
     "config.unknown-key": ("設定「{setting}」はありません（使える設定: {known}）", "there is no setting '{setting}' (the settings are: {known})"),
+    "config.globs": ("{setting} にはパターン（glob）の一覧を、文字列の配列で書いてください（例: [\"drafts/**\"]）", "{setting} must list glob patterns as an array of strings (e.g. [\"drafts/**\"])"),
+    "config.choice": ("{setting} に「{value}」は指定できません（指定できる値: {known}）", "{setting} cannot be 「{value}」 (the values are: {known})"),
+    "config.boolean": ("{setting} には true か false を書いてください", "{setting} must be true or false"),
     "config.municipalities": (
         "municipalities には自治体フォルダを収めたフォルダの一覧を、文字列の配列で書いてください（例: municipalities = [\"rulesets\"]）",
         "municipalities must list the folders that hold municipality folders, as an array of strings (e.g. municipalities = [\"rulesets\"])"),
