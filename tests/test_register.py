@@ -191,3 +191,16 @@ def test_two_accounts_of_one_name_stay_two_and_one_account_twice_is_refused(tmp_
     assert sorted(made) == ["instagram-miura_kanko.yaml", "x-miura_city_koho.yaml", "x-miura_info.yaml"]
     assert made["x-miura_city_koho.yaml"]["account"]["display_name"] == "三浦市（広報）", "the second listing changed nothing"
     assert done.exit_code == 2 and f"{register}:8:5: error this account is on row 5 too" in done.output
+
+
+def test_a_row_the_manifest_schema_refuses_is_worded_as_every_schema_error(tmp_path: Path) -> None:
+    register = tmp_path / "一覧.csv"
+    register.write_text("サービス名,URL,発信の別\nX,https://x.com/a,たぶん\n", encoding="utf-8")
+    mapping = tmp_path / "columns.yaml"
+    mapping.write_text("発信の別: account.posts_about_duties\n", encoding="utf-8")
+    done = runner.invoke(app, ["import", str(register), "-m", "miura", "--out", str(tmp_path / "a"), "--columns", str(mapping),
+                               "--lang", "en"])
+    assert done.exit_code == 2
+    (line,) = [line for line in done.output.splitlines() if ": error " in line]
+    assert line.startswith(f"{register}:2:3: error no manifest can be made from this row: posting about")
+    assert "must be true or false" in line and "Input should" not in line

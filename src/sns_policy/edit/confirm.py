@@ -19,10 +19,9 @@ from sns_policy.checks.texts import names_a_person
 from sns_policy.edit.roundtrip import dumps, load
 from sns_policy.evaluate.confirmations import rule_version
 from sns_policy.evaluate.engine import Engine
+from sns_policy.load.validation import schema_problem
 from sns_policy.model.confirmation import Confirmation
 from sns_policy.model.manifest import Manifest
-from sns_policy.words import Text, has
-from sns_policy.words import text as msg
 from sns_policy.write import write_atomic
 
 
@@ -60,11 +59,8 @@ def record(path: Path, manifest: Manifest, engine: Engine, rule_id: str, *, by: 
     fields["rule_version"] = rule_version(rule)
     try:
         confirmation = Confirmation.model_validate(fields)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = f"schema.{first['type']}"
-        problem = msg(key, **(first.get("ctx") or {})) if has(key) else Text(ja=first["msg"], en=first["msg"])
-        raise ConfirmError("confirm.invalid", problem=problem) from None
+    except ValidationError as exc:  # worded as every schema error is, from the catalogue
+        raise ConfirmError("confirm.invalid", problem=schema_problem(exc.errors()[0])) from None
     data = load(path)
     if not isinstance(data, CommentedMap):
         raise ConfirmError("confirm.not-one-manifest", file=str(path))

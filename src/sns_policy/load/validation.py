@@ -14,7 +14,8 @@ from sns_policy.words import text as msg
 from sns_policy.words.fields import FIELDS, field_words
 
 
-def _problem(error: dict[str, Any]) -> Text:
+def schema_problem(error: dict[str, Any]) -> Text:
+    """What one pydantic error says, in the catalogue's words (without where it is)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     key = f"schema.{kind}"
@@ -77,7 +78,7 @@ def schema_findings_at(exc: ValidationError, position: Position, document: int |
         file, line, column = position(loc)
         field = ".".join(str(p) for p in loc) or "(document)"
         where = _where(loc, data)
-        problem = _problem(error)
+        problem = schema_problem(error)
         findings.append(Finding(
             code="input.schema",
             severity=Severity.ERROR,

@@ -21,10 +21,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from sns_policy.edit.roundtrip import dumps, load
+from sns_policy.load.validation import schema_findings_at
 from sns_policy.model.manifest import Manifest
 from sns_policy.register.rows import Problem, Row, read_rows
 from sns_policy.register.sheet import RegisterError, find_table, read_sheets
-from sns_policy.words import Text
 from sns_policy.words import text as msg
 from sns_policy.write import write_atomic
 
@@ -188,11 +188,15 @@ def _import_row(row: Row, sheet: str | None, municipality: str, out: Path, exist
     try:
         Manifest.model_validate(YAML(typ="safe").load(text))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        column = row.cells.get(where, min(row.cells.values(), default=1))
+        # Worded as every schema error is (the field by name, the problem from the catalogue),
+        # placed at the register cell the field came from.
+        def at_cell(parts: tuple[str | int, ...]) -> tuple[str, int, int]:
+            path = ".".join(str(p) for p in parts if not isinstance(p, int))
+            return "", row.number, row.cells.get(path, min(row.cells.values(), default=1))
+
+        first = schema_findings_at(exc, at_cell)[0]
         return RowOutcome(sheet, row.number, target, "failed",
-                          problems=[Problem(row.number, column, msg("register.invalid", field=where, problem=Text(ja=first["msg"], en=first["msg"])))])
+                          problems=[Problem(row.number, first.column, msg("register.invalid", problem=first.message))])
     if status != "unchanged":
         write_atomic(target, text if status == "updated" else _header(municipality) + text)
         for key in _keys(data):

@@ -14,7 +14,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "register.bad-date": ("「{value}」は日付として読めません（例: 令和6年4月1日、2024/4/1）", "「{value}」 cannot be read as a date (e.g. 「令和6年4月1日」, 2024/4/1)"),
     "register.bad-choice": ("「{value}」は指定できません（指定できる値：{known}）", "「{value}」 is not one of the values that can be used: {known}"),
     "register.twice": ("このアカウントは {row} 行目にもあります（URL または ID が同じ）。この行は取り込みません", "this account is on row {row} too (the same URL or ID); this row is not imported"),
-    "register.invalid": ("この行からはマニフェストを作れません: {field}: {problem}", "no manifest can be made from this row: {field}: {problem}"),
+    "register.invalid": ("この行からはマニフェストを作れません: {problem}", "no manifest can be made from this row: {problem}"),
     "register.header": ("SNS アカウント台帳から sns-policy import が作成したマニフェスト。台帳にない事項は直接書き足してください（再取込みでも残ります）。",
                         "A manifest made by sns-policy import from the account register; add what the register does not hold here (it is kept when the register is imported again)."),
     "register.cell": ("（シート「{sheet}」、{cell}）", " (sheet 「{sheet}」, cell {cell})"),
