@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, checked_accounts, emit, engines_for_spec, fail, parse_as_of
 
 
 class ReportFormat(str, Enum):
@@ -31,23 +31,17 @@ def report(
     """The audit report for a 決裁 or an auditor: cover, summaries, every account."""
     from datetime import date
 
-    from sns_policy.api import check_accounts
     from sns_policy.audit.html import render_html
     from sns_policy.audit.pdf import NoBrowser, print_pdf
     from sns_policy.audit.record import AuditError, build
     from sns_policy.audit.xlsx import to_xlsx
-    from sns_policy.report import location
     from sns_policy.words import text as msg
     from sns_policy.write import write_atomic_bytes
 
     chosen = format.value if format else {".pdf": "pdf", ".xlsx": "xlsx"}.get(out.suffix.lower(), "html")
     day = parse_as_of(as_of, lang) or date.today()
     engines, target = engines_for_spec(municipality, lang)
-    errors: list = []
-    accounts = list(check_accounts(paths, errors, municipality=target, as_of=day, engines=engines))
-    errors = [e for e in errors if not e.is_note]
-    if errors:
-        fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+    accounts = checked_accounts(paths, lang, municipality=target, as_of=day, engines=engines)
     try:
         audit = build(accounts, day, lang.value, title=title, prepared_by=prepared_by)
     except AuditError as exc:

@@ -72,6 +72,5 @@ def _check(paths: list[str], municipality: Optional[str], format: CheckFormat, l
         report = settle(report)
     from sns_policy.report.formats import REPORTER_BY_NAME, Options, resolve
 
-    rules = {rule.id: rule for engine in engines.built() for rule in engine.ruleset.rules}
-    emit(REPORTER_BY_NAME[resolve(format.value)](report, lang.value, Options(show_review, rules)))
+    emit(REPORTER_BY_NAME[resolve(format.value)](report, lang.value, Options(show_review, tuple(engines.built()))))
     raise typer.Exit(report.exit_code_at(fail_on.value))

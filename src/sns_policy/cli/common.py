@@ -123,3 +123,18 @@ def engines_for_spec(spec: str | None, lang: "Lang", readings: dict[str, tuple[i
         return engines, spec
     loaded = ruleset_of_spec(spec, lang)
     return EngineCache({loaded.id: Engine(loaded.ruleset.reread(readings or {}), loaded.origin)}, readings), loaded.id
+
+
+def checked_accounts(paths: list[str], lang: "Lang", **options: Any) -> list[Any]:
+    """Every account under `paths`, checked (api.check_accounts with `options`), for a command
+    that needs all of them whole (a register, a report): the first input error ends it with
+    one line and exit 2; a note (a file a walk passed over) does not."""
+    from sns_policy.api import check_accounts
+    from sns_policy.report import location
+
+    found: list[Any] = []
+    accounts = list(check_accounts(paths, found, **options))
+    errors = [e for e in found if not e.is_note]
+    if errors:
+        fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+    return accounts

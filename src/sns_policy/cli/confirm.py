@@ -49,14 +49,15 @@ def confirm(
     if len(loaded) != 1:
         fail(msg("confirm.not-one-manifest", file=str(manifest)).get(lang.value))
     item = loaded[0]
-    engines, target = engines_for_spec(municipality, lang)
-    target = target or item.manifest.municipality
-    if target is None:
+    if (municipality or item.manifest.municipality) is None:
         fail(msg("input.no-municipality").get(lang.value))
+    # An id unknown on the search path, or a broken ruleset: one line, as every command says it.
+    engines, target = engines_for_spec(municipality or item.manifest.municipality, lang)
     try:
-        engine = engines.get(target)
-    except (KeyError, RulesetError):
-        fail(msg("spec.unreadable", spec=target, reason=msg("spec.not-found", known="")).get(lang.value))
+        engine = engines.get(target)  # type: ignore[arg-type]
+    except RulesetError as exc:
+        f = exc.findings[0]
+        fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
     try:
         done = record(manifest, item.manifest, engine, rule, by=by, result=result.value,
                       on=parse_as_of(on, lang) or date.today(), until=parse_as_of(until, lang),

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of
+from sns_policy.cli.common import Lang, LangOption, both, checked_accounts, emit, fail, parse_as_of
 
 
 def _mapping(path: Optional[Path], lang: Lang) -> dict[str, str | None]:
@@ -93,19 +93,13 @@ def export_register(
     """Write the account register back from manifests, with each account's verdict."""
     from datetime import date
 
-    from sns_policy.api import check_accounts
     from sns_policy.register.export import register_of, to_csv, to_xlsx
-    from sns_policy.report import location
     from sns_policy.words import text as msg
     from sns_policy.write import write_atomic_bytes
 
     if encoding.lower().replace("_", "-") not in ("utf-8-sig", "utf-8", "cp932", "shift-jis"):
         fail(msg("usage.bad-choice", option="--encoding", value=encoding, more=msg("usage.choices", choices="utf-8-sig, utf-8, cp932")).get(lang.value))
-    errors: list = []
-    accounts = list(check_accounts(paths, errors, as_of=parse_as_of(as_of, lang) or date.today()))
-    errors = [e for e in errors if not e.is_note]
-    if errors:
-        fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+    accounts = checked_accounts(paths, lang, as_of=parse_as_of(as_of, lang) or date.today())
     chosen = format.value if format else ("csv" if out.suffix.lower() == ".csv" else "xlsx")
     register = register_of(accounts, lang.value)
     data = to_csv(register, "cp932" if encoding.lower() in ("cp932", "shift-jis", "shift_jis") else encoding) if chosen == "csv" \

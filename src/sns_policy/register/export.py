@@ -16,6 +16,7 @@ from typing import Any
 
 from sns_policy.api import CheckedAccount
 from sns_policy.diagnostics import Severity
+from sns_policy.model.paths import MISSING, resolve, split
 from sns_policy.register.columns import COLUMNS, LIST, RESULT_COLUMNS, WORD_OF
 from sns_policy.words import text as msg
 
@@ -30,12 +31,6 @@ class Register:
     rows: tuple[tuple[Any, ...], ...]
 
 
-def _get(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        data = getattr(data, part, None) if data is not None else None
-    return data
-
-
 def register_of(accounts: list[CheckedAccount], lang: str) -> Register:
     by_path = {c.path: c for c in COLUMNS}
     headings = tuple(by_path[p].headings[0] if lang == "ja" else msg(f"register.column.{p}").en for p in FIELDS)
@@ -45,7 +40,8 @@ def register_of(accounts: list[CheckedAccount], lang: str) -> Register:
         manifest, result = account.item.manifest, account.result
         row: list[Any] = []
         for path in FIELDS:
-            value = _get(manifest, path)
+            value = resolve(manifest, split(path)[1])
+            value = None if value is MISSING else value
             if by_path[path].kind == LIST and value:
                 value = "、".join(value)
             elif path in WORD_OF and value is not None:

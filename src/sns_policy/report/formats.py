@@ -5,7 +5,7 @@ when it is asked for. `auto` is text, or GitHub annotations inside GitHub Action
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from sns_policy.diagnostics import CheckReport
@@ -14,7 +14,11 @@ from sns_policy.diagnostics import CheckReport
 @dataclass(frozen=True, slots=True)
 class Options:
     show_review: bool = False
-    rules: dict[str, Any] = field(default_factory=dict)  # rule id → Rule, for formats that describe rules
+    engines: tuple[Any, ...] = ()  # the run's engines, for formats that describe the rules
+
+    def rules(self) -> dict[str, Any]:
+        """Rule id → Rule of the run's rulesets (worked out only by a format that asks)."""
+        return {rule.id: rule for engine in self.engines for rule in engine.ruleset.rules}
 
 
 def _text(report: CheckReport, lang: str, options: Options) -> str:
@@ -32,7 +36,7 @@ def _json(report: CheckReport, lang: str, options: Options) -> str:
 def _sarif(report: CheckReport, lang: str, options: Options) -> str:
     from sns_policy.report import sarif
 
-    return sarif.render(report, lang, options.rules)
+    return sarif.render(report, lang, options.rules())
 
 
 def _ci(name: str) -> Callable[[CheckReport, str, Options], str]:
