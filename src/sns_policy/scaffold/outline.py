@@ -97,12 +97,15 @@ class Outline:
 
 def join_lines(lines: list[str]) -> str:
     out = ""
+    # A line much shorter than the longest one ended where its writer ended it, not where the
+    # conversion's page width did.
+    short = 0.6 * max((len(line) for line in lines), default=0)
     for i, line in enumerate(lines):
         if i == 0:
             out = line
             continue
         before = lines[i - 1]
-        if before.endswith(("。", "）", ")", "」")) and len(before) < 0.6 * _width(lines) or before.endswith("。") \
+        if before.endswith("。") or (before.endswith(("）", ")", "」")) and len(before) < short) \
                 or line.startswith(("・", "※", "○", "〇", "●", "■")):
             out += "\n" + line
         elif i == 1 and "。" not in before:
@@ -110,10 +113,6 @@ def join_lines(lines: list[str]) -> str:
         else:
             out += line  # the conversion broke the line mid-sentence
     return out
-
-
-def _width(lines: list[str]) -> int:
-    return max((len(line) for line in lines), default=0)
 
 
 def split(text: str) -> Outline:

@@ -116,19 +116,20 @@ def write_folder(folder: Path, facts: Facts, source_text: str, outline: Outline,
     source = folder / SOURCE_FILE
     source.write_text(source_text, encoding="utf-8", newline="\n")
     sha = hashlib.sha256(source.read_bytes()).hexdigest()
+    # The municipality's name as given, else as the title reads (三浦市… → 三浦市), else the id.
+    name = facts.name or _name_from_title(outline.title) or facts.id
     ruleset = folder / "ruleset.yaml"
-    ruleset.write_text(_ruleset_text(facts, sha, outline, proposals, index, written), encoding="utf-8", newline="\n")
+    ruleset.write_text(_ruleset_text(facts, name, sha, outline, proposals, index, written), encoding="utf-8", newline="\n")
     example = folder / EXAMPLE_FILE
-    example.write_text(_example_text(facts, outline), encoding="utf-8", newline="\n")
+    example.write_text(_example_text(facts, name), encoding="utf-8", newline="\n")
     suite = folder / SUITE_FILE
-    suite.write_text(_suite_text(facts, facts.name or _name_from_title(outline.title) or facts.id), encoding="utf-8", newline="\n")
+    suite.write_text(_suite_text(facts, name), encoding="utf-8", newline="\n")
     written.files = [source, ruleset, example, suite]
     return written
 
 
-def _ruleset_text(facts: Facts, sha: str, outline: Outline, proposals: list[UnitProposal], index: RuleIndex,
+def _ruleset_text(facts: Facts, name: str, sha: str, outline: Outline, proposals: list[UnitProposal], index: RuleIndex,
                   written: Written) -> str:
-    name = facts.name or _name_from_title(outline.title) or facts.id
     if not facts.name:
         written.decisions.append(msg("init.decide.name", name=name))
     if not facts.name_en:
@@ -247,8 +248,7 @@ def _name_from_title(title: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _example_text(facts: Facts, outline: Outline) -> str:
-    name = facts.name or _name_from_title(outline.title) or facts.id
+def _example_text(facts: Facts, name: str) -> str:
     return "\n".join([
         "# yaml-language-server: $schema=" + (schemas_dir() / "manifest.schema.json").as_posix(),
         *_comment(msg("init.yaml.example", name=name)),
