@@ -250,9 +250,10 @@ def own_concept_words(r: Any, m: Matrix, lang: str) -> str | None:
     return msg("compare.own-concept", names=("・" if lang == "ja" else ", ").join(names)).get(lang)
 
 
-def _concept_cell(r: Any, m: Matrix, lang: str, sep: str = "\n") -> str:
+def _concept_lines(r: Any, m: Matrix, lang: str, key: str) -> list[str]:
+    """A matrix row's concept: its label, its key as `key` shows it, and whose own it is."""
     own = own_concept_words(r, m, lang)
-    return sep.join([r.label.get(lang), f"`{r.concept}`" if sep != "\n" else r.concept] + ([f"（{own}）" if lang == "ja" else f"({own})"] if own else []))
+    return [r.label.get(lang), key] + ([own] if own else [])
 
 
 def matrix_record(m: Matrix) -> dict[str, Any]:
@@ -285,7 +286,7 @@ def render_compare_text(m: Matrix, lang: str = "ja", width: int = 160) -> str:
     for side in m.sides:
         table.add_column(Plain(side.ruleset.municipality.name.get(lang)), ratio=2, overflow="fold")
     for r in m.rows:
-        table.add_row(Plain(_concept_cell(r, m, lang)), *(Plain(duty_words(c, lang)) for c in r.cells))
+        table.add_row(Plain("\n".join(_concept_lines(r, m, lang, r.concept))), *(Plain(duty_words(c, lang)) for c in r.cells))
     console.print(table)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
@@ -296,7 +297,8 @@ def render_compare_markdown(m: Matrix, lang: str = "ja") -> str:
     out.append(f"| {msg('diff.column.concept').get(lang)} | " + " | ".join(s.ruleset.municipality.name.get(lang) for s in m.sides) + " |")
     out.append("|---" * (len(m.sides) + 1) + "|")
     for r in m.rows:
-        out.append(f"| {_cell(_concept_cell(r, m, lang, '<br>'))} | " + " | ".join(_cell(duty_words(c, lang)) for c in r.cells) + " |")
+        concept = "<br>".join(_cell(line) for line in _concept_lines(r, m, lang, f"`{r.concept}`"))
+        out.append(f"| {concept} | " + " | ".join(_cell(duty_words(c, lang)) for c in r.cells) + " |")
     return "\n".join(out) + "\n"
 
 

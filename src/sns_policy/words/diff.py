@@ -47,7 +47,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "diff.after": ("変更後", "after"),
     "diff.legend": ("凡例", "legend"),
     "diff.source": ("出典: {title}（{kind}、{dates}）— {source}", "source: {title} ({kind}, {dates}) — {source}"),
-    "compare.own-concept": ("{names}のみが定義する概念", "a concept only {names} defines"),
+    "compare.own-concept": ("（{names}のみが定義する概念）", "(a concept only {names} defines)"),
     "compare.title": ("ルールの一覧比較（概念 × 自治体）", "Rules side by side (concepts × municipalities)"),
     "compare.summary": ("概念 {concepts} 件、{sides} 自治体", "{concepts} concepts, {sides} municipalities"),
     "diff.review.note": ("（要確認）", " (review)"),
