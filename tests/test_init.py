@@ -5,7 +5,6 @@ whole way from an empty folder outside the project to check, explain, render, di
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -273,4 +272,3 @@ def test_an_existing_configuration_is_not_edited_but_named(empty: Path) -> None:
     assert (empty / "pyproject.toml").read_text(encoding="utf-8") == '[tool.sns-policy]\nmunicipalities = ["rules"]\n'
     assert not (empty / "sns-policy.toml").exists()
     assert 'Add "elsewhere" to municipalities in' in done.output
-    os.chdir(empty)

@@ -85,7 +85,7 @@ def _cell(text: str) -> str:
 
 def render_markdown(report: CheckReport, lang: str = "ja") -> str:
     """For a pull-request comment: the summary, then a table of findings per account."""
-    out = [f"### sns-policy check", "", msg("report.summary", **summary_counts(report)).get(lang), ""]
+    out = ["### sns-policy check", "", msg("report.summary", **summary_counts(report)).get(lang), ""]
     if report.input_errors:
         out += [f"- `{relative(e.file)}:{e.line}:{e.column}` {_cell(e.message.get(lang))}" for e in report.input_errors] + [""]
     for r in report.results:
