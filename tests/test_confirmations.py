@@ -30,8 +30,8 @@ def _rule(rule_id: str):
     return next(r for r in load_ruleset("miura")[0].rules if r.id == rule_id)
 
 
-def _with(tmp_path: Path, confirmations: str) -> Path:
-    path = tmp_path / "account.yaml"
+def _with(tmp_path: Path, confirmations: str, name: str = "account.yaml") -> Path:
+    path = tmp_path / name
     path.write_text(EXAMPLE.read_text(encoding="utf-8") + "confirmations:\n" + confirmations, encoding="utf-8")
     return path
 
@@ -69,6 +69,13 @@ def test_each_review_item_says_where_it_stands(tmp_path: Path) -> None:
     assert review["miura.operating-section-in-charge"]["status"] == "deviation"
     assert review["miura.posts-clear"]["status"] == "open", "confirmed after the day judged: not yet"
     assert review["miura.comments-taken-seriously"]["status"] == "open" and review["miura.comments-taken-seriously"]["confirmation"] is None
+    # A confirmation made after the day judged does not hide the one that stood on it.
+    later = _with(tmp_path, f"""\
+  - {{rule: {REVIEWED}, by: 広報広聴課長, on: 2026-05-01, result: confirmed}}
+  - {{rule: {REVIEWED}, by: 広報広聴課長, on: 2026-12-01, result: not_applicable}}
+""", "later.yaml")
+    assert _review(later, "--as-of", "2026-11-21")[REVIEWED]["status"] == "confirmed"
+    assert _review(later, "--as-of", "2026-12-02")[REVIEWED]["status"] == "not_applicable"
     # As of a day in the next fiscal year, what was confirmed in FY2026 has run out.
     assert _review(path, "--as-of", "2027-04-01")[REVIEWED]["status"] == "expired"
 

@@ -36,22 +36,24 @@ def review_states(manifest: Manifest, review: tuple[ReviewItem, ...], rules: dic
     """The state of each review item, and the confirmations that stand on none of them.
     `position(parts)` locates a manifest path (file, line, column)."""
     confirmations = manifest.confirmations or []
-    latest: dict[str, tuple[int, Confirmation]] = {}
-    for i, confirmation in enumerate(confirmations):  # the latest confirmation of a rule decides
-        if confirmation.rule not in latest or confirmation.on >= latest[confirmation.rule][1].on:
-            latest[confirmation.rule] = (i, confirmation)
+    latest: dict[str, tuple[int, Confirmation]] = {}  # the latest made, whenever
+    standing: dict[str, tuple[int, Confirmation]] = {}  # the latest made by the day judged: it decides
+    for i, confirmation in enumerate(confirmations):
+        for table, counts in ((latest, True), (standing, confirmation.on <= as_of)):
+            if counts and (confirmation.rule not in table or confirmation.on >= table[confirmation.rule][1].on):
+                table[confirmation.rule] = (i, confirmation)
     listed = {item.rule for item in review}
     states = []
     for item in review:
-        found = latest.get(item.rule)
+        found = standing.get(item.rule)
         if found is None:
-            states.append(ReviewState(item.rule, "open"))
+            later = latest.get(item.rule)  # confirmed only after the day judged: not yet
+            states.append(ReviewState(item.rule, "open", later[1], position(("confirmations", later[0])))
+                          if later else ReviewState(item.rule, "open"))
             continue
         i, confirmation = found
         where = position(("confirmations", i))
-        if confirmation.on > as_of:
-            status = "open"  # confirmed after the day the account is judged on: not yet
-        elif confirmation.rule_version is not None and confirmation.rule_version != rule_version(rules[item.rule]):
+        if confirmation.rule_version is not None and confirmation.rule_version != rule_version(rules[item.rule]):
             status = "changed"
         elif confirmation.holds_until() < as_of:
             status = "expired"
