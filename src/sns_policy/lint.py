@@ -94,15 +94,18 @@ def _concepts(ruleset: Ruleset, file: Path, at: Any) -> list[Finding]:
     defined = set(shared)
     own = file.parent / CONCEPTS_FILE
     if own.is_file():  # a municipality's own extension of the shared taxonomy
+        text = own.read_text(encoding="utf-8")
         try:
-            extension = read_concepts(own.read_text(encoding="utf-8"), str(own)).concepts
+            extension = read_concepts(text, str(own)).concepts
         except RulesetError as exc:
             return list(exc.findings)
-        located = parse_documents(own.read_text(encoding="utf-8"))[0]
-        for key in extension:
-            if key in shared:  # extending, not redefining: a shared key means one thing everywhere
-                line, column = located.locate(("concepts", key))
-                elsewhere.append(input_error("lint.concept-redefined", str(own), line, column, concept=key))
+        # Extending, not redefining: a shared key means one thing everywhere (the file is
+        # parsed for positions only when there is one to give).
+        redefined = [key for key in extension if key in shared]
+        located = parse_documents(text)[0] if redefined else None
+        for key in redefined:
+            line, column = located.locate(("concepts", key))  # type: ignore[union-attr]
+            elsewhere.append(input_error("lint.concept-redefined", str(own), line, column, concept=key))
         defined |= set(extension)
     for i, rule in enumerate(ruleset.rules):
         if rule.concept not in defined:
