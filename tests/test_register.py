@@ -93,7 +93,7 @@ def test_importing_again_updates_in_place_and_keeps_what_the_register_does_not_h
     _workbook(register, rows)
     done = runner.invoke(app, ["import", str(register), "-m", "miura", "--out", str(out), "--lang", "en"])
     assert done.exit_code == 0, done.output
-    assert "updated" in done.output and "ownership.manager_title 広報広聴課長 → 広報広聴課長（兼務）" in done.output
+    assert "updated" in done.output and "the account manager's title [ownership.manager_title]: 広報広聴課長 → 広報広聴課長（兼務）" in done.output
     assert done.output.count(": unchanged ") == 2
     text = manifest.read_text(encoding="utf-8")
     assert "# 規程第5条の確認済み" in text and "two_factor: true" in text and "広報広聴課長（兼務）" in text

@@ -36,6 +36,23 @@ def _cell(sheet: str | None, row: int, column: int) -> str:
     return msg("register.cell", sheet=sheet, cell=cell) if sheet else msg("register.cell-csv", cell=cell)  # type: ignore[return-value]
 
 
+def _value_words(path: str, value: Any) -> Any:
+    """A field's value as a reader reads it: a date as a date, a list as a list, a choice in words."""
+    from datetime import date
+
+    from sns_policy.model.dates import day_words
+    from sns_policy.words import text as msg
+    from sns_policy.words.fields import value_words, values_words
+
+    if value is None:
+        return msg("word.none")
+    if isinstance(value, date):
+        return day_words(value)
+    if isinstance(value, list):
+        return values_words(path, value)
+    return value_words(path, value)
+
+
 def import_register(
     register: Annotated[Path, typer.Argument(help=both("help.import.register"))],
     municipality: Annotated[str, typer.Option("--municipality", "-m", help=both("help.import.municipality"))],
@@ -48,7 +65,9 @@ def import_register(
     from sns_policy.load.rulesets import known_municipalities
     from sns_policy.register.importer import import_register as run
     from sns_policy.register.sheet import RegisterError
+    from sns_policy.words import join
     from sns_policy.words import text as msg
+    from sns_policy.words.fields import field_words
 
     if municipality not in known_municipalities():
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
@@ -68,8 +87,8 @@ def import_register(
                 lines.append(f"{register}:{p.row}:{p.column}: error {p.message.get(lang.value)}"
                              f"{_cell(outcome.sheet, p.row, p.column).get(lang.value)}")  # type: ignore[attr-defined]
             continue
-        changes = "; ".join(msg("register.change", field=path, before="—" if before is None else str(before),
-                                after=str(after)).get(lang.value) for path, before, after in outcome.changes)
+        changes = join("word.clauses", [msg("register.change", field=field_words(path), path=path, before=_value_words(path, before),
+                                            after=_value_words(path, after)) for path, before, after in outcome.changes]).get(lang.value)
         lines.append(f"{register}:{outcome.row}:1: " + msg(f"register.{outcome.status}", file=str(outcome.file),
                                                            changes=changes).get(lang.value))
     lines.append(msg("register.summary", rows=len(report.outcomes), **counts).get(lang.value))

@@ -22,7 +22,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "register.created": ("新規作成 {file}", "created {file}"),
     "register.updated": ("更新 {file}: {changes}", "updated {file}: {changes}"),
     "register.unchanged": ("変更なし {file}", "unchanged {file}"),
-    "register.change": ("{field} {before} → {after}", "{field} {before} → {after}"),
+    "register.change": ("{field} [{path}]: {before} → {after}", "{field} [{path}]: {before} → {after}"),
     "register.unknown-heading": ("見出し「{heading}」は取り込みません（--columns の対応表で項目を指定できます）",
                                  "the column 「{heading}」 is not imported (a --columns mapping can name its field)"),
     "register.summary": ("{rows}行を取り込みました：新規{created}件、更新{updated}件、変更なし{unchanged}件、読み込めなかった行{failed}件",
