@@ -128,7 +128,10 @@ def test_impossible_dates(text: str) -> None:
         parse_date(text)
     assert info.value.code == "date.impossible"
     assert info.value.params["value"] == text
-    assert PATTERN.fullmatch(text)  # syntax is fine; only the calendar says no
+    # The pattern refuses what no year has (2月30日, month 13, day 0); a 2月29日 of a common
+    # year and the year 0 only the calendar can.
+    some_year = _day_of_some_year(info.value.params["month"], info.value.params["day"])
+    assert bool(PATTERN.fullmatch(text)) == some_year
 
 
 def test_impossible_params() -> None:
@@ -318,15 +321,35 @@ def _mutations() -> st.SearchStrategy[str]:
 
 @settings(max_examples=1000)
 @given(_mutations())
-def test_pattern_is_exactly_the_syntax(text: str) -> None:
-    # The schema pattern matches iff parse_date gets past syntax (it may still reject the
-    # date as impossible or outside its era, which no regex can know).
+def test_pattern_is_exactly_the_syntax_and_the_days_of_a_month(text: str) -> None:
+    # The schema pattern matches iff parse_date gets past syntax and the month has that
+    # day in some year (it may still reject 2月29日 of a common year or a date outside its
+    # era, which no regex can know).
     try:
         parse_date(text)
-        syntactic = True
+        fits = True
     except DateParseError as exc:
-        syntactic = exc.code != "date.format"
-    assert bool(PATTERN.fullmatch(text)) == syntactic, text
+        fits = exc.code != "date.format" and not (
+            exc.code == "date.impossible" and not _day_of_some_year(exc.params["month"], exc.params["day"]))
+    assert bool(PATTERN.fullmatch(text)) == fits, text
+
+
+def _day_of_some_year(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+@pytest.mark.parametrize("text", ["2024-13-01", "2024-00-10", "2024-10-00", "2024-01-32", "2023年2月30日",
+                                  "令和5年4月31日", "R5.6.31", "２０２４－１１－３１"])
+def test_pattern_refuses_a_day_no_month_has(text: str) -> None:
+    assert not PATTERN.fullmatch(text)
+    with pytest.raises(DateParseError) as info:
+        parse_date(text)
+    assert info.value.code == "date.impossible"  # the parser still says why, in words
+
+
+@pytest.mark.parametrize("text", ["2024-02-29", "2023-02-29", "令和5年4月30日", "R5.12.31", "２０２４－１－３１"])
+def test_pattern_accepts_every_day_some_year_has(text: str) -> None:
+    assert PATTERN.fullmatch(text)
 
 
 # --- the pattern under ECMA-262 ------------------------------------------------------
@@ -334,7 +357,7 @@ def test_pattern_is_exactly_the_syntax(text: str) -> None:
 @pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
 def test_pattern_is_valid_ecma262() -> None:
     samples = ["2023-04-01", "２０２３／４／１", "令和元年5月1日", "平成　26　年2月1日", "ｒ５．４．１",
-               "H26-2-1", "令和5年2月30日", "2023-04/01", "2023-04-01\n", "㍻26年2月1日", "R5.4/1", ""]
+               "H26-2-1", "令和5年2月30日", "令和5年2月29日", "2023-13-01", "2023-04/01", "2023-04-01\n", "㍻26年2月1日", "R5.4/1", ""]
     script = (
         "const [p, xs] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "const out = {};"
@@ -408,7 +431,6 @@ def test_json_schema() -> None:
     assert prop.pop("title") == "Published"  # pydantic adds the field title
     assert prop == {
         "type": "string",
-        "description": "ISO 8601 (YYYY-MM-DD) or 和暦 (e.g. 令和5年4月1日)",
         "pattern": DATE_PATTERN,
         "format": "jp-date",
     }

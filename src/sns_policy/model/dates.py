@@ -73,23 +73,52 @@ _SEPS_ISO = ("(?:-|－)", "(?:/|／)")
 _SEPS_ABBR = ("(?:\\.|．)", "(?:/|／)", "(?:-|－)")
 
 
-def _kanji_form(year: str) -> str:
-    return f"{year}{_SP}年{_SP}{_MD}{_SP}月{_SP}{_MD}{_SP}日"
+def _wide(chars: str) -> str:
+    """A class of the given ASCII digits and their full-width forms: [13５７...]."""
+    return "[" + chars + "".join(chr(ord(c) + 0xFEE0) for c in chars) + "]"
 
 
-# Each form has exactly three or four groups: [era,] year, month, day. A separator must
-# be the same on both sides (2023-04/01 is a typo, not a date), hence one form per separator.
-_FORMS: tuple[tuple[bool, str], ...] = (
-    *((False, f"{_Y4}{s}{_MD}{s}{_MD}") for s in _SEPS_ISO),
-    (False, _kanji_form(_Y4)),
-    (True, _ERA_KANJI + _SP + _kanji_form(_ERA_YEAR)),
-    *((True, f"{_ERA_LETTER}({_DIGIT}{{1,2}}){s}{_MD}{s}{_MD}") for s in _SEPS_ABBR),
-)
+def _lenient_month_day(between: str, after: str) -> str:
+    # What the parser reads: any one- or two-digit month and day, so that 2023-13-01 is
+    # read and then refused as a day that does not exist (a clearer message than "not a date").
+    return f"{_MD}{between}{_MD}{after}"
+
+
+# What the schema refuses: a month above 12, a day above 31, and a day the month never has
+# (2月30日, 4月31日). 2月29日 passes: only the year tells, and no pattern knows the year.
+_Z, _ONE, _ANY = _wide("0"), _wide("1"), _wide("0123456789")
+_MONTHS_31 = f"(?:{_Z}?{_wide('13578')}|{_ONE}{_wide('02')})"
+_MONTHS_30 = f"(?:{_Z}?{_wide('469')}|{_ONE}{_ONE})"
+_FEBRUARY = f"{_Z}?{_wide('2')}"
+_DAY_29 = f"{_Z}?{_wide('123456789')}|{_wide('12')}{_ANY}"
+_DAYS = ((_MONTHS_31, f"{_DAY_29}|{_wide('3')}{_wide('01')}"), (_MONTHS_30, f"{_DAY_29}|{_wide('3')}{_Z}"),
+         (_FEBRUARY, _DAY_29))
+
+
+def _strict_month_day(between: str, after: str) -> str:
+    return "(?:" + "|".join(f"{month}{between}(?:{days}){after}" for month, days in _DAYS) + ")"
+
+
+def _forms(month_day) -> tuple[tuple[bool, str], ...]:
+    """Each form has exactly three or four groups under the lenient month-day: [era,] year,
+    month, day. A separator must be the same on both sides (2023-04/01 is a typo, not a
+    date), hence one form per separator."""
+    kanji = f"{_SP}年{_SP}" + month_day(f"{_SP}月{_SP}", f"{_SP}日")
+    return (
+        *((False, f"{_Y4}{s}" + month_day(s, "")) for s in _SEPS_ISO),
+        (False, _Y4 + kanji),
+        (True, _ERA_KANJI + _SP + _ERA_YEAR + kanji),
+        *((True, f"{_ERA_LETTER}({_DIGIT}{{1,2}}){s}" + month_day(s, "")) for s in _SEPS_ABBR),
+    )
+
+
+_FORMS = _forms(_lenient_month_day)
 _COMPILED = tuple((has_era, re.compile(src)) for has_era, src in _FORMS)
 
-# The JSON Schema pattern. Note Python's `$` also matches before a final "\n", ECMA's does
-# not; parse_date uses re.fullmatch, so it never accepts that newline either.
-DATE_PATTERN = "^(?:" + "|".join(src for _, src in _FORMS) + ")$"
+# The JSON Schema pattern: the parser's forms with the strict month-day. Note Python's `$`
+# also matches before a final "\n", ECMA's does not; parse_date uses re.fullmatch, so it
+# never accepts that newline either.
+DATE_PATTERN = "^(?:" + "|".join(src for _, src in _forms(_strict_month_day)) + ")$"
 
 # NFKC is applied only to the full-width ASCII block (digits, letters, ．／－), never to the
 # whole string: NFKC would also turn compatibility ideographs into era kanji and expand the
@@ -213,10 +242,11 @@ FlexibleDate = Annotated[
     BeforeValidator(_validate),
     WithJsonSchema({
         "type": "string",
-        "description": "ISO 8601 (YYYY-MM-DD) or 和暦 (e.g. 令和5年4月1日)",
-        # Syntax only: 2月30日 and 平成32年 match the pattern and are rejected by the validator.
+        # The spelling and the days a month can have; 2023年2月29日 and 平成32年 match the
+        # pattern and are refused by the validator. What a date is, in words, and the message
+        # for one that does not fit are the schema generator's (sns_policy.schema_editor).
         "pattern": DATE_PATTERN,
-        # A named format so that tools can check what a pattern cannot (2月30日, 平成32年):
+        # A named format so that tools can check what a pattern cannot (2月29日, 平成32年):
         # sns_policy.schemas.format_checker() implements it with parse_date.
         "format": "jp-date",
     }),
