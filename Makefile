@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-test
 AXE_VERSION := 4.14.1
 AXE := .cache/axe-core/axe.min.js
 
-.PHONY: demo test schemas bench clean browser-deps
+.PHONY: demo test schemas bench clean browser-deps client-deps
 
 # One environment for everything: the package (editable) with its test extras. The stamp
 # is rebuilt when pyproject.toml changes, so repeated runs do no work.
@@ -53,8 +53,30 @@ $(AXE):
 
 browser-deps: $(AXE)
 
+# The editor and hook clients the tests drive as users run them. yaml-language-server comes
+# from the npm registry (skipped with a message without npm). pre-commit installs the hooks
+# into an environment of its own with pip; the wheels it needs (this package and its
+# dependencies) are collected here, at setup, so that the test itself runs offline.
+YLS_VERSION := 2.0.0
+YLS := .cache/yaml-language-server/node_modules/yaml-language-server/bin/yaml-language-server
+WHEELS := .cache/wheels/.complete
+
+$(YLS):
+	@if command -v npm >/dev/null 2>&1; then \
+	  mkdir -p .cache/yaml-language-server && cd .cache/yaml-language-server && \
+	  npm install --silent --no-audit --no-fund --prefix . yaml-language-server@$(YLS_VERSION) >/dev/null; \
+	else echo "npm not found: yaml-language-server is not installed, its tests will be skipped"; fi
+
+$(WHEELS): pyproject.toml $(STAMP)
+	@rm -rf .cache/wheels && mkdir -p .cache/wheels
+	$(BIN)/python -m pip wheel --quiet --wheel-dir .cache/wheels . hatchling
+	@touch $(WHEELS)
+
+client-deps: $(YLS) $(WHEELS)
+
 test: $(STAMP)
 	-@$(MAKE) --no-print-directory browser-deps
+	-@$(MAKE) --no-print-directory client-deps
 	@command -v chromium >/dev/null 2>&1 || echo "Chromium not found: the browser tests (tests/test_browser.py) are skipped. Install: apt-get install chromium chromium-driver"
 	$(BIN)/python -m pytest
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +134,172 @@ def test_schemas_use_only_json_schema_bounds(name: str) -> None:
 
     walk(json.loads(schema_text(name)), "")
     assert leaked == []
+
+
+# --- what editors show ----------------------------------------------------------------
+
+from sns_policy.schema_editor import SCHEMA_HOME, catalog  # noqa: E402
+from sns_policy.schemas import CATALOG, catalog_text  # noqa: E402
+from sns_policy.words.field_help import FIELD_HELP  # noqa: E402
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+EDITED = ("manifest.schema.json", "suite.schema.json")
+
+
+def _published(name: str) -> dict[str, Any]:
+    return json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+
+
+def _property_nodes(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    found = []
+    for owner, node in [("(root)", schema), *schema.get("$defs", {}).items()]:
+        for key, prop in node.get("properties", {}).items():
+            found.append((owner, key, prop))
+    return found
+
+
+@pytest.mark.parametrize("name", EDITED)
+def test_every_property_is_described_in_japanese_and_english(name: str) -> None:
+    undescribed = [f"{owner}.{key}" for owner, key, prop in _property_nodes(_published(name))
+                   if not (_CJK.search(prop.get("description", "")) and _LATIN_WORD.search(prop.get("description", "")))]
+    assert undescribed == []
+
+
+def test_the_field_help_has_no_entry_for_a_property_that_is_not_there() -> None:
+    owners = {"(root)": {"manifest.schema.json": "Manifest", "suite.schema.json": "Suite"}}
+    keys = set()
+    for name in EDITED:
+        for owner, key, _ in _property_nodes(_published(name)):
+            owner = owners["(root)"][name] if owner == "(root)" else owner
+            if not owner.startswith("Patch"):
+                keys.add(f"{owner}.{key}")
+    assert set(FIELD_HELP) == keys
+    for ja, en in FIELD_HELP.values():
+        assert _CJK.search(ja) and en and not _CJK.search(re.sub(r"「[^」]*」", "", en)), (ja, en)
+
+
+def _texts_off_the_property(node: Any, where: str, on_property: bool = False) -> list[str]:
+    # yaml-language-server's hover shows the innermost description a value matches and heads
+    # it with the nearest title, doubled (" || ") over an optional field: no text off the
+    # property, and no title at all, the root's included.
+    found = []
+    if isinstance(node, dict):
+        if not on_property and ("description" in node or "title" in node):
+            found.append(where)
+        for key, value in node.items():
+            if key in ("properties", "$defs"):
+                found += [p for k, v in value.items()
+                          for p in _texts_off_the_property(v, f"{where}/{key}/{k}", on_property=key == "properties")]
+            elif key not in ("enum", "examples", "default", "const", "enumDescriptions"):
+                found += _texts_off_the_property(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            found += _texts_off_the_property(item, f"{where}/{i}")
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_words_sit_on_the_property_only(name: str) -> None:
+    assert _texts_off_the_property(_published(name), "") == []
+
+
+def _choices(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        own = [node] if isinstance(node.get("enum"), list) and len(node["enum"]) > 1 else []
+        return own + [c for k, v in node.items() if k not in ("enum", "enumDescriptions") for c in _choices(v)]
+    if isinstance(node, list):
+        return [c for item in node for c in _choices(item)]
+    return []
+
+
+@pytest.mark.parametrize("name", EDITED)
+def test_every_value_of_a_choice_is_described(name: str) -> None:
+    choices = _choices(_published(name))
+    assert choices
+    for choice in choices:
+        assert len(choice.get("enumDescriptions", [])) == len(choice["enum"]), choice["enum"]
+        assert all(_CJK.search(d) or d in ("Facebook", "Instagram", "YouTube", "Threads", "TikTok", "note", "Bluesky")
+                   for d in choice["enumDescriptions"]), choice["enumDescriptions"]
+
+
+def test_a_date_that_does_not_fit_is_said_in_words_not_the_pattern() -> None:
+    schema = _published("manifest.schema.json")
+    date_schema = schema["$defs"]["Date"]
+    message = date_schema["patternErrorMessage"]
+    assert len(message) < 200 and "[" not in message and "2024-04-01" in message and "令和6年4月1日" in message
+    dates = json.dumps(schema).count('"#/$defs/Date"')
+    assert dates > 20 and json.dumps(schema).count('"format": "jp-date"') == 1  # the pattern said once
+    validator = Draft202012Validator(date_schema, format_checker=format_checker())
+    for bad in ("2024-13-01", "2023年2月30日", "令和5年4月31日"):
+        assert [e.validator for e in validator.iter_errors(bad)] == ["pattern", "format"], bad
+    assert [e.validator for e in validator.iter_errors("2023-02-29")] == ["format"]  # the year tells
+    assert list(validator.iter_errors("令和6年2月29日")) == []
+
+
+def _suite_validator() -> Draft202012Validator:
+    return Draft202012Validator(_published("suite.schema.json"), format_checker=format_checker())
+
+
+def _suite(patch: Any, expect: dict[str, Any], municipality: str = "miura") -> dict[str, Any]:
+    return {"suite": "t", "municipality": municipality, "base": "base.yaml",
+            "cases": [{"name": "c", "patch": patch, "expect": expect}]}
+
+
+def _error_paths(validator: Draft202012Validator, data: Any) -> list[str]:
+    # Where an editor marks it: an optional field's error sits inside its anyOf branch.
+    def deepest(error):  # type: ignore[no-untyped-def]
+        while error.context:
+            error = max(error.context, key=lambda e: len(e.absolute_path))
+        return error
+
+    return sorted("/".join(map(str, deepest(e).absolute_path)) for e in validator.iter_errors(data))
+
+
+def test_a_suite_patch_is_a_partial_manifest() -> None:
+    validator = _suite_validator()
+    fine = {"account": {"display_name": "三浦市"}, "profile": None, "ownership": {"contact": {"phone": None}}}
+    assert _error_paths(validator, _suite(fine, {"compliant": True})) == []
+    assert _error_paths(validator, _suite({"acount": {"url": "x"}}, {"compliant": True})) == ["cases/0/patch"]
+    assert _error_paths(validator, _suite({"account": {"platfrom": "x"}}, {"compliant": True})) == ["cases/0/patch/account"]
+    assert _error_paths(validator, _suite({"account": {"platform": "twiter"}}, {"compliant": True})) \
+        == ["cases/0/patch/account/platform"]
+    assert _error_paths(validator, _suite({"lifecycle": {"opened": "2024-13-01"}}, {"compliant": True})) \
+        == ["cases/0/patch/lifecycle/opened"]
+    # A list replaces the base's list: its items are whole (what they require, they require).
+    incomplete = {"approvals": [{"kind": "approval"}]}
+    assert _error_paths(validator, _suite(incomplete, {"compliant": True})) == ["cases/0/patch/approvals/0"]
+
+
+def test_a_suite_names_only_rules_its_municipality_has() -> None:
+    from sns_policy.load.rulesets import load_ruleset
+
+    validator = _suite_validator()
+    rules = [rule.id for rule in load_ruleset("miura")[0].rules]
+    assert _error_paths(validator, _suite({}, {"fires": rules[:2], "does_not_fire": rules[2:3]})) == []
+    assert _error_paths(validator, _suite({}, {"fires": ["miura.no-such-rule"]})) == ["cases/0/expect/fires/0"]
+    assert _error_paths(validator, _suite({}, {"findings": [{"rule": "kamisu.x", "at": "profile"}]})) \
+        == ["cases/0/expect/findings/0/rule"]
+    # A municipality of one's own is not bundled: its rule ids are its own business.
+    assert _error_paths(validator, _suite({}, {"fires": ["mycity.anything"]}, municipality="mycity")) == []
+
+
+def test_a_confirmation_is_offered_the_review_items_without_refusing_others() -> None:
+    from sns_policy.load.rulesets import load_ruleset
+
+    schema = _published("manifest.schema.json")
+    offered = schema["$defs"]["ReviewItemOfMiura"]["examples"]
+    assert offered == [rule.id for rule in load_ruleset("miura")[0].rules if rule.review]
+    data = _documents(EXAMPLES[0])[0] | {"confirmations": [{"rule": "gone.rule", "by": "広報広聴課長", "on": "2024-04-01",
+                                                            "result": "confirmed"}]}
+    assert list(Draft202012Validator(schema, format_checker=format_checker()).iter_errors(data)) == []
+
+
+def test_each_schema_has_an_absolute_id_and_a_catalogue_entry() -> None:
+    ids = [_published(name)["$id"] for name in SCHEMAS]
+    assert ids == [SCHEMA_HOME + name for name in SCHEMAS] and all(i.startswith("https://") for i in ids)
+    assert (ROOT / "schemas" / CATALOG).read_text(encoding="utf-8") == catalog_text()
+    entries = catalog()["schemas"]
+    assert sorted(e["url"] for e in entries) == sorted(ids)
+    for entry in entries:
+        assert entry["name"] and entry["description"] and entry["fileMatch"]

@@ -44,12 +44,29 @@ def format_checker() -> FormatChecker:
 
 
 def schema_of(model: type[BaseModel], name: str) -> dict[str, Any]:
+    """The schema of `model` as it is published: the shape from pydantic, the words and
+    the editors' help from schema_editor."""
+    from sns_policy.schema_editor import annotate
+
     schema = model.model_json_schema(by_alias=True)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name, **schema}
+    return annotate({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}, name)
+
+
+def schema_of_manifest() -> dict[str, Any]:
+    return schema_of(Manifest, "manifest.schema.json")
 
 
 def schema_text(name: str) -> str:
     return json.dumps(schema_of(SCHEMAS[name], name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+CATALOG = "catalog.json"
+
+
+def catalog_text() -> str:
+    from sns_policy.schema_editor import catalog
+
+    return json.dumps(catalog(), ensure_ascii=False, indent=2) + "\n"
 
 
 def write_schemas(folder: Path) -> list[Path]:
@@ -58,4 +75,5 @@ def write_schemas(folder: Path) -> list[Path]:
         path = folder / name
         write_atomic(path, schema_text(name))
         written.append(path)
-    return written
+    write_atomic(folder / CATALOG, catalog_text())
+    return [*written, folder / CATALOG]
