@@ -18,3 +18,12 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def _no_output_settings_of_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A developer's NO_COLOR / FORCE_COLOR must not change what the tests see (the commands
+    # they run inherit the environment); tests/test_terminal.py sets them where it means to.
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # `--format auto` means text here

@@ -131,3 +131,59 @@ def test_fail_on_sets_the_level_that_fails(level: str, code: int) -> None:
     assert _run("check", str(warned), "--fail-on", level)[0] == code
     assert _run("check", str(EXAMPLES / "x-city-compliant.yaml"), "--fail-on", "info")[0] == 0
     assert _run("check", str(FAILING), "--fail-on", level)[0] == 1
+
+
+# --- one registry for every command that reports ----------------------------------------
+
+def test_every_command_offers_exactly_its_registered_formats() -> None:
+    import typer.main
+
+    from sns_policy.report.formats import REPORTERS, formats
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for command in REPORTERS:
+        (option,) = [p for p in commands[command].params if p.name == "format"]
+        choices = tuple(member.value for member in option.type_descriptor.annotation)
+        assert choices == formats(command), command
+    # A name means one kind of output whichever command writes it.
+    assert {"github", "markdown", "json"} <= set(REPORTERS["test"]) & set(REPORTERS["impact"]) & set(REPORTERS["check"])
+    assert "junit" in REPORTERS["test"] and "junit" in REPORTERS["check"]
+
+
+def _failing_suite(tmp_path: Path) -> Path:
+    manifest = tmp_path / "account.yaml"
+    manifest.write_text(FAILING.read_text(encoding="utf-8"), encoding="utf-8")
+    suite = tmp_path / "suite.yaml"
+    suite.write_text("suite: 取り違え\nmunicipality: miura\ncases:\n"
+                     "  - name: 適合のはず\n    file: account.yaml\n    expect: {compliant: true}\n"
+                     "  - name: 不適合\n    file: account.yaml\n    expect: {compliant: false}\n", encoding="utf-8")
+    return suite
+
+
+def test_test_writes_github_annotations_and_markdown(tmp_path: Path) -> None:
+    suite = _failing_suite(tmp_path)
+    code, output = _run("test", str(suite), "--format", "github")
+    assert code == 1
+    lines = output.splitlines()
+    (annotation,) = [ANNOTATION.match(line) for line in lines if line.startswith("::")]
+    assert annotation and annotation.group(1) == "error" and annotation.group(2).endswith("suite.yaml")
+    assert annotation.group(3) == "4" and annotation.group(5) == "[取り違え] 適合のはず"
+    assert lines[-1] == "2 ケース: 成功 1、失敗 1、スイートのエラー 0"
+    assert _run("test", str(suite), env={"GITHUB_ACTIONS": "true"})[1] == output, "auto is annotations in Actions"
+    code, markdown = _run("test", str(suite), "--format", "markdown", "--lang", "en")
+    assert code == 1 and markdown.startswith("### sns-policy test")
+    rows = [line for line in markdown.splitlines() if line.startswith("| [")]
+    assert len(rows) == 1 and "適合のはず" in rows[0] and "suite.yaml:4" in rows[0]
+
+
+def test_impact_writes_github_annotations_at_each_account_it_alters(tmp_path: Path) -> None:
+    ruleset = ROOT / "municipalities" / "miura" / "ruleset.yaml"
+    edited = tmp_path / "ruleset.yaml"
+    edited.write_text(ruleset.read_text(encoding="utf-8").replace("values: [none, as_needed], required: true",
+                                                                  "values: [none], required: true"), encoding="utf-8")
+    code, output = _run("impact", str(ruleset), str(edited), "-m", str(EXAMPLES), "--as-of", "2026-11-21", "--format", "github")
+    assert code == 0, output
+    (annotation,) = [ANNOTATION.match(line) for line in output.splitlines() if line.startswith("::")]
+    assert annotation and annotation.group(1) == "error"
+    assert annotation.group(2) == "municipalities/miura/examples/x-city-compliant.yaml"
+    assert "miura.replies-by-exception" in annotation.group(6) and "%0A" in annotation.group(6)

@@ -12,7 +12,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
 from sns_policy.evaluate.engine import Engine, Evaluation
@@ -40,14 +40,18 @@ def check_paths(
     as_of: date | None = None,
     stdin_text: str | bytes | None = None,
     engines: EngineCache | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> CheckReport:
-    """Check every manifest under `paths`; collect everything, then return the report."""
+    """Check every manifest under `paths`; collect everything, then return the report.
+    `progress` is told the number of accounts checked so far, after each."""
     as_of = as_of or date.today()
     results: list[AccountResult] = []
     errors: list[Finding] = []
     for account in check_accounts(paths, errors, municipality=municipality, as_of=as_of, stdin_text=stdin_text,
                                   engines=engines):
         results.append(account.result)
+        if progress is not None:
+            progress(len(results))
     errors.sort(key=Finding.sort_key)
     if not results and errors and all(e.is_note for e in errors):
         # Every file found was passed over: nothing was checked, which is no pass.

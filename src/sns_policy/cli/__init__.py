@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 import typer.main
 
-from sns_policy.cli import audit, check, confirm, diff, impact, init, lint, register, render, rules, schemas, suites
+from sns_policy.cli import audit, check, completion, confirm, diff, impact, init, lint, register, render, rules, schemas, suites
 from sns_policy.cli.common import both, lang_of
 from sns_policy.cli.encoding import protect_streams
 from sns_policy.cli.usage import usage_problem
@@ -56,6 +56,7 @@ app.command("confirm", help=both("help.command.confirm"))(confirm.confirm)
 app.command("import", help=both("help.command.import"))(register.import_register)
 app.command("export", help=both("help.command.export"))(register.export_register)
 app.command("report", help=both("help.command.report"))(audit.report)
+app.command("completion", help=both("help.command.completion"))(completion.completion)
 
 # Exit status for a bug in the tool itself (sysexits EX_SOFTWARE), distinct from 2 (bad input).
 INTERNAL_ERROR = 70
@@ -65,6 +66,8 @@ def main() -> None:
     """Run the CLI; usage errors become one line in the asked language and exit 2, never a traceback."""
     lang = lang_of(sys.argv[1:])
     protect_streams()  # before anything is written: no output is lost to the console's encoding
+    if completion.COMPLETE_VAR in os.environ:  # the shell asking what to complete
+        completion.answer_completion_request()
     try:
         municipality_roots()  # a broken configuration is said first, whatever the command needs
         config = find_config()

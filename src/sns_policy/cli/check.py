@@ -9,9 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, parse_as_of, parse_readings
-from sns_policy.report.formats import FORMATS
+from sns_policy.report.formats import formats
 
-CheckFormat = Enum("CheckFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+CheckFormat = Enum("CheckFormat", {name: name for name in formats("check")}, type=str)  # type: ignore[misc]
 
 
 class FailOn(str, Enum):
@@ -60,8 +60,14 @@ def _check(paths: list[str], municipality: Optional[str], format: CheckFormat, l
     readings = parse_readings(reading or [], lang)
     engines, municipality = engines_for_spec(municipality, lang, readings)
     stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
-    report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text,
-                         engines=engines)
+    from sns_policy.cli.terminal import Progress, wants_colour
+
+    progress = Progress(lang.value)
+    try:
+        report = check_paths(paths, municipality=municipality, as_of=parse_as_of(as_of, lang), stdin_text=stdin_text,
+                             engines=engines, progress=progress.update)
+    finally:
+        progress.finish()
     if stdin_filename:
         from sns_policy.api import rename_stdin
 
@@ -72,5 +78,6 @@ def _check(paths: list[str], municipality: Optional[str], format: CheckFormat, l
         report = settle(report)
     from sns_policy.report.formats import REPORTER_BY_NAME, Options, resolve
 
-    emit(REPORTER_BY_NAME[resolve(format.value)](report, lang.value, Options(show_review, tuple(engines.built()))))
+    options = Options(show_review, tuple(engines.built()), colour=wants_colour(sys.stdout))
+    emit(REPORTER_BY_NAME[resolve(format.value)](report, lang.value, options))
     raise typer.Exit(report.exit_code_at(fail_on.value))

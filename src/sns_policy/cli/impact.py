@@ -8,12 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, both, emit, fail, parse_as_of
+from sns_policy.report.formats import formats
 
-
-class ImpactFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+ImpactFormat = Enum("ImpactFormat", {name: name for name in formats("impact")}, type=str)  # type: ignore[misc]
 
 
 class FailOn(str, Enum):
@@ -24,7 +21,7 @@ def impact(
     old: Annotated[str, typer.Argument(help=both("help.impact.4"))],
     new: Annotated[str, typer.Argument(help=both("help.impact.1"))],
     manifests: Annotated[list[str], typer.Option("--manifests", "-m", help=both("help.impact.5"))],
-    format: Annotated[ImpactFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = ImpactFormat.text,
+    format: Annotated[ImpactFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = ImpactFormat.auto,  # type: ignore[valid-type, attr-defined]
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help=both("help.impact.2"))] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.impact.3"))] = None,
     lang: LangOption = Lang.ja,
@@ -33,7 +30,7 @@ def impact(
     from sns_policy.impact import impact as compute_impact
     from sns_policy.load.rulesets import RulesetError
     from sns_policy.load.specs import SpecError
-    from sns_policy.report import impact as impact_report
+    from sns_policy.report.formats import render
     from sns_policy.words import text as msg
 
     try:
@@ -43,10 +40,5 @@ def impact(
     except RulesetError as exc:
         f = exc.findings[0]
         fail(f"{f.file}:{f.line}:{f.column}: {f.message.get(lang.value)}")
-    if format is ImpactFormat.json:
-        emit(impact_report.render_json(report, lang.value))
-    elif format is ImpactFormat.markdown:
-        emit(impact_report.render_markdown(report, lang.value))
-    else:
-        emit(impact_report.render_text(report, lang.value))
+    emit(render("impact", format.value, report, lang.value))
     raise typer.Exit(report.exit_code(fail_on is FailOn.newly_failing))

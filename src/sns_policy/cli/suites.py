@@ -8,17 +8,14 @@ from typing import Annotated, Optional
 import typer
 
 from sns_policy.cli.common import Lang, LangOption, both, emit, engines_for_spec, parse_as_of
+from sns_policy.report.formats import formats
 
-
-class SuiteFormat(str, Enum):
-    text = "text"
-    json = "json"
-    junit = "junit"
+SuiteFormat = Enum("SuiteFormat", {name: name for name in formats("test")}, type=str)  # type: ignore[misc]
 
 
 def test(
     paths: Annotated[Optional[list[str]], typer.Argument(help=both("help.suites.5"))] = None,
-    format: Annotated[SuiteFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = SuiteFormat.text,
+    format: Annotated[SuiteFormat, typer.Option("--format", "-f", help=both("help.check.1"))] = SuiteFormat.auto,  # type: ignore[valid-type, attr-defined]
     coverage: Annotated[bool, typer.Option("--coverage", help=both("help.suites.1"))] = False,
     min_coverage: Annotated[Optional[float], typer.Option("--min-coverage", help=both("help.suites.2"))] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.suites.3"))] = None,
@@ -27,7 +24,7 @@ def test(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Run the rulesets' regression suites."""
-    from sns_policy.report import suites as suite_report
+    from sns_policy.report.formats import Options, render
     from sns_policy.suites import municipality_suite_paths, run_suites
 
     engines, municipality = engines_for_spec(municipality, lang)
@@ -35,10 +32,5 @@ def test(
         paths = municipality_suite_paths(municipality)
     report = run_suites(paths, as_of=parse_as_of(as_of, lang), with_coverage=coverage or min_coverage is not None,
                         engines=engines)
-    if format is SuiteFormat.json:
-        emit(suite_report.render_json(report, lang.value))
-    elif format is SuiteFormat.junit:
-        emit(suite_report.render_junit(report, lang.value))
-    else:
-        emit(suite_report.render_text(report, lang.value, verbose=verbose))
+    emit(render("test", format.value, report, lang.value, Options(verbose=verbose)))
     raise typer.Exit(report.exit_code(min_coverage))

@@ -32,13 +32,22 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def github_annotation(level: str, file: str, line: int, column: int, title: str, message: str) -> str:
+    """One workflow command, `::error file=…,line=…,col=…,title=…::…`, escaped as GitHub reads it."""
+    return (f"::{level} file={_escape_property(relative(file))},line={max(line, 1)},col={max(column, 1)},"
+            f"title={_escape_property(title)}::{_escape_data(message)}")
+
+
+def github_level(severity: Severity) -> str:
+    return _GITHUB[severity]
+
+
 def render_github(report: CheckReport, lang: str = "ja") -> str:
     """`::error file=…,line=…,col=…,title=…::…`, one line per finding, then the summary."""
     lines = []
     for f in _all(report):
         title = f"{f.code} [{f.clause}]" if f.clause else f.code
-        lines.append(f"::{_GITHUB[f.severity]} file={_escape_property(relative(f.file))},line={max(f.line, 1)},"
-                     f"col={max(f.column, 1)},title={_escape_property(title)}::{_escape_data(_said(f, lang))}")
+        lines.append(github_annotation(_GITHUB[f.severity], f.file, f.line, f.column, title, _said(f, lang)))
     lines.append(msg("report.summary", **summary_counts(report)).get(lang))
     return "\n".join(lines) + "\n"
 
@@ -79,7 +88,8 @@ def render_junit(report: CheckReport, lang: str = "ja") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _cell(text: str) -> str:
+def markdown_cell(text: str) -> str:
+    """Text for one cell of a Markdown table."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
@@ -87,13 +97,13 @@ def render_markdown(report: CheckReport, lang: str = "ja") -> str:
     """For a pull-request comment: the summary, then a table of findings per account."""
     out = ["### sns-policy check", "", msg("report.summary", **summary_counts(report)).get(lang), ""]
     if report.input_errors:
-        out += [f"- `{relative(e.file)}:{e.line}:{e.column}` {_cell(e.message.get(lang))}" for e in report.input_errors] + [""]
+        out += [f"- `{relative(e.file)}:{e.line}:{e.column}` {markdown_cell(e.message.get(lang))}" for e in report.input_errors] + [""]
     for r in report.results:
-        out.append(f"#### `{relative(r.file)}` {_cell(r.account)} — {verdict_words(r.compliant).get(lang)}")
+        out.append(f"#### `{relative(r.file)}` {markdown_cell(r.account)} — {verdict_words(r.compliant).get(lang)}")
         if r.findings:
             out += ["", f"| {msg('md.line').get(lang)} | {msg('md.severity').get(lang)} | {msg('md.rule').get(lang)} | "
                         f"{msg('md.clause').get(lang)} | {msg('md.finding').get(lang)} |", "|---:|---|---|---|---|"]
-            out += [f"| {f.line} | {f.severity.value} | `{f.code}` | {_cell(f.clause or '')} | {_cell(_said(f, lang))} |"
+            out += [f"| {f.line} | {f.severity.value} | `{f.code}` | {markdown_cell(f.clause or '')} | {markdown_cell(_said(f, lang))} |"
                     for f in r.findings]
         out.append("")
     return "\n".join(out)

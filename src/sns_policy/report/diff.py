@@ -347,15 +347,3 @@ def render_compare_html(m: Matrix, lang: str = "ja") -> str:
 
 
 # Each format as (record, lang, terminal width) → text; the CLI picks one by name.
-DIFF_FORMATS = {
-    "text": render_text,
-    "markdown": lambda d, lang, width: render_markdown(d, lang),
-    "json": lambda d, lang, width: render_json(d),
-    "html": lambda d, lang, width: render_html(d, lang),
-}
-COMPARE_FORMATS = {
-    "text": render_compare_text,
-    "markdown": lambda m, lang, width: render_compare_markdown(m, lang),
-    "json": lambda m, lang, width: render_compare_json(m),
-    "html": lambda m, lang, width: render_compare_html(m, lang),
-}

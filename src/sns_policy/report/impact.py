@@ -93,3 +93,19 @@ def render_json(report: ImpactReport, lang: str = "ja") -> str:
         "only_in": {k: list(v) for k, v in report.only_in.items()},
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_github(report: ImpactReport, lang: str = "ja") -> str:
+    """A workflow annotation per account the change alters, at the account in its manifest:
+    an error where it now fails, a notice otherwise; then the summary."""
+    from sns_policy.report.ci import github_annotation
+
+    lines = [github_annotation("error", e.file, e.line, e.column, e.code, e.message.get(lang)) for e in report.errors]
+    for change in report.changes:
+        level = "error" if change.kind == "newly_failing" else "notice"
+        said = [_w(f"impact.{change.kind}", lang) + ": " + _verdicts(change, lang)]
+        said += [f"+ {_finding(f, lang)}" for f in change.added] + [f"- {_finding(f, lang)}" for f in change.removed]
+        said += [f"! {_w('impact.unconfirmed', lang, rule=rule)}" for rule in change.unconfirmed]
+        lines.append(github_annotation(level, change.file, change.line, 1, f"sns-policy impact: {change.account}", "\n".join(said)))
+    lines.append(summary(report, lang))
+    return "\n".join(lines) + "\n"

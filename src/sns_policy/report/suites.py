@@ -71,8 +71,7 @@ def render_text(report: SuiteReport, lang: str = "ja", verbose: bool = False) ->
         if not outcome.passed:
             lines.append(failure_text(outcome, lang))
     lines.extend(_coverage_lines(report.coverage, lang))
-    lines.append(msg("suite.summary", cases=len(report.outcomes), passed=len(report.outcomes) - len(report.failed),
-                     failed=len(report.failed), errors=len(report.errors)).get(lang))
+    lines.append(_summary(report, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -137,3 +136,37 @@ def render_junit(report: SuiteReport, lang: str = "ja") -> str:
             error.text = f"{where}: {e.message.get(lang)}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render_github(report: SuiteReport, lang: str = "ja") -> str:
+    """A workflow annotation per failed case (at the case in its suite file) and per broken
+    suite, then the summary."""
+    from sns_policy.report.ci import github_annotation
+
+    lines = [github_annotation("error", e.file, e.line, e.column, e.code, e.message.get(lang)) for e in report.errors]
+    for o in report.failed:
+        lines.append(github_annotation("error", o.suite_file, o.line, 1, f"[{o.suite}] {o.case}", failure_text(o, lang).strip()))
+    lines.append(_summary(report, lang))
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: SuiteReport, lang: str = "ja") -> str:
+    """For a pull-request comment: the summary, and a table of the failed cases."""
+    from sns_policy.report.ci import markdown_cell
+
+    lines = ["### sns-policy test", "", _summary(report, lang), ""]
+    if report.failed or report.errors:
+        columns = [msg(f"suite.column.{c}").get(lang) for c in ("case", "where", "problem")]
+        lines += ["| " + " | ".join(columns) + " |", "|---|---|---|"]
+        for e in report.errors:
+            lines.append(f"| | `{markdown_cell(location(e))}` | {markdown_cell(e.message.get(lang))} |")
+        for o in report.failed:
+            problem = "; ".join(p.get(lang) for p in o.problems) or msg("suite.fail").get(lang)
+            lines.append(f"| {markdown_cell(f'[{o.suite}] {o.case}')} | `{markdown_cell(f'{relative(o.suite_file)}:{o.line}')}` "
+                         f"| {markdown_cell(problem)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _summary(report: SuiteReport, lang: str) -> str:
+    return msg("suite.summary", cases=len(report.outcomes), passed=len(report.outcomes) - len(report.failed),
+               failed=len(report.failed), errors=len(report.errors)).get(lang)

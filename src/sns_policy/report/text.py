@@ -7,15 +7,26 @@ from sns_policy.report import location, summary_counts, verdict_words
 from sns_policy.words import text as msg
 
 
-def finding_line(finding: Finding, lang: str) -> str:
+# SGR colours for a terminal that wants them: the severity word, and the place in bold. The
+# words stay as they are, so that nothing is said by colour alone.
+_SEVERITY_COLOUR = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(words: str, sgr: str, colour: bool) -> str:
+    return f"\x1b[{sgr}m{words}\x1b[0m" if colour else words
+
+
+def finding_line(finding: Finding, lang: str, colour: bool = False) -> str:
     clause = f" [{finding.clause}]" if finding.clause else ""
     detail = f" — {finding.detail.get(lang)}" if finding.detail else ""
     # Severity words stay English (error/warning/info) in both languages: editors and CI
     # annotators parse them.
-    return f"{location(finding)}: {finding.severity.value} {finding.code}{clause} {finding.message.get(lang)}{detail}"
+    severity = finding.severity.value
+    return (f"{_paint(location(finding), '1', colour)}: {_paint(severity, _SEVERITY_COLOUR[severity], colour)} "
+            f"{finding.code}{clause} {finding.message.get(lang)}{detail}")
 
 
-def _account_lines(result: AccountResult, lang: str, show_review: bool) -> list[str]:
+def _account_lines(result: AccountResult, lang: str, show_review: bool, colour: bool) -> list[str]:
     verdict = verdict_words(result.compliant).get(lang)
     name = result.provenance.municipality_name if result.provenance is not None else None
     head = msg("report.account", file=result.file, line=result.line, account=result.account,
@@ -31,7 +42,7 @@ def _account_lines(result: AccountResult, lang: str, show_review: bool) -> list[
     for item in result.not_applicable:
         lines.append("  " + msg("report.not_applicable", rule=item.rule, clause=item.clause, reason=item.reason).get(lang))
     for finding in result.findings:
-        lines.append(finding_line(finding, lang))
+        lines.append(finding_line(finding, lang, colour))
         if finding.quote:
             lines.append(f"    「{finding.quote}」")
     for stale in result.confirmation_problems:
@@ -62,13 +73,13 @@ def _state_counts(result: AccountResult, lang: str) -> str:
     return ("（" + "、".join(parts) + "）") if lang == "ja" else (" (" + ", ".join(parts) + ")")
 
 
-def render(report: CheckReport, lang: str = "ja", show_review: bool = False) -> str:
+def render(report: CheckReport, lang: str = "ja", show_review: bool = False, colour: bool = False) -> str:
     lines: list[str] = []
     for error in report.input_errors:
-        lines.append(finding_line(error, lang))
+        lines.append(finding_line(error, lang, colour))
     for note in report.notes:
-        lines.append(finding_line(note, lang))
+        lines.append(finding_line(note, lang, colour))
     for result in report.results:
-        lines.extend(_account_lines(result, lang, show_review))
+        lines.extend(_account_lines(result, lang, show_review, colour))
     lines.append(msg("report.summary", **summary_counts(report)).get(lang))
     return "\n".join(lines) + "\n"

@@ -8,6 +8,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "suite.expected": ("期待: {expected}", "expected: {expected}"),
     "suite.fired": ("指摘されたルール: {rules}", "fired: {rules}"),
     "suite.input": ("マニフェストを作れません: {where}: {problem}", "the manifest cannot be built: {where}: {problem}"),
+    "suite.column.case": ("ケース", "case"),
+    "suite.column.where": ("場所", "where"),
+    "suite.column.problem": ("食い違い", "what differs"),
     "suite.summary": ("{cases} ケース: 成功 {passed}、失敗 {failed}、スイートのエラー {errors}", "{cases} cases: {passed} passed, {failed} failed, {errors} suite errors"),
     "suite.coverage": (
         "{municipality}: ルールのカバー率 {percent}%（機械検査 {rules} 件のうち、指摘と通過の両方を確かめたもの {covered} 件。要確認のみのルール {review} 件は対象外）",
