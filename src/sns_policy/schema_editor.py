@@ -42,7 +42,7 @@ def both(ja: str, en: str) -> str:
 def annotate(schema: dict[str, Any], name: str) -> dict[str, Any]:
     """The schema `name` as editors should see it (a new dict)."""
     schema = copy.deepcopy(schema)
-    _drop_generated_words(schema)
+    _drop_generated_words(schema, keep_property_words=name not in ROOT_DEFINITION)
     # No title, at the root either: yaml-language-server heads every hover with the nearest
     # title above the value, and doubles it (「T || T」) over an optional field. The schema's
     # name is in the catalogue entry.
@@ -65,24 +65,29 @@ def annotate(schema: dict[str, Any], name: str) -> dict[str, Any]:
 _VALUES = frozenset({"default", "const", "enum", "examples"})
 
 
-def _drop_generated_words(node: Any) -> None:
-    # pydantic's titles ("Opened") are field names, not words; the models' descriptions
-    # are replaced by the catalogue's (properties) or belong to no one a user sees (the
-    # docstrings of definitions, the text inside a branch).
+def _drop_generated_words(node: Any, keep_property_words: bool, is_property: bool = False) -> None:
+    # pydantic's titles ("Opened") are field names, not words; the models' descriptions of
+    # properties are replaced by the catalogue's where it has them (manifest, suite) and
+    # kept elsewhere; the docstrings of definitions and any text inside a branch belong to
+    # no one a user sees.
     if isinstance(node, list):
         for item in node:
-            _drop_generated_words(item)
+            _drop_generated_words(item, keep_property_words)
         return
     if not isinstance(node, dict):
         return
     node.pop("title", None)
-    node.pop("description", None)
+    if not (is_property and keep_property_words):
+        node.pop("description", None)
     for key, value in node.items():
-        if key in ("properties", "$defs", "patternProperties"):  # maps of names to schemas
+        if key in ("properties", "patternProperties"):  # maps of names to schemas
             for child in value.values():
-                _drop_generated_words(child)
+                _drop_generated_words(child, keep_property_words, is_property=True)
+        elif key == "$defs":
+            for child in value.values():
+                _drop_generated_words(child, keep_property_words)
         elif key not in _VALUES:
-            _drop_generated_words(value)
+            _drop_generated_words(value, keep_property_words)
 
 
 DATE_DEFINITION = "Date"

@@ -28,17 +28,14 @@ def fiscal_year_end(day: date) -> date:
 
 
 class Confirmation(Strict):
-    rule: str = Field(description="確認した要確認の項目のルール ID（例: miura.no-needless-accounts）")
-    by: str = Field(description="確認した者の職名（例: 広報広聴課長）。個人名は書かない")
-    on: FlexibleDate = Field(description="確認した日")
-    result: ConfirmationResult = Field(
-        description="confirmed=確認済み（満たしている）, not_applicable=該当なし, deviation=逸脱を承認（approved_by が必要）")
-    approved_by: str | None = Field(None, description="逸脱を承認した者の職名（result: deviation のとき必須）")
-    note: str | None = Field(None, description="確認の内容・根拠、逸脱の理由")
-    until: FlexibleDate | None = Field(None, description="この確認が有効な最後の日（省略時は確認した日の属する年度の末日、3月31日）")
-    rule_version: str | None = Field(
-        None, pattern=RULE_VERSION,
-        description="確認したときのルールの版（引用・義務の種類・検査から計算。sns-policy confirm が書く）。ルールが変われば確認し直す")
+    rule: str
+    by: str
+    on: FlexibleDate
+    result: ConfirmationResult
+    approved_by: str | None = None
+    note: str | None = None
+    until: FlexibleDate | None = None
+    rule_version: str | None = Field(None, pattern=RULE_VERSION)
 
     @model_validator(mode="after")
     def _approved(self) -> "Confirmation":

@@ -6,6 +6,9 @@ missing fact becomes a located finding rather than a schema error.
 
 Facts, never secrets: the security block says how the password is managed, never what
 it is.
+
+What each field means, in Japanese and English, is words/field_help.py (the schema's
+descriptions, which editors show); the comments here say why a field is shaped as it is.
 """
 
 from __future__ import annotations
@@ -57,50 +60,40 @@ PublishedFact = Literal[
 
 
 class Icon(Strict):
-    source: Literal["city_design", "mascot", "city_emblem", "photo", "other"] | None = Field(
-        None, description="アイコンの出典: 市のデザイン / マスコット / 市章 / 写真 / その他"
-    )
+    source: Literal["city_design", "mascot", "city_emblem", "photo", "other"] | None = None
     description: str | None = None
 
 
 class Email(Strict):
     """The e-mail address registered with the service (神栖市 第8条(2)(4))."""
 
-    owner: Literal["department", "personal", "shared", "other"] | None = Field(
-        None, description="所管部署のアドレスか、個人のアドレスか"
-    )
+    owner: Literal["department", "personal", "shared", "other"] | None = None
     used_as_user_id: bool | None = None
     visibility: Literal["private", "public"] | None = None
-    private_setting_available: bool | None = Field(
-        None, description="サービスにメールアドレスを非公開にする設定があるか"
-    )
+    private_setting_available: bool | None = None
 
 
 class Account(Strict):
     platform: Platform
-    kind: AccountKind = Field(description="official=公式, field=分野別公式, staff_personal=職員個人")
+    kind: AccountKind
     status: AccountStatus = "active"
-    handle: str | None = Field(None, description="利用者 ID（例: @miura_city）")
-    url: str | None = Field(None, description="アカウントの URL")
-    display_name: str | None = Field(None, description="表示名（アカウント名）")
-    purpose: str | None = Field(None, description="利用目的")
-    content: str | None = Field(None, description="発信内容")
+    handle: str | None = None
+    url: str | None = None
+    display_name: str | None = None
+    purpose: str | None = None
+    content: str | None = None
     icon: Icon | None = None
-    header_image: Icon | None = Field(None, description="背景画像（ヘッダー画像）の出典")
+    header_image: Icon | None = None
     email: Email | None = None
-    character: str | None = Field(None, description="業務として認められたキャラクターとして発信する場合、その名称")
-    posts_about_duties: bool | None = Field(
-        None, description="職員個人のアカウント: 職務内容や区政・市政に関する見解を発信するか"
-    )
-    posts_views_on_municipal_affairs: bool | None = Field(
-        None, description="職員個人のアカウント: 区政・市政に関する見解を発信するか（職務内容だけを発信するなら false）"
-    )
+    character: str | None = None
+    posts_about_duties: bool | None = None
+    posts_views_on_municipal_affairs: bool | None = None
 
 
 class Contractor(Strict):
     name: str | None = None
-    role: str | None = Field(None, description="委託している業務（運営、投稿作成 など）")
-    bound_by_guideline: bool | None = Field(None, description="契約でガイドラインの順守を義務づけているか")
+    role: str | None = None
+    bound_by_guideline: bool | None = None
 
 
 class Transfer(Strict):
@@ -109,33 +102,28 @@ class Transfer(Strict):
     from_department: str | None = None
     to_department: str | None = None
     date: FlexibleDate | None = None
-    consulted: bool | None = Field(None, description="移管先の組織と協議したか")
+    consulted: bool | None = None
 
 
 class Contact(Strict):
     """Where the public's inquiries about the account go (問い合わせ先): published on the
     account's page, so it holds a section's numbers, never a person's."""
 
-    phone: str | None = Field(None, description="電話番号（例: 046-882-1111）")
-    email: str | None = Field(None, description="電子メールアドレス（所管課の代表アドレス）")
-    form: str | None = Field(None, description="問い合わせフォームの URL")
-    hours: str | None = Field(None, description="受付時間（例: 平日8時30分から17時15分まで）")
+    phone: str | None = None
+    email: str | None = None
+    form: str | None = None
+    hours: str | None = None
 
 
 class Ownership(Strict):
-    department: str | None = Field(None, description="運営主体（業務主管課・所管課）")
-    department_ref: str | None = Field(
-        None, description="運営主体の組織台帳（municipalities/<id>/organisation.yaml）での組織の ID。台帳にない ID は入力エラー",
-        pattern=r"^[a-z0-9][a-z0-9-]*$",
-    )
-    manager_title: str | None = Field(
-        None, description="運用管理責任者・アカウント管理者の職名（個人名ではなく「広報広聴課長」など）"
-    )
-    operators: list[str] | None = Field(None, description="運用者・運用担当者（職名・所属で。個人名は書かない）")
-    manager_designated: FlexibleDate | None = Field(None, description="アカウント管理者（運用管理責任者）を定めた日")
-    operators_designated: FlexibleDate | None = Field(None, description="運用に携わる職員を定めた日")
-    operators_changed: FlexibleDate | None = Field(None, description="人事異動等で運用に携わる者が最後に変わった日")
-    contact: Contact | None = Field(None, description="問い合わせ先（アカウントのページに掲載する、所管課の電話・メール・フォーム）")
+    department: str | None = None
+    department_ref: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    manager_title: str | None = None
+    operators: list[str] | None = None
+    manager_designated: FlexibleDate | None = None
+    operators_designated: FlexibleDate | None = None
+    operators_changed: FlexibleDate | None = None
+    contact: Contact | None = None
     contractor: Contractor | None = None
     transfer: Transfer | None = None
 
@@ -143,49 +131,47 @@ class Ownership(Strict):
 class Approval(Strict):
     """One approval, notification, consultation, application or report, as a record."""
 
-    kind: Literal["approval", "notification", "consultation", "application", "report"] = Field(
-        description="approval=許可・承認・決裁, notification=届出, consultation=協議・相談, application=申請, report=報告"
-    )
+    kind: Literal["approval", "notification", "consultation", "application", "report"]
     act: Literal[
         "opening", "change", "purpose_change", "closure", "transfer", "replies", "posting_scope", "other"
-    ] = Field(description="何についての手続か（開設・取得、変更、利用目的の変更、廃止、移管、返信、発信範囲）")
-    authority: str = Field(description="相手方（例: 情報主管課、総合政策部長）")
+    ]
+    authority: str
     date: FlexibleDate | None = None
-    document_number: str | None = Field(None, description="文書番号・起案番号")
-    until: FlexibleDate | None = Field(None, description="許可・承認に期限があるときは、その最後の日（この日まで有効）")
+    document_number: str | None = None
+    until: FlexibleDate | None = None
     note: str | None = None
 
 
 class PolicyItems(Strict):
     """The items an operating manual / media policy states, each as a short summary."""
 
-    purpose: str | None = Field(None, description="利用する目的")
-    service: str | None = Field(None, description="利用するソーシャルメディアの種類")
-    account_name: str | None = Field(None, description="アカウントの名称")
-    content: str | None = Field(None, description="発信する情報（の概要）")
-    content_excluded: str | None = Field(None, description="発信しない情報")
-    manager: str | None = Field(None, description="運用管理責任者・運用責任者")
-    operators: str | None = Field(None, description="運用担当者")
-    approval_flow: str | None = Field(None, description="決裁フロー（担当者の判断で発信できる場合はその旨）")
-    procedure: str | None = Field(None, description="発信手順・運用手順（記事の作成方法、発信方法等）")
-    frequency: str | None = Field(None, description="発信頻度")
-    timing: str | None = Field(None, description="発信時期")
-    response_policy: str | None = Field(None, description="閲覧者等への対応方針と方法（意見や質問への対応方法）")
-    reply_policy: str | None = Field(None, description="意見や質問への返信の可否")
-    security: str | None = Field(None, description="セキュリティの確保の方法（なりすまし防止、パスワードの管理等）")
-    evaluation: str | None = Field(None, description="アカウントの評価基準と評価方法")
-    guideline_compliance: str | None = Field(None, description="ガイドラインを順守することの記載")
-    platform_specific: str | None = Field(None, description="利用するソーシャルメディア特有の事項への対応方法")
+    purpose: str | None = None
+    service: str | None = None
+    account_name: str | None = None
+    content: str | None = None
+    content_excluded: str | None = None
+    manager: str | None = None
+    operators: str | None = None
+    approval_flow: str | None = None
+    procedure: str | None = None
+    frequency: str | None = None
+    timing: str | None = None
+    response_policy: str | None = None
+    reply_policy: str | None = None
+    security: str | None = None
+    evaluation: str | None = None
+    guideline_compliance: str | None = None
+    platform_specific: str | None = None
 
 
 class Policy(Strict):
     """The account's operating manual / media policy / 運用ポリシー, whatever the city calls it."""
 
     title: str | None = None
-    adopted: FlexibleDate | None = Field(None, description="作成・策定した日")
-    reviewed: FlexibleDate | None = Field(None, description="最後に見直した日")
-    shared_within_section: bool | None = Field(None, description="担当課内で共有しているか")
-    url: str | None = Field(None, description="公開している場合、その URL")
+    adopted: FlexibleDate | None = None
+    reviewed: FlexibleDate | None = None
+    shared_within_section: bool | None = None
+    url: str | None = None
     items: PolicyItems | None = None
 
 
@@ -197,61 +183,51 @@ class Plan(Strict):
 
 
 class Profile(Strict):
-    text: str | None = Field(None, description="プロフィール（自己紹介・自由記述欄）の本文、公開されているとおりに")
-    website: str | None = Field(None, description="プロフィールのウェブサイト（URL）欄")
+    text: str | None = None
+    website: str | None = None
 
 
 class HomepagePage(Strict):
     url: str | None = None
-    managed_by: str | None = Field(None, description="このページを管理する所属（所管サイト）")
-    publishes: list[PublishedFact] | None = Field(None, description="このページに掲載している事項")
-    links_to_account: bool | None = Field(None, description="このページからアカウントへリンクしているか")
+    managed_by: str | None = None
+    publishes: list[PublishedFact] | None = None
+    links_to_account: bool | None = None
 
 
 class Homepage(Strict):
-    account_list: HomepagePage | None = Field(None, description="公式アカウント一覧のページ")
-    account_page: HomepagePage | None = Field(
-        None, description="このアカウントについて記述したページ（運用方針・メディアポリシーのページ）"
-    )
+    account_list: HomepagePage | None = None
+    account_page: HomepagePage | None = None
 
 
 class PostingApproval(Strict):
-    flow: Literal["manager_approval", "two_person_check", "operator_discretion", "prior_scope_approval"] | None = Field(
-        None,
-        description="manager_approval=投稿ごとに決裁, two_person_check=2人以上の確認, "
-        "operator_discretion=担当者の判断で発信, prior_scope_approval=予め発信の範囲について許可",
-    )
+    flow: Literal["manager_approval", "two_person_check", "operator_discretion", "prior_scope_approval"] | None = None
     approver_title: str | None = None
-    manager_reviews_posts: bool | None = Field(None, description="運用管理責任者が定期的に投稿の内容を確認しているか")
-    records_who_and_when: bool | None = Field(None, description="誰が・いつ発信したかを把握できるか")
-    requests_approved_by_requesting_head: bool | None = Field(
-        None, description="他課からの投稿依頼は依頼元の所属長の決裁を経ているか"
-    )
+    manager_reviews_posts: bool | None = None
+    records_who_and_when: bool | None = None
+    requests_approved_by_requesting_head: bool | None = None
 
 
 class Replies(Strict):
-    policy: Literal["none", "as_needed", "all"] | None = Field(
-        None, description="none=返信しない, as_needed=必要に応じて返信, all=返信する"
-    )
-    permitted_by: list[str] | None = Field(None, description="返信を許可した者（神栖市 第7条(3)）")
-    comments_shared: bool | None = Field(None, description="寄せられたコメントを関係者で共有しているか")
-    inquiries_directed_to: list[str] | None = Field(None, description="意見・質問の案内先（問い合わせフォーム、市長への手紙 など）")
+    policy: Literal["none", "as_needed", "all"] | None = None
+    permitted_by: list[str] | None = None
+    comments_shared: bool | None = None
+    inquiries_directed_to: list[str] | None = None
 
 
 class Follows(Strict):
     policy: Literal["none", "selective", "all"] | None = None
-    permitted_by: list[str] | None = Field(None, description="フォローを許可した者")
+    permitted_by: list[str] | None = None
 
 
 class Feature(Strict):
     enabled: bool | None = None
-    reason: str | None = Field(None, description="有効にしている理由")
-    permitted_by: list[str] | None = Field(None, description="使用を許可した者")
+    reason: str | None = None
+    permitted_by: list[str] | None = None
 
 
 class Photos(Strict):
-    identifiable_people: bool | None = Field(None, description="個人を特定できる写真等を使用するか")
-    consent_obtained: bool | None = Field(None, description="本人及び関係者の同意を得ているか")
+    identifiable_people: bool | None = None
+    consent_obtained: bool | None = None
 
 
 class Operations(Strict):
@@ -260,26 +236,22 @@ class Operations(Strict):
     follows: Follows | None = None
     direct_messages: Feature | None = None
     hashtags: Feature | None = None
-    geotagging: Feature | None = Field(None, description="位置情報を自動的に付与する機能")
+    geotagging: Feature | None = None
     posting_devices: list[
         Literal["office_network_terminal", "pr_managed_tablet", "personal_device", "contractor_device", "other"]
     ] | None = None
-    erroneous_posts: Literal["correct_by_new_post", "delete_and_apologise", "delete_and_correct"] | None = Field(
-        None, description="誤った情報を発信した場合の対処方針"
-    )
+    erroneous_posts: Literal["correct_by_new_post", "delete_and_apologise", "delete_and_correct"] | None = None
     photos: Photos | None = None
 
 
 class Password(Strict):
     min_length: PositiveWhole | None = None
     character_classes: list[Literal["upper", "lower", "letters", "digits", "symbols"]] | None = None
-    rotation_months: PositiveWhole | None = Field(None, description="定期的に変更する間隔（月）")
+    rotation_months: PositiveWhole | None = None
     last_changed: FlexibleDate | None = None
-    changed_after_staff_change: FlexibleDate | None = Field(
-        None, description="人事異動等で運用者が最後に変わった（ownership.operators_changed）後、最初にパスワードを変更した日"
-    )
-    managed_under: str | None = Field(None, description="準拠する基準（例: 情報セキュリティ対策基準）")
-    storage: str | None = Field(None, description="保管方法")
+    changed_after_staff_change: FlexibleDate | None = None
+    managed_under: str | None = None
+    storage: str | None = None
 
 
 class CredentialHolders(Strict):
@@ -290,15 +262,15 @@ class CredentialHolders(Strict):
 class Security(Strict):
     password: Password | None = None
     credential_holders: CredentialHolders | None = None
-    password_changed_on_staff_change: bool | None = Field(None, description="人事異動等で運用者が変わったらパスワードを変更するか")
+    password_changed_on_staff_change: bool | None = None
     two_factor: bool | None = None
-    impersonation_measures: list[str] | None = Field(None, description="なりすまし防止策")
-    measures: list[str] | None = Field(None, description="その他のセキュリティ対策")
+    impersonation_measures: list[str] | None = None
+    measures: list[str] | None = None
 
 
 class Notice(Strict):
-    start: FlexibleDate | None = Field(None, description="掲載を始めた日")
-    end: FlexibleDate | None = Field(None, description="掲載を終えた日（または終える予定の日）")
+    start: FlexibleDate | None = None
+    end: FlexibleDate | None = None
 
 
 class LifecycleEvent(Strict):
@@ -306,16 +278,16 @@ class LifecycleEvent(Strict):
 
     description: str | None = None
     reason: str | None = None
-    effective: FlexibleDate | None = Field(None, description="変更・廃止・削除の日")
-    document_number: str | None = Field(None, description="この変更・廃止を承認した決裁（approvals の記録）の文書番号")
+    effective: FlexibleDate | None = None
+    document_number: str | None = None
     notice_on_account: Notice | None = None
     notice_on_homepage: Notice | None = None
-    immediate: bool | None = Field(None, description="著しい不利益のため直ちに削除したか")
+    immediate: bool | None = None
 
 
 class Lifecycle(Strict):
     opened: FlexibleDate | None = None
-    first_post: FlexibleDate | None = Field(None, description="最初に投稿した日（アカウントの利用を始めた日）")
+    first_post: FlexibleDate | None = None
     last_post: FlexibleDate | None = None
     suspended: FlexibleDate | None = None
     change: LifecycleEvent | None = None
@@ -324,17 +296,14 @@ class Lifecycle(Strict):
 
 class Evaluation(Strict):
     last_evaluated: FlexibleDate | None = None
-    covers: list[Literal["reactions", "audience", "overall"]] | None = Field(
-        None, description="reactions=投稿への反応, audience=利用者数, overall=総合評価"
-    )
+    covers: list[Literal["reactions", "audience", "overall"]] | None = None
 
 
 class Manifest(Strict):
     """One official account, as its municipality's guideline sees it."""
 
     # An id, never a path: a manifest cannot point the checker at a ruleset file elsewhere on disk.
-    municipality: str | None = Field(None, description="自治体 ID（例: miura）。--municipality でも指定できる",
-                                     pattern=f"^{MUNICIPALITY_ID}$")
+    municipality: str | None = Field(None, pattern=f"^{MUNICIPALITY_ID}$")
     account: Account
     ownership: Ownership | None = None
     approvals: list[Approval] | None = None
@@ -346,8 +315,7 @@ class Manifest(Strict):
     security: Security | None = None
     lifecycle: Lifecycle | None = None
     evaluation: Evaluation | None = None
-    confirmations: list[Confirmation] | None = Field(
-        None, description="人が確認した要確認の項目（確認者の職名、日付、結果、有効期限）")
+    confirmations: list[Confirmation] | None = None
 
     def posted_content(self) -> str | None:
         """What the account posts, as published: its own statement, else its media policy's."""

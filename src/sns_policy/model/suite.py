@@ -11,27 +11,19 @@ from sns_policy.model.dates import FlexibleDate
 
 
 class ExpectedFinding(Strict):
-    rule: str = Field(description="指摘するルールの ID")
-    at: str = Field(description="指摘が指すマニフェストのパス（例: profile.text）。位置（行・列）はこのパスが書かれた場所から求める")
+    rule: str
+    at: str
 
 
 class Expectation(Strict):
-    compliant: bool | None = Field(None, description="アカウントが適合するか（error の指摘がないか）")
-    fires: list[str] | None = Field(
-        None, description="指摘されなければならないルール ID の集合（これ以外のルールが指摘されれば失敗）"
-    )
-    findings: list[ExpectedFinding] | None = Field(
-        None, description="指摘のすべて（ルールと指す場所、重複も数える）。これ以外の指摘があれば失敗（[] は指摘なし）"
-    )
-    does_not_fire: list[str] | None = Field(None, description="指摘されてはならないルール ID")
-    out_of_scope: bool | None = Field(None, description="ガイドラインの対象外と判定されるか")
-    not_applicable: list[str] | None = Field(
-        None, description="行為が規定の施行前（後）にされたため適用しないと判定されるルール ID の集合（これ以外があれば失敗）"
-    )
+    compliant: bool | None = None
+    fires: list[str] | None = None
+    findings: list[ExpectedFinding] | None = None
+    does_not_fire: list[str] | None = None
+    out_of_scope: bool | None = None
+    not_applicable: list[str] | None = None
 
-    earlier_text_noted: bool | None = Field(
-        None, description="検査日または行為の日に、ルールセットの本文より前の版（ルールセットにない本文）が施行されていた旨の注記があるか"
-    )
+    earlier_text_noted: bool | None = None
 
     @model_validator(mode="after")
     def _something(self) -> "Expectation":
@@ -52,12 +44,10 @@ class Expectation(Strict):
 class Case(Strict):
     name: str = Field(min_length=1)
     description: str | None = None
-    file: str | None = Field(None, description="マニフェストのファイル（スイートのファイルからの相対パス）")
-    manifest: str | None = Field(None, description="マニフェストをそのまま書いた YAML")
-    base: str | None = Field(None, description="patch を当てる元のマニフェスト（省略時はスイートの base）")
-    patch: dict[str, Any] | None = Field(
-        None, description="base に当てる JSON Merge Patch（RFC 7386: null はキーの削除、リストは置き換え）"
-    )
+    file: str | None = None
+    manifest: str | None = None
+    base: str | None = None
+    patch: dict[str, Any] | None = None
     as_of: FlexibleDate | None = None
     expect: Expectation
 
@@ -72,9 +62,9 @@ class Case(Strict):
 
 
 class Suite(Strict):
-    suite: str = Field(description="スイートの名前")
+    suite: str
     municipality: str
-    base: str | None = Field(None, description="patch を当てる既定のマニフェスト（スイートのファイルからの相対パス）")
+    base: str | None = None
     as_of: FlexibleDate | None = None
     cases: list[Case] = Field(min_length=1)
 
