@@ -8,7 +8,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from sns_policy.audit.record import Audit
-from sns_policy.model.dates import to_wareki
+from sns_policy.model.dates import shown_wareki
 from sns_policy.render.templates import environment
 
 
@@ -22,5 +22,5 @@ def css_string(value: str) -> Markup:
 def render_html(audit: Audit, lang: str, templates: Path | None = None) -> str:
     env = environment(templates, "", lang)
     env.globals["css"] = css_string
-    env.globals["wareki"] = lambda day: to_wareki(day) if lang == "ja" else day.isoformat()
+    env.globals["wareki"] = lambda day: shown_wareki(day) if lang == "ja" else day.isoformat()
     return env.get_template("audit/report.html.j2").render(audit=audit)

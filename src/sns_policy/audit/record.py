@@ -9,7 +9,7 @@ from datetime import date
 from sns_policy.api import CheckedAccount
 from sns_policy.checks.texts import names_a_person
 from sns_policy.diagnostics import Finding, ReviewItem, ReviewState, Severity
-from sns_policy.model.dates import to_wareki
+from sns_policy.model.dates import shown_wareki
 from sns_policy.words import text as msg
 from sns_policy.words.fields import value_words
 
@@ -87,7 +87,7 @@ class Audit:
     def _words(self, day: date) -> tuple[str, str]:
         """(和暦, Western) in Japanese — 令和8年11月21日, 2026年11月21日 — or ISO twice in English."""
         western = msg("audit.western", year=day.year, month=day.month, day=day.day, iso=day.isoformat()).get(self.lang)
-        return (to_wareki(day) if self.lang == "ja" else day.isoformat()), western
+        return (shown_wareki(day) if self.lang == "ja" else day.isoformat()), western
 
     @property
     def as_of_words(self) -> tuple[str, str]:
@@ -142,7 +142,7 @@ def build(accounts: list[CheckedAccount], as_of: date, lang: str, *, title: str 
         municipality=ruleset.municipality.name.get(lang),
         as_of=as_of,
         guideline=ruleset.document.title,
-        version=msg("audit.version", wareki=to_wareki(ruleset.document.in_force(as_of).date),  # type: ignore[arg-type]
+        version=msg("audit.version", wareki=shown_wareki(ruleset.document.in_force(as_of).date),  # type: ignore[arg-type]
                     iso=ruleset.document.in_force(as_of).date.isoformat()).get(lang),  # type: ignore[union-attr]
         prepared_by=prepared_by,
         sections=tuple(sections),

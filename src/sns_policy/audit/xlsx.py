@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from sns_policy.audit.record import Audit
-from sns_policy.model.dates import to_wareki
+from sns_policy.model.dates import shown_wareki
 from sns_policy.words import text as msg
 
 
@@ -39,7 +39,7 @@ def to_xlsx(audit: Audit, lang: str) -> bytes:
     cover.title = w("audit.sheet.summary")[:31]
     cover.append([audit.title])
     cover.append([w("audit.municipality"), audit.municipality])
-    cover.append([w("audit.as_of"), to_wareki(audit.as_of), audit.as_of])
+    cover.append([w("audit.as_of"), shown_wareki(audit.as_of), audit.as_of])
     cover.append([w("audit.guideline"), audit.guideline, audit.version])
     cover.append([w("audit.prepared_by"), audit.prepared_by or ""])
     cover.append([])

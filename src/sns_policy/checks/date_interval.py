@@ -104,18 +104,25 @@ class DateInterval(CheckModel):
 
 
 def subtract_interval(d: date, interval: Interval) -> date:
-    month_index = d.month - 1 - interval.months
-    year, month = d.year + month_index // 12, month_index % 12 + 1
-    day = min(d.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) - timedelta(days=interval.days)
+    return add_interval(d, Interval(months=-interval.months, days=-interval.days))
 
 
 def add_interval(d: date, interval: Interval) -> date:
+    """`d` and then `interval`. Past the calendar's ends (a register's 9999-12-31 for "no
+    end", plus a year) the result stays at the end: a day that far is later (or earlier)
+    than any act, which is all a comparison with it asks."""
     month_index = d.month - 1 + interval.months
     year, month = d.year + month_index // 12, month_index % 12 + 1
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     # 1 month after 31 January is the last day of February, as in 民法 第143条.
     day = min(d.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) + timedelta(days=interval.days)
+    try:
+        return date(year, month, day) + timedelta(days=interval.days)
+    except OverflowError:
+        return date.max if interval.days > 0 else date.min
 
 
 def interval_words(interval: Interval) -> Text:

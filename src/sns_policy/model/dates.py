@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from sns_policy.words import Text
 
-__all__ = ["DATE_PATTERN", "DateParseError", "FlexibleDate", "day_words", "parse_date", "to_wareki"]
+__all__ = ["DATE_PATTERN", "DateParseError", "FlexibleDate", "day_words", "parse_date", "shown_wareki", "to_wareki"]
 
 
 class DateParseError(ValueError):
@@ -195,7 +195,13 @@ def _make(value: str, y: int, mo: int, d: int) -> date:
 
 def day_words(day: date) -> Text:
     """A date as people read it: 令和5年4月1日 in Japanese, 2023-04-01 in English."""
-    return Text(ja=to_wareki(day), en=day.isoformat())
+    return Text(ja=shown_wareki(day), en=day.isoformat())
+
+
+def shown_wareki(day: date) -> str:
+    """The 和暦 of `day` for showing it; a day before 明治 (no era of these) in ISO form,
+    as a date typed wrongly (0001-01-01) must still be shown, not end the run."""
+    return day.isoformat() if day < _ERAS[0].start else to_wareki(day)
 
 
 def to_wareki(d: date) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sns_policy.model.dates import to_wareki
+from sns_policy.model.dates import shown_wareki
 from sns_policy.platforms import platform_name, post_counting, post_length
 from sns_policy.render.notice import Notice
 from sns_policy.words import Text
@@ -12,7 +12,7 @@ from sns_policy.words import text as msg
 
 
 def _day(day: date) -> Text:
-    return msg("notice.day", iso=day.isoformat(), wareki=to_wareki(day))
+    return msg("notice.day", iso=day.isoformat(), wareki=shown_wareki(day))
 
 
 def _account_part(notice: Notice, lang: str) -> list[str]:
