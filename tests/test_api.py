@@ -89,9 +89,9 @@ def test_check_restores_the_cycle_collectors_setting(tmp_path: Path, monkeypatch
         seen: list[tuple[int, int, int]] = []
         original = api.load_manifest_batches
 
-        def spy(*args: Any) -> Any:
+        def spy(*args: Any, **kwargs: Any) -> Any:
             seen.append(gc.get_threshold())
-            return original(*args)
+            return original(*args, **kwargs)
 
         monkeypatch.setattr(api, "load_manifest_batches", spy)
         check_paths(_inputs(tmp_path)[:3], as_of=AS_OF)
@@ -106,13 +106,13 @@ def test_check_leaves_a_disabled_collector_disabled_and_restores_after_an_error(
     try:
         gc.set_threshold(0, 10, 10)  # a threshold of 0 turns automatic collection off
         seen: list[tuple[int, int, int]] = []
-        monkeypatch.setattr(api, "load_manifest_batches", lambda *args: seen.append(gc.get_threshold()) or [])
+        monkeypatch.setattr(api, "load_manifest_batches", lambda *args, **kwargs: seen.append(gc.get_threshold()) or [])
         check_paths([], as_of=AS_OF)
         assert seen == [(0, 10, 10)]
 
         gc.set_threshold(700, 10, 10)
 
-        def broken(*args: Any) -> None:
+        def broken(*args: Any, **kwargs: Any) -> None:
             raise RuntimeError("a bug")
 
         monkeypatch.setattr(api, "load_manifest_batches", broken)
@@ -133,7 +133,7 @@ def test_overlapping_checks_in_threads_restore_the_callers_setting(monkeypatch: 
     leave = [threading.Event(), threading.Event()]
     calls: list[int] = []
 
-    def held(*args: Any) -> list:
+    def held(*args: Any, **kwargs: Any) -> list:
         number = len(calls)
         calls.append(number)
         inside[number].set()

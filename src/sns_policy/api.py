@@ -73,7 +73,7 @@ def check_accounts(
     to `errors` as they are found."""
     engines = engines or EngineCache()
     with _fewer_collections():
-        for batch in load_manifest_batches(paths, stdin_text):
+        for batch in load_manifest_batches(paths, stdin_text, own_municipality=municipality is None):
             checking: list[tuple[Engine, LoadedManifest]] = []
             for loaded, file_errors in batch:
                 errors.extend(file_errors)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable, Iterator
@@ -49,21 +51,25 @@ class LoadedManifest:
         return DocumentLocator(self.file, self.document)
 
 
-def read_manifest_files(files: list[tuple[str, str]], walked: frozenset[str] = frozenset()) -> list[tuple[list[LoadedManifest], list[Finding]]]:
+def read_manifest_files(files: list[tuple[str, str]], walked: frozenset[str] = frozenset(),
+                        own_municipality: bool = True) -> list[tuple[list[LoadedManifest], list[Finding]]]:
     """For each (text, file): every manifest in the text, and an input error for every one
     that is broken (a broken document does not hide the good ones in the same file).
+    `own_municipality`: each manifest is judged by the municipality it names (no
+    --municipality given), so a broken one that names no known municipality says so too.
 
     One stage at a time: every text parsed, then every document validated. Why: over a
     few files the code of one stage stays in the CPU's caches (see BATCH_FILES)."""
     parsed = [parse_stream(text) for text, _ in files]
-    return [_validated(file, documents, syntax, file in walked) for (_, file), (documents, syntax) in zip(files, parsed)]
+    return [_validated(file, documents, syntax, file in walked, own_municipality)
+            for (_, file), (documents, syntax) in zip(files, parsed)]
 
 
 _MANIFEST_KEYS = ("account", "municipality")
 
 
 def _validated(file: str, documents: list[YamlDocument], syntax: YamlError | None,
-               walked: bool = False) -> tuple[list[LoadedManifest], list[Finding]]:
+               walked: bool = False, own_municipality: bool = True) -> tuple[list[LoadedManifest], list[Finding]]:
     errors: list[Finding] = []
     if syntax is not None:
         errors.append(input_error(syntax.key, file, syntax.line, syntax.column, **syntax.params))
@@ -83,10 +89,27 @@ def _validated(file: str, documents: list[YamlDocument], syntax: YamlError | Non
         try:
             manifest = Manifest.model_validate(document.data)
         except ValidationError as exc:
+            if own_municipality:
+                errors.extend(_unknown_municipality(document, file))
             errors.extend(schema_findings(exc, document, file))
             continue
         loaded.append(LoadedManifest(file, document, manifest))
     return loaded, errors
+
+
+def _unknown_municipality(document: YamlDocument, file: str) -> list[Finding]:
+    """The municipality a broken manifest names, when no ruleset has it: said beside the
+    schema's errors, since it is often the real cause (a city's own ruleset not on the
+    search path) and the schema alone cannot know it."""
+    from sns_policy.load.rulesets import known_municipalities, ruleset_path
+    from sns_policy.model.base import MUNICIPALITY_ID
+
+    named = document.data.get("municipality")
+    if not isinstance(named, str) or not re.fullmatch(MUNICIPALITY_ID, named) or ruleset_path(named) is not None:
+        return []
+    line, column = document.locate(("municipality",))
+    return [input_error("input.unknown-municipality", file, line, column, document=document.index, municipality=named,
+                        known=", ".join(known_municipalities()))]
 
 
 # Files are read, parsed, validated (and then evaluated and placed by `check`) a batch at
@@ -98,13 +121,15 @@ BATCH_FILES = 16
 Loaded = tuple[list[LoadedManifest], list[Finding]]  # one input file: its manifests and its input errors
 
 
-def load_manifest_batches(paths: Iterable[str], stdin_text: str | bytes | None = None) -> Iterator[list[Loaded]]:
+def load_manifest_batches(paths: Iterable[str], stdin_text: str | bytes | None = None,
+                          own_municipality: bool = True) -> Iterator[list[Loaded]]:
     """Per batch of BATCH_FILES inputs, in order: each input's manifests and input errors."""
     inputs = iter_inputs(paths)
     while batch := list(islice(inputs, BATCH_FILES)):
         read = [error if error is not None else read_input(file, stdin_text) for file, error, _ in batch]
         walked = frozenset(i.file for i in batch if i.walked)
-        parsed = iter(read_manifest_files([(text, i.file) for i, text in zip(batch, read) if isinstance(text, str)], walked))
+        parsed = iter(read_manifest_files([(text, i.file) for i, text in zip(batch, read) if isinstance(text, str)], walked,
+                                          own_municipality))
         yield [next(parsed) if isinstance(text, str) else ([], [text]) for text in read]
 
 
