@@ -18,7 +18,8 @@ from sns_policy.checks import iter_checks
 from sns_policy.coverage import coverage
 from sns_policy.diagnostics import Finding
 from sns_policy.guideline_text import sha256_of, source_path, unquoted_fragments
-from sns_policy.load.rulesets import CONCEPTS_FILE, RULESET_FILE, RulesetError, load_concepts, read_concepts, read_ruleset
+from sns_policy.load.rulesets import (CONCEPTS_FILE, RULESET_FILE, RulesetError, load_concepts, read_concepts, read_ruleset,
+                                     ruleset_text)
 from sns_policy.load.validation import input_error
 from sns_policy.load.yaml_source import parse_documents
 from sns_policy.model.manifest import Manifest
@@ -45,8 +46,8 @@ def lint(path: Path) -> list[Finding]:
     name = str(file)
     if not file.is_file():
         return [input_error("input.not-found", name, path=name)]
-    text = file.read_text(encoding="utf-8")
     try:
+        text = ruleset_text(file)
         ruleset = read_ruleset(text, name)
         (document,) = parse_documents(text)
     except RulesetError as exc:  # unreadable YAML, schema, what the model refuses: located already
@@ -57,7 +58,7 @@ def lint(path: Path) -> list[Finding]:
         line, column = document.locate(where)
         found.append(input_error(f"lint.{key}", name, line, column, **params))
 
-    _source(ruleset, file, at)
+    found += _source(ruleset, file, at)
     _coverage(ruleset, at)
     found += _concepts(ruleset, file, at)
     _code(ruleset, at)
@@ -66,18 +67,25 @@ def lint(path: Path) -> list[Finding]:
     return sorted(found, key=Finding.sort_key)
 
 
-def _source(ruleset: Ruleset, file: Path, at: Any) -> None:
+def _source(ruleset: Ruleset, file: Path, at: Any) -> list[Finding]:
+    """The source text against the ruleset; what is wrong in the text itself (not UTF-8,
+    unreadable) is returned, located in that file."""
     source = source_path(ruleset, file)
     if not source.is_file():
         at("source-missing", ("document", "source"), source=ruleset.document.source)
-        return
+        return []
     if sha256_of(source) != ruleset.document.source_sha256:
         at("source-hash", ("document", "source_sha256"), source=ruleset.document.source, actual=sha256_of(source))
-    for problem in unquoted_fragments(ruleset, source.read_text(encoding="utf-8")):
+    try:
+        source_text = ruleset_text(source)
+    except RulesetError as exc:  # the source text itself is not UTF-8 or cannot be read
+        return list(exc.findings)
+    for problem in unquoted_fragments(ruleset, source_text):
         if problem.key[0] == "outline":
             at("not-verbatim.outline", problem.key, ref=ruleset.outline[problem.key[1]].ref)
         else:
             at("not-verbatim.quote", problem.key, rule=ruleset.rules[problem.key[1]].id, fragment=problem.fragment.strip())
+    return []
 
 
 def _coverage(ruleset: Ruleset, at: Any) -> None:
@@ -94,8 +102,8 @@ def _concepts(ruleset: Ruleset, file: Path, at: Any) -> list[Finding]:
     defined = set(shared)
     own = file.parent / CONCEPTS_FILE
     if own.is_file():  # a municipality's own extension of the shared taxonomy
-        text = own.read_text(encoding="utf-8")
         try:
+            text = ruleset_text(own)
             extension = read_concepts(text, str(own)).concepts
         except RulesetError as exc:
             return list(exc.findings)

@@ -20,7 +20,8 @@ from pydantic import ValidationError
 from sns_policy.diagnostics import AccountResult, Finding
 from sns_policy.evaluate.engine import Engine, Locator
 from sns_policy.evaluate.engines import EngineCache
-from sns_policy.load.inputs import SUITES_FOLDER, iter_inputs
+from sns_policy.load.files import read_input
+from sns_policy.load.inputs import STDIN, SUITES_FOLDER, iter_inputs
 from sns_policy.load.manifests import DocumentLocator
 from sns_policy.load.rulesets import RulesetError, known_municipalities, ruleset_path
 from sns_policy.load.validation import input_error, schema_findings, schema_findings_at
@@ -164,6 +165,7 @@ class SuiteReport:
     outcomes: tuple[CaseOutcome, ...]
     errors: tuple[Finding, ...] = ()  # broken suites (exit 2)
     coverage: tuple[MunicipalityCoverage, ...] = field(default=())
+    notes: tuple[Finding, ...] = ()  # what a walk passed over (a named pipe called *.yaml)
 
     @property
     def failed(self) -> tuple[CaseOutcome, ...]:
@@ -247,18 +249,30 @@ class _SuiteRunner:
         self.engines = engines
         self.as_of = as_of
         self.bases: dict[Path, tuple[list[YamlDocument] | None, list[Finding]]] = {}
+        self.texts: dict[Path, str] = {}  # each suite file's text, read once (standard input can be read only once)
 
     def _base(self, path: Path, named_at: tuple[str, int, int]) -> tuple[list[YamlDocument] | None, list[Finding]]:
         """The documents of a file a suite names; a missing file is reported where it is named."""
         if path not in self.bases:
-            try:
-                self.bases[path] = (parse_documents(path.read_text(encoding="utf-8")), [])
-            except (FileNotFoundError, IsADirectoryError):
-                suite_file, line, column = named_at
-                self.bases[path] = (None, [input_error("input.file-not-found", suite_file, line, column, path=str(path))])
-            except YamlError as exc:
-                self.bases[path] = (None, [input_error(exc.key, str(path), exc.line, exc.column, **exc.params)])
+            self.bases[path] = self._read_base(path, named_at)
         return self.bases[path]
+
+    @staticmethod
+    def _read_base(path: Path, named_at: tuple[str, int, int]) -> tuple[list[YamlDocument] | None, list[Finding]]:
+        suite_file, line, column = named_at
+        if not path.is_file():
+            return None, [input_error("input.file-not-found", suite_file, line, column, path=str(path))]
+        text = read_input(str(path))
+        if isinstance(text, Finding):  # not UTF-8, not readable
+            return None, [text]
+        try:
+            documents = parse_documents(text)
+        except YamlError as exc:
+            return None, [input_error(exc.key, str(path), exc.line, exc.column, **exc.params)]
+        # Empty, comments only, `---` alone: no manifest to build a case from.
+        if not documents or not isinstance(documents[0].data, dict):
+            return None, [input_error("input.no-manifest", str(path), 1, 1)]
+        return documents, []
 
     def _build(self, suite: Suite, case: Case, index: int, suite_file: Path, document: YamlDocument) -> tuple[Any, Any, list[Finding]]:
         """(manifest data, locator) for a case, or the errors that stop it."""
@@ -277,7 +291,7 @@ class _SuiteRunner:
                 line, column = document.locate(at + ("manifest",))
                 return None, None, [input_error(exc.key, str(suite_file), line + exc.line, column, **exc.params)]
             line, _ = document.locate(at + ("manifest",))
-            raw = suite_file.read_text(encoding="utf-8").splitlines()
+            raw = self.texts[suite_file].splitlines()
             first = line + 1  # a block scalar's content starts on the line after `manifest: |`
             indent = len(raw[first - 1]) - len(raw[first - 1].lstrip(" ")) if first <= len(raw) else 0
             return documents[0].data, InlineLocator(str(suite_file), documents[0], first, indent), []
@@ -310,14 +324,16 @@ class _SuiteRunner:
         return CaseOutcome(passed=not problems, problems=tuple(problems), fired=fired,
                            evaluated=evaluation.evaluated, result=result, **common)
 
-    def run_file(self, suite_file: Path) -> tuple[list[CaseOutcome], list[Finding]]:
+    def run_file(self, suite_file: Path, stdin_text: str | bytes | None = None) -> tuple[list[CaseOutcome], list[Finding]]:
         file = str(suite_file)
+        text = read_input(file, stdin_text)
+        if isinstance(text, Finding):
+            return [], [text]
+        self.texts[suite_file] = text
         try:
-            documents = parse_documents(suite_file.read_text(encoding="utf-8"))
+            documents = parse_documents(text)
         except YamlError as exc:
             return [], [input_error(exc.key, file, exc.line, exc.column, **exc.params)]
-        except UnicodeDecodeError as exc:
-            return [], [input_error("input.encoding", file, 1, 1, position=exc.start)]
         if len(documents) != 1 or not isinstance(documents[0].data, dict):
             return [], [input_error("input.suite", file, 1, 1, problem=msg("input.one-mapping"))]
         document = documents[0]
@@ -369,18 +385,20 @@ def coverage_of(outcomes: Iterable[CaseOutcome], engines: EngineCache, municipal
 
 
 def run_suites(paths: list[str] | None = None, *, as_of: date | None = None, with_coverage: bool = False,
-               engines: EngineCache | None = None) -> SuiteReport:
-    """Run the suites under `paths` (default: every shipped suite)."""
+               engines: EngineCache | None = None, stdin_text: str | bytes | None = None) -> SuiteReport:
+    """Run the suites under `paths` (default: every shipped suite); ``-`` is a suite read
+    from standard input (`stdin_text`), whose files are named from the current folder."""
     engines = engines or EngineCache()
     runner = _SuiteRunner(engines, as_of)
     outcomes: list[CaseOutcome] = []
     errors: list[Finding] = []
+    notes: list[Finding] = []
     for file, error, _ in iter_inputs(paths or default_suite_paths(), include_suites=True):
         if error is not None:
-            errors.append(error)
+            (notes if error.is_note else errors).append(error)
             continue
-        found, broken = runner.run_file(Path(file))
+        found, broken = runner.run_file(Path(file), stdin_text if file == STDIN else None)
         outcomes.extend(found)
         errors.extend(broken)
     coverage = coverage_of(outcomes, engines, {o.municipality for o in outcomes}) if with_coverage else ()
-    return SuiteReport(tuple(outcomes), tuple(errors), coverage)
+    return SuiteReport(tuple(outcomes), tuple(errors), coverage, tuple(notes))

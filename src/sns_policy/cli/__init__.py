@@ -80,6 +80,16 @@ def main() -> None:
     except typer.Abort:
         sys.stderr.write(f"sns-policy: {msg('cli.aborted').get(lang)}\n")
         sys.exit(130)
+    except OSError as exc:
+        # The file system said no (permission, a name too long, a loop of links, a full
+        # disk): the user's environment, not a bug. One line naming the path, exit 2.
+        if os.environ.get("SNS_POLICY_DEBUG"):
+            raise
+        from sns_policy.words.os_errors import reason_words
+
+        where = exc.filename if exc.filename is not None else "-"
+        sys.stderr.write(f"sns-policy: error: {where}: {msg('cli.os-error', reason=reason_words(exc)).get(lang)}\n")
+        sys.exit(2)
     except Exception as exc:
         if _is_usage_error(exc):
             message = exc.format_message()  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -30,7 +31,10 @@ def test(
     engines, municipality = engines_for_spec(municipality, lang)
     if not paths and municipality is not None:  # -m alone: that municipality's own suites
         paths = municipality_suite_paths(municipality)
+    from sns_policy.load.inputs import STDIN
+
+    stdin_text = sys.stdin.buffer.read() if paths and STDIN in paths else None
     report = run_suites(paths, as_of=parse_as_of(as_of, lang), with_coverage=coverage or min_coverage is not None,
-                        engines=engines)
+                        engines=engines, stdin_text=stdin_text)
     emit(render("test", format.value, report, lang.value, Options(verbose=verbose)))
     raise typer.Exit(report.exit_code(min_coverage))

@@ -44,4 +44,6 @@ def read_input(file: str, stdin_text: str | bytes | None = None) -> str | Findin
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         return input_error("input.encoding", file, line, column, position=exc.start)
     except OSError as exc:
-        return input_error("input.unreadable", file, reason=exc.strerror or str(exc))
+        from sns_policy.words.os_errors import reason_words
+
+        return input_error("input.unreadable", file, reason=reason_words(exc))

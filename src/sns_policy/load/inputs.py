@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from sns_policy.diagnostics import Finding
+from sns_policy.diagnostics import Finding, Severity
 from sns_policy.load.validation import input_error
+from sns_policy.words import text as msg
 
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -83,37 +85,85 @@ def iter_inputs(paths: Iterable[str], include_suites: bool = False) -> Iterator[
             yield Input(STDIN, None)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = False
-            ignored = _ignore_spec(path) if settings.gitignore else None
-            # A symlinked folder is walked like any other (a city's rulesets linked in);
-            # a link back to a folder already walked is not walked twice.
-            seen: set[tuple[int, int]] = set()
-            for dirpath, dirnames, filenames in os.walk(path, followlinks=True):
-                stat = os.stat(dirpath)
-                if (stat.st_dev, stat.st_ino) in seen:
-                    dirnames[:] = []
-                    continue
-                seen.add((stat.st_dev, stat.st_ino))
-                here = os.path.relpath(dirpath, path)
-                here = "" if here == "." else Path(here).as_posix() + "/"
-
-                def kept(name: str, folder: bool) -> bool:
-                    relative = here + name + ("/" if folder else "")
-                    if name.startswith(".") or (globs and _matches(relative.rstrip("/"), name, globs)):
-                        return False
-                    return ignored is None or not ignored.match_file(relative)
-
-                dirnames[:] = sorted(d for d in dirnames if kept(d, True) and (include_suites or d != SUITES_FOLDER))
-                # Files are named as pathlib names them (``./x`` → ``x``), built once per folder.
-                prefix = str(Path(dirpath) / "_")[:-1]
-                for name in sorted(filenames):
-                    if name.endswith(YAML_SUFFIXES) and name not in _NOT_MANIFESTS and kept(name, False):
-                        found = True
-                        yield Input(prefix + name, None, True)
-            if not found:
-                yield Input(raw, input_error("input.no-files", raw, path=raw))
-        elif path.exists():  # a regular file, or a pipe such as <(…) or /dev/stdin
-            yield Input(raw, None)
-        else:
+        try:
+            kind = os.stat(raw).st_mode
+        except FileNotFoundError:
             yield Input(raw, input_error("input.file-not-found", raw, path=raw))
+            continue
+        except OSError as exc:  # no permission on the way, a loop of links, a name too long
+            yield Input(raw, _unreadable(raw, exc))
+            continue
+        if stat.S_ISDIR(kind):
+            yield from _walk(raw, path, settings, globs, include_suites)
+        else:  # a regular file, or a pipe such as <(…) or /dev/stdin, named: read as asked
+            yield Input(raw, None)
+
+
+def _unreadable(where: str, exc: OSError) -> Finding:
+    from sns_policy.words.os_errors import reason_words
+
+    return input_error("input.unreadable", where, reason=reason_words(exc))
+
+
+def _walk(raw: str, path: Path, settings: WalkSettings, globs: tuple[str, ...], include_suites: bool) -> Iterator[Input]:
+    """The manifests (or suites) under the folder `raw`, in a stable order.
+
+    Only regular files are read: a FIFO, a socket or a device named *.yaml would block the
+    run or never end, so it is passed over with a note. A folder that cannot be read is an
+    input error in its place (exit 2): an account not checked must never look like an
+    account that passed. A symlinked folder is walked like any other (a city's rulesets
+    linked in); a link back to a folder already walked is not walked twice."""
+    found = False
+    ignored = _ignore_spec(path) if settings.gitignore else None
+    seen: set[tuple[int, int]] = set()
+    pending = [(raw, "")]
+    while pending:
+        folder, here = pending.pop()
+        try:
+            status = os.stat(folder)
+            if (status.st_dev, status.st_ino) in seen:
+                continue
+            seen.add((status.st_dev, status.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            yield Input(folder, _unreadable(folder, exc), True)
+            found = True  # something was there; what it is cannot be said
+            continue
+
+        def kept(name: str, is_folder: bool) -> bool:
+            relative = here + name + ("/" if is_folder else "")
+            if name.startswith(".") or (globs and _matches(relative.rstrip("/"), name, globs)):
+                return False
+            return ignored is None or not ignored.match_file(relative)
+
+        # Files are named as pathlib names them (``./x`` → ``x``), built once per folder.
+        prefix = str(Path(folder) / "_")[:-1]
+        folders = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if kept(name, True) and (include_suites or name != SUITES_FOLDER):
+                    folders.append((prefix + name, here + name + "/"))
+                continue
+            if not name.endswith(YAML_SUFFIXES) or name in _NOT_MANIFESTS or not kept(name, False):
+                continue
+            try:
+                regular = entry.is_file()
+            except OSError:
+                regular = False
+            if regular:
+                found = True
+                yield Input(prefix + name, None, True)
+            else:
+                found = True
+                code = "broken-link" if entry.is_symlink() and not os.path.exists(entry.path) else "not-a-regular-file"
+                yield Input(prefix + name, Finding(f"note.{code}", Severity.INFO, prefix + name, 1, 1,
+                                                   msg(f"input.{code}")), True)
+        pending.extend(reversed(folders))  # depth first, in name order, as os.walk went
+    if not found:
+        yield Input(raw, input_error("input.no-files", raw, path=raw))

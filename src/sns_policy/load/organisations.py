@@ -31,7 +31,9 @@ def read_organisation(text: str, file: str) -> Organisation:
 
 @lru_cache(maxsize=32)
 def _load(path: Path) -> Organisation:
-    return read_organisation(path.read_text(encoding="utf-8"), str(path))
+    from sns_policy.load.rulesets import ruleset_text
+
+    return read_organisation(ruleset_text(path), str(path))
 
 
 def organisation_beside(ruleset_file: str | Path) -> Organisation | None:

@@ -46,8 +46,11 @@ def ruleset_path(municipality: str) -> Path | None:
         return None
     for root in municipality_roots():
         path = root / municipality / RULESET_FILE
-        if path.is_file():
-            return path
+        try:
+            if path.is_file():
+                return path
+        except OSError:  # an id too long for a file name, a folder that cannot be read: not here
+            continue
     return None
 
 
@@ -93,11 +96,22 @@ def load_ruleset_file(path: Path) -> Ruleset:
 
 @lru_cache(maxsize=32)
 def _load_ruleset_file(path: Path, mtime_ns: int, size: int) -> Ruleset:
-    ruleset = read_ruleset(path.read_text(encoding="utf-8"), str(path))
+    ruleset = read_ruleset(ruleset_text(path), str(path))
     own = path.parent / CONCEPTS_FILE
     if own.is_file():
-        ruleset.with_own_concepts(read_concepts(own.read_text(encoding="utf-8"), str(own)).concepts)
+        ruleset.with_own_concepts(read_concepts(ruleset_text(own), str(own)).concepts)
     return ruleset
+
+
+def ruleset_text(path: Path) -> str:
+    """A ruleset's (or a taxonomy's) text; one that is not UTF-8 or cannot be read is a
+    RulesetError located in it, as a broken one is."""
+    from sns_policy.load.files import read_input
+
+    text = read_input(str(path))
+    if isinstance(text, Finding):
+        raise RulesetError([text])
+    return text
 
 
 def load_ruleset(municipality: str) -> tuple[Ruleset, Path]:

@@ -68,7 +68,13 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _read(file: Path, table: tuple[str, ...] | None) -> Config:
-    text = file.read_text(encoding="utf-8")
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = exc.object[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise ConfigError(str(file), line, column, "config.encoding") from None
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -13,6 +13,7 @@ A spec is, in this order:
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,7 @@ def _at_revision(spec: str, municipality: str, revision: str) -> LoadedRuleset:
     if current is None:  # gone from the search path now: the project's own folder, then
         repo, relative = _repository(spec), f"{MUNICIPALITIES_FOLDER}/{municipality}/{RULESET_FILE}"
     else:  # the history of the repository that holds its folder, wherever that is
+        _need_git(spec)
         repo = _toplevel(current.parent)
         if repo is None:
             raise SpecError(spec, "spec.not-in-git", folder=str(current.parent))
@@ -128,7 +130,7 @@ def _git(spec: str, args: list[str], cwd: Path) -> str:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8")
     except OSError:  # no git installed
-        raise _not_found(spec) from None
+        raise SpecError(spec, "spec.no-git") from None
     if proc.returncode != 0:
         raise SpecError(spec, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "git failed")
     return proc.stdout
@@ -143,8 +145,14 @@ def _toplevel(folder: Path) -> Path | None:
     return Path(proc.stdout.strip()).resolve() if proc.returncode == 0 else None
 
 
+def _need_git(spec: str) -> None:
+    if shutil.which("git") is None:
+        raise SpecError(spec, "spec.no-git")
+
+
 def _repository(spec: str) -> Path:
     """The project's git checkout: the one holding the bundled rulesets, else the cwd's."""
+    _need_git(spec)  # the spec is neither a file nor an id: a revision, which needs git
     for start in (bundled_root(), Path.cwd()):
         top = _toplevel(start)
         if top is not None:

@@ -63,6 +63,7 @@ def _coverage_lines(coverage: tuple[MunicipalityCoverage, ...], lang: str) -> li
 
 def render_text(report: SuiteReport, lang: str = "ja", verbose: bool = False) -> str:
     lines = [f"{location(e)}: error {e.code} {e.message.get(lang)}" for e in report.errors]
+    lines += [f"{location(n)}: info {n.code} {n.message.get(lang)}" for n in report.notes]
     for outcome in report.outcomes:
         if outcome.passed and not verbose:
             continue

@@ -99,9 +99,9 @@ def has(key: str) -> bool:
 
 
 def _load() -> None:
-    from sns_policy.words import account_register, audit, cli, common, diff, init, input, render, report, schema
+    from sns_policy.words import account_register, audit, cli, common, diff, init, input, os_errors, render, report, schema
 
-    for area in (common, input, report, render, diff, cli, init, account_register, audit, schema):
+    for area in (common, input, report, render, diff, cli, init, account_register, audit, schema, os_errors):
         register(area.WORDS)
 
 

@@ -115,6 +115,7 @@ WORDS: dict[str, tuple[str, str]] = {
                                 "Print the shell's completion script (--install puts it in place)."),
     "help.render.kind": ("変更（change）・運用停止（suspend）・廃止（close）", "change, suspend or close"),
     "cli.aborted": ("中断しました", "aborted"),
+    "cli.os-error": ("ファイルを読み書きできません（{reason}）", "cannot read or write this file ({reason})"),
     "cli.progress": ("確認中: {count} 件", "checking: {count} accounts"),
     "cli.completion.installed": ("{shell} の補完を {path} に組み込みました。次に開くシェルから有効になります",
                                  "{shell} completion installed in {path}; it takes effect in the next shell you open"),

@@ -2,7 +2,7 @@
 
 WORDS: dict[str, tuple[str, str]] = {
     "input.file-not-found": ("ファイルが見つかりません: {path}", "file not found: {path}"),
-    "input.unreadable": ("ファイルを読み込めません: {reason}", "cannot read file: {reason}"),
+    "input.unreadable": ("読み込めません（{reason}）", "cannot be read ({reason})"),
     "input.encoding": ("UTF-8 として読み込めません（{position} バイト目）。UTF-8 で保存してください", "not valid UTF-8 (at byte {position}); save the file as UTF-8"),
     "input.yaml-syntax": ("YAML の構文エラー: {problem}", "YAML syntax error: {problem}"),
     "input.no-manifest": (
@@ -61,6 +61,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "input.bad-reading": ("読みの指定を解釈できません: {value}（名前=期間 の形で。例: promptly=30d、promptly=1か月）", "cannot read the reading: {value} (write name=period, e.g. promptly=30d or promptly=1m)"),
     "input.unknown-reading": ("どのルールセットにもない読みです: {name}（あるもの: {known}）", "no ruleset defines the reading {name} (defined: {known})"),
     "input.bad-date": ("日付を解釈できません: {value}", "cannot read the date: {value}"),
+    "input.not-a-regular-file": ("通常のファイルではない（名前付きパイプ、デバイスなど）ため、読み飛ばしました",
+                                 "not a regular file (a named pipe, a device or the like): passed over"),
+    "input.broken-link": ("リンク先のないシンボリックリンクのため、読み飛ばしました", "a symbolic link to nothing: passed over"),
     "input.no-files": ("YAML ファイルがありません: {path}", "no YAML files under {path}"),
     "input.one-mapping": ("YAML のマッピング（キー: 値）が一つだけ必要です", "one YAML mapping (key: value) is expected"),
     "input.not-a-manifest-field": ("ルール {rule} が読む「{path}」はマニフェストの項目ではありません", "rule {rule} reads '{path}', which is not a manifest field"),
@@ -166,6 +169,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "init.no-units": ("{path} の本文に番号の付いた条項が見当たりません", "the text of {path} has no numbered clauses"),
     "init.wrote": ("作成: {path}", "wrote {path}"),
     "init.config": ("作成: {path}（このフォルダから自治体 ID で呼べるようにする設定）", "wrote {path} (so that the id is found from this folder)"),
+    "config.encoding": ("設定ファイルを UTF-8 として読み込めません。UTF-8 で保存してください",
+                        "the configuration file is not valid UTF-8; save it as UTF-8"),
     "config.toml": ("設定ファイルを TOML として読めません: {problem}", "the configuration file is not valid TOML: {problem}"),
     "config.not-a-table": ("設定は表（[tool.sns-policy] またはファイル全体）に書いてください", "the settings must be a table ([tool.sns-policy], or the whole file)"),
     "config.unknown-key": ("設定「{setting}」はありません（使える設定: {known}）", "there is no setting '{setting}' (the settings are: {known})"),
@@ -183,6 +188,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "spec.no-ruleset-in-folder": ("このフォルダとその下のフォルダに ruleset.yaml がありません", "no ruleset.yaml in this folder or its sub-folders"),
     "spec.no-ruleset-in-revision": ("このリビジョンには municipalities/*/ruleset.yaml がありません", "this revision has no municipalities/*/ruleset.yaml"),
     "spec.not-in-revision": ("リビジョン {revision} に {municipality} のルールセットはありません", "revision {revision} has no ruleset for {municipality}"),
+    "spec.no-git": ("git が見つからないため、過去のリビジョンを読めません（git をインストールしてください）",
+                    "git is not installed (or not on the PATH), so no earlier revision can be read"),
     "spec.not-in-git": ("フォルダ {folder} は git の管理下にないため、過去のリビジョンを読めません", "the folder {folder} is not in a git repository, so it has no earlier revisions"),
     "spec.several": (
         "{count} のルールセット（{known}）を指しています。一つを指定してください（例: 自治体ID@リビジョン）",
