@@ -73,8 +73,8 @@ def import_register(
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
     try:
         report = run(register, municipality, out, _mapping(columns, lang), sheet)
-    except RegisterError as exc:
-        fail(msg(exc.key, **exc.params).get(lang.value))
+    except RegisterError as exc:  # the file as a whole: named first, as every error line is
+        fail(("" if "path" in exc.params else f"{register}: ") + msg(exc.key, **exc.params).get(lang.value))
     lines = []
     for sheet_name, row, column, heading in report.unknown_headings:
         lines.append(f"{register}:{row}:{column}: info " + msg("register.unknown-heading", heading=heading).get(lang.value)

@@ -35,9 +35,11 @@ def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None, spe
         if errors:
             fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
         for item in loaded:
+            line, column = item.document.locate(("municipality",))
+            where = f"{item.file}:{line}:{column}"
             if not (target or item.manifest.municipality):
-                fail(msg("input.no-municipality").get(lang.value))
-            yield item, _one_engine(engines, target or item.manifest.municipality, lang)
+                fail(f"{where}: {msg('input.no-municipality').get(lang.value)}")
+            yield item, _one_engine(engines, target or item.manifest.municipality, lang, where)
 
 
 render_app = typer.Typer(help=both("help.render.2"),
@@ -143,13 +145,17 @@ class PageFormat(str, Enum):
     md = "md"
 
 
-def _one_engine(engines: Any, municipality: str, lang: Lang) -> Any:
+def _one_engine(engines: Any, municipality: str, lang: Lang, where: str | None = None) -> Any:
     from sns_policy.load.rulesets import RulesetError, known_municipalities
 
     try:
         return engines.get(municipality)
-    except (KeyError, RulesetError):
-        fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
+    except KeyError:
+        fail((f"{where}: " if where else "") + msg("input.unknown-municipality", municipality=municipality,
+                                known=", ".join(known_municipalities())).get(lang.value))
+    except RulesetError as exc:  # the municipality's ruleset is broken: where, in it
+        first = exc.findings[0]
+        fail(f"{first.file}:{first.line}:{first.column}: {first.message.get(lang.value)}")
 
 
 def _write(output: str, out: Optional[Path]) -> None:

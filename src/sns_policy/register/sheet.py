@@ -74,7 +74,10 @@ def _csv(data: bytes) -> list[list[Any]]:
             continue
     else:
         raise RegisterError("register.encoding")
-    return [row for row in csv.reader(io.StringIO(text, newline=""))]
+    try:
+        return [row for row in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error:  # a NUL byte, a field beyond the reader's limit: not a CSV to read
+        raise RegisterError("register.not-csv") from None
 
 
 def _result_headings() -> frozenset[str]:

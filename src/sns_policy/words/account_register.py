@@ -6,6 +6,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "register.missing": ("台帳のファイル {path} がありません", "the register {path} does not exist"),
     "register.format": ("{path} は .xlsx でも .csv でもありません", "{path} is neither .xlsx nor .csv"),
     "register.unreadable": ("{path} を読み込めません：{problem}", "cannot read {path}: {problem}"),
+    "register.not-csv": ("CSV として読めません（NUL 文字、長すぎる項目など）", "cannot be read as CSV (a NUL character, a field too long or the like)"),
     "register.encoding": ("CSV の文字コードが UTF-8 でも Shift_JIS（CP932）でもありません", "the CSV is neither UTF-8 nor Shift_JIS (CP932)"),
     "register.no-sheet": ("シート「{sheet}」がありません", "there is no sheet 「{sheet}」"),
     "register.no-table": ("{path} に台帳の表が見当たりません（サービス名または URL と、もう一つの見出しのある行がありません）",
