@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-test
 AXE_VERSION := 4.14.1
 AXE := .cache/axe-core/axe.min.js
 
-.PHONY: demo test schemas bench clean browser-deps client-deps
+.PHONY: demo test schemas bench clean browser-deps client-deps fuzz
 
 # One environment for everything: the package (editable) with its test extras. The stamp
 # is rebuilt when pyproject.toml changes, so repeated runs do no work.
@@ -82,6 +82,12 @@ test: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/sns-policy schemas --out schemas
+
+# The command line against generated and damaged input for minutes, not the seconds
+# `make test` gives it (tests/test_fuzz_cli.py; FUZZ_EXAMPLES per test).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	SNS_POLICY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz_cli.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_check.py
