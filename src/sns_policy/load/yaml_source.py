@@ -108,13 +108,36 @@ class _Composer(CParser):
         return None
 
 
+# A mapping with more entries than this is searched through an index of its keys, made the
+# first time a path goes through it: locating each of n findings in one wide mapping (a
+# file of 40,000 unknown keys) scanned its entries one by one, n²/2 comparisons in all.
+# Manifests' mappings are narrower: a scan is quicker than an index there.
+WIDE_MAPPING = 16
+
+
 class NodePositions:
     """Positions read off libyaml's node tree (0-based marks)."""
 
-    __slots__ = ("root",)
+    __slots__ = ("root", "_keys")
 
     def __init__(self, root: Node) -> None:
         self.root = root
+        self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}  # id(a wide mapping) → its entries by key
+
+    def _entry(self, node: MappingNode, part: str | int) -> tuple[Node, Node] | None:
+        entries = node.value
+        if len(entries) <= WIDE_MAPPING:
+            for entry in entries:
+                if entry[0].value == part:
+                    return entry
+            return None
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for entry in entries:
+                index.setdefault(entry[0].value, entry)  # keys are str (a complex key is refused)
+            self._keys[id(node)] = index
+        return index.get(part)
 
     def descend(self, path: KeyPath) -> tuple[int, int, int]:
         """(how many leading elements of `path` exist, 0-based line, 0-based column).
@@ -127,13 +150,11 @@ class NodePositions:
         mark = node.start_mark
         for part in path:
             if isinstance(node, MappingNode):
-                for key, value in node.value:
-                    if key.value == part:
-                        mark = key.start_mark
-                        node = value
-                        break
-                else:
+                entry = self._entry(node, part)
+                if entry is None:
                     break
+                mark = entry[0].start_mark
+                node = entry[1]
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 node = node.value[part]
                 mark = node.start_mark
