@@ -106,3 +106,239 @@ def test_many_unknown_keys_end_to_end(tmp_path: Path) -> None:
     assert code == 2
     located = {(int(m["line"]), int(m["column"])) for m in errors if "[k" in m["message"]}
     assert located == {(2 * i + 1, 1) for i in range(n)}
+
+
+# --- many documents: the whole text is screened once, not once a document -------------------
+
+MANIFEST = """\
+municipality: miura
+account:
+  platform: x
+  handle: "@miura_city"
+  note: "a << b, ready ! go"
+"""
+
+
+class CountingText(str):
+    """A text that counts the characters its searches and slices could look at: the work
+    the reader does on the whole text in Python (libyaml's own is counted in events)."""
+
+    scanned = 0
+
+    def _span(self, start: int | None = None, end: int | None = None) -> None:
+        CountingText.scanned += len(range(*slice(start, end).indices(str.__len__(self))))
+
+    def __contains__(self, sub: object) -> bool:
+        self._span()
+        return str.__contains__(self, sub)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, slice):
+            self._span(key.start, key.stop)
+        return str.__getitem__(self, key)
+
+    def count(self, sub, start=None, end=None):  # type: ignore[override]
+        self._span(start, end)
+        return str.count(self, sub, start, end)
+
+    def find(self, sub, start=None, end=None):  # type: ignore[override]
+        self._span(start, end)
+        return str.find(self, sub, start, end)
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+        self._span(start, end)
+        return str.rfind(self, sub, start, end)
+
+    def split(self, *args, **kwargs):  # type: ignore[override]
+        self._span()
+        return str.split(self, *args, **kwargs)
+
+
+COMPOSER = yaml_source._Composer
+
+
+class CountingParser(yaml_source.CParser):
+    events = 0
+
+    def get_event(self):
+        CountingParser.events += 1
+        return super().get_event()
+
+
+def work_for_documents(n: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, int]:
+    """(characters the reader's searches of the text looked at, events the second pass
+    read, nodes converted) to read n documents. The "<<" and " !" make the text need the
+    merge-key flag and the second pass (a tag could be in it). A search of the whole text
+    once a document made 10,000 documents take six minutes instead of forty seconds."""
+    # libyaml takes a str itself, not a subclass: handed a plain copy.
+    monkeypatch.setattr(yaml_source, "_Composer", lambda text: COMPOSER(str(text)))
+    monkeypatch.setattr(yaml_source, "CParser", lambda text: CountingParser(str(text)))  # the second pass's
+    monkeypatch.setattr(yaml_source, "_Converter", CountingConverter)
+    CountingConverter.converted = CountingText.scanned = CountingParser.events = 0
+    documents, error = parse_stream(CountingText("---\n".join([MANIFEST] * n)))
+    assert error is None and len(documents) == n
+    return CountingText.scanned, CountingParser.events, CountingConverter.converted
+
+
+def test_reading_many_documents_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    small, large = work_for_documents(500, monkeypatch), work_for_documents(2_000, monkeypatch)
+    assert small[1] > 0 and large[0] > 0  # the second pass ran; the text was searched
+    assert all(3.9 * s <= l <= 4.1 * s for s, l in zip(small, large)), (small, large)  # 16× if quadratic
+
+
+def test_many_documents_end_to_end(tmp_path: Path) -> None:
+    example = (Path(__file__).parents[1] / "municipalities" / "miura" / "examples" / "youtube-closing-compliant.yaml").read_text(encoding="utf-8")
+    code, errors, output = check(tmp_path, "---\n".join([example] * 300), "--as-of", "2026-11-21")
+    assert code == 0 and errors == [], output[-500:]
+    assert output.splitlines()[-1].startswith("300 アカウントを検査: 適合 300、")
+
+
+# --- tags and directives are refused at the tag ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "line", "column", "tag"), [
+    ("account: !!python/name:os.system x\n", 1, 10, "!!python/name:os.system"),
+    ("account: !!python/object/apply:os.system [echo]\n", 1, 10, "!!python/object/apply:os.system"),
+    ("a: 1\nicon: !!binary aGVsbG8=\n", 2, 7, "!!binary"),
+    ("a: !!str 12\n", 1, 4, "!!str"),
+    ("a: ! 12\n", 1, 4, "!"),  # the non-specific tag: libyaml would read 12 as a number
+    ("a: ! '12'\n", 1, 4, "!"),
+    ("b: 三浦\na: &q !local x\n", 2, 7, "!local"),  # after an anchor: at the tag
+    ("- !!map\n  a: 1\n", 1, 3, "!!map"),
+    ('{"a":!!str b}\n', 1, 6, "!!str"),
+    ("a: [x, !!int 1]\n", 1, 8, "!!int"),
+    ("a: !<tag:yaml.org,2002:str> x\n", 1, 4, "!<tag:yaml.org,2002:str>"),
+    ("--- !!map\na: 1\n", 1, 5, "!!map"),
+    ("a: !" + "x" * 100 + " y\n", 1, 4, "!" + "x" * 38 + "…"),  # quoted shortened
+])
+def test_a_tag_is_refused_at_the_tag(text: str, line: int, column: int, tag: str) -> None:
+    error = refusal(text)
+    assert (error.key, error.line, error.column) == ("input.unsupported-yaml", line, column)
+    assert error.params["what"].ja == f"タグ「{tag}」（マニフェストではタグを使いません。値をそのまま書いてください）"
+    assert error.params["what"].en == f"the tag '{tag}' (manifests use no tags: write the value itself)"
+
+
+def test_a_document_before_a_tagged_one_is_read() -> None:
+    documents, error = parse_stream("a: 1\n---\nb: !!str x\n")
+    assert [d.data for d in documents] == [{"a": 1}] and (error.line, error.column) == (3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "a: Hi! there !x\n", "a: 'it ! is'\n", "# a comment !\na: 1\n", "a: \"!!str\"\n", "a: x!y\n",
+    "a: 50%\nb: 100 %\n", "a: |\n  %YAML inside a block\n",
+])
+def test_an_exclamation_mark_or_percent_sign_in_text_is_text(text: str) -> None:
+    documents, error = parse_stream(text)
+    assert error is None and documents
+
+
+@pytest.mark.parametrize(("text", "line", "key"), [
+    ("%TAG !e! tag:example.com,2000:\n---\na: 1\n", 1, "yaml.unsupported.tag-directive"),  # declared, unused
+    ("%YAML 1.2\n%TAG !e! tag:example.com,2000:\n---\na: 1\n", 2, "yaml.unsupported.tag-directive"),
+    ("%YAML 1.1\n---\na: 1\n", 1, "yaml.unsupported.yaml-version"),
+    ("a: 1\n...\n%YAML 1.1\n---\nb: 1\n", 3, "yaml.unsupported.yaml-version"),
+    ("a: 1\r...\r%TAG !e! tag:e,2000:\r---\rb: 1\r", 3, "yaml.unsupported.tag-directive"),  # lines as libyaml counts them
+])
+def test_a_tag_directive_or_another_yaml_version_is_refused_at_its_line(text: str, line: int, key: str) -> None:
+    error = refusal(text)
+    assert (error.key, error.line, error.column) == ("input.unsupported-yaml", line, 1)
+    assert error.params["what"] == yaml_source.msg(key, **({"version": "1.1"} if "version" in key else {}))
+
+
+def test_yaml_12_directive_is_accepted_as_it_changes_nothing() -> None:
+    assert [d.data for d in parse_documents("%YAML 1.2\n---\na: 1\nb: yes\n")] == [{"a": 1, "b": "yes"}]
+
+
+def test_a_version_libyaml_does_not_read_is_a_worded_syntax_error() -> None:
+    error = refusal("%YAML 1.3\n---\na: 1\n")
+    assert (error.key, error.line, error.column) == ("input.yaml-syntax", 1, 1)
+    assert "1.2" in error.params["problem"].ja
+
+
+@pytest.mark.parametrize(("content", "line", "column"), [
+    ("municipality: miura\naccount: !!python/name:os.system x\n", 2, 10),
+    ("municipality: miura\naccount:\n  platform: !!binary eA==\n", 3, 13),
+    ("%TAG !e! tag:example.com,2000:\n---\nmunicipality: miura\n", 1, 1),
+])
+def test_tags_end_to_end(tmp_path: Path, content: str, line: int, column: int) -> None:
+    code, at_line, at_column, message = one_error(tmp_path, content)
+    assert (code, at_line, at_column) == ("input.unsupported-yaml", line, column)
+    assert "マニフェストではタグを使いません" in message
+    assert "manifests use no tags" in one_error(tmp_path, content, "--lang", "en")[3]
+
+
+# --- merge keys are refused at the key; aliases stay bounded ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "line", "column"), [
+    ("base: &base {platform: x}\naccount:\n  <<: *base\n  handle: a\n", 3, 3),
+    ("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*a, *b]\n", 4, 3),
+    ("a: &a {x: 1}\nc: {<<: *a}\n", 2, 5),
+])
+def test_a_merge_key_is_refused_at_the_key(text: str, line: int, column: int) -> None:
+    error = refusal(text)
+    assert (error.key, error.line, error.column) == ("input.unsupported-yaml", line, column)
+    assert error.params["what"].en == "a merge key (<<): merge keys are not supported, write the keys out"
+
+
+def test_a_quoted_merge_key_is_an_ordinary_key() -> None:
+    assert parse_documents("a: {'<<': 1}\nb: \"x << y\"\n")[0].data == {"a": {"<<": 1}, "b": "x << y"}
+
+
+def test_a_merge_key_end_to_end(tmp_path: Path) -> None:
+    content = "municipality: miura\nbase: &base {platform: x}\naccount:\n  <<: *base\n"
+    code, line, column, message = one_error(tmp_path, content, "--lang", "en")
+    assert (code, line, column) == ("input.unsupported-yaml", 4, 3) and "merge keys are not supported" in message
+
+
+def test_an_anchor_reused_a_few_times_is_expanded() -> None:
+    data = parse_documents("c: &c {email: a@example.jp, tel: 1}\nd: [*c, *c, *c]\n")[0].data
+    assert data["d"] == [{"email": "a@example.jp", "tel": 1}] * 3
+
+
+def billion_laughs(levels: int = 9, width: int = 9) -> str:
+    lines = [f"a: &a [{', '.join(['lol'] * width)}]"]
+    for name, prev in zip("bcdefghijklmnop"[: levels - 1], "abcdefghijklmnop"):
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * width)}]")
+    return "\n".join(lines) + "\n"
+
+
+class CountingConverter(yaml_source._Converter):
+    __slots__ = ()
+    converted = 0
+
+    def convert(self, node):
+        CountingConverter.converted += 1
+        return super().convert(node)
+
+
+def test_billion_laughs_ends_at_once_in_a_located_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """9⁹ values if expanded: refused after a bounded number of values made."""
+    monkeypatch.setattr(yaml_source, "_Converter", CountingConverter)
+    CountingConverter.converted = 0
+    error = refusal(billion_laughs())
+    assert error.key == "input.unsupported-yaml" and (error.line, error.column) >= (1, 1)
+    assert CountingConverter.converted <= 2 * yaml_source.MAX_ALIAS_VALUES
+
+
+def test_one_huge_anchor_reused_is_refused_before_it_is_copied(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few reuses, each of a big collection: bounded by the values made, not the reuses."""
+    monkeypatch.setattr(yaml_source, "_Converter", CountingConverter)
+    text = "a: &a [" + ", ".join(["x"] * 50_000) + "]\nb: [*a, *a]\n"
+    CountingConverter.converted = 0
+    error = refusal(text)
+    assert (error.key, error.line, error.column) == ("input.unsupported-yaml", 1, 4)
+    assert error.params["what"].en == f"aliases expanding to more than {yaml_source.MAX_ALIAS_VALUES} values"
+    assert CountingConverter.converted <= 50_000 + 10  # the anchor once; not one copy
+
+
+def test_an_alias_inside_its_own_anchor_is_refused_at_the_anchor() -> None:
+    """The composer hands the alias over as its anchor's node: located at the anchor."""
+    error = refusal("a:\n  b: &x\n    c: [1, *x]\n")
+    assert (error.key, error.line, error.column) == ("input.unsupported-yaml", 2, 6)
+    assert error.params["what"].en == "aliases expanding without end"
+
+
+def test_billion_laughs_end_to_end(tmp_path: Path) -> None:
+    code, line, column, message = one_error(tmp_path, "municipality: miura\n" + billion_laughs())
+    assert code == "input.unsupported-yaml" and "エイリアス" in message
