@@ -342,3 +342,75 @@ def test_an_alias_inside_its_own_anchor_is_refused_at_the_anchor() -> None:
 def test_billion_laughs_end_to_end(tmp_path: Path) -> None:
     code, line, column, message = one_error(tmp_path, "municipality: miura\n" + billion_laughs())
     assert code == "input.unsupported-yaml" and "エイリアス" in message
+
+
+# --- numbers too long or too large ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("n: " + "1" * 5_000 + "\n", "input.number-too-long"),  # was a ValueError: exit 70
+    ("n: -" + "9" * 4_301 + "\n", "input.number-too-long"),
+    ("n: " + "1" * 101 + "\n", "input.number-too-long"),
+    ("n: 1." + "5" * 200 + "\n", "input.number-too-long"),
+    ("n: 1e999999\n", "input.number-too-large"),  # would be inf: .inf spelled another way
+    ("n: -1e400\n", "input.number-too-large"),
+    ("n: " + "9" * 99 + ".0\n", "input.number-too-long"),  # 101 characters
+])
+def test_a_number_too_long_or_too_large_is_refused_at_it(text: str, key: str) -> None:
+    error = refusal(text)
+    assert (error.key, error.line, error.column) == (key, 1, 4)
+
+
+def test_numbers_at_the_limit_and_quoted_digits_are_read() -> None:
+    data = parse_documents(f"a: {'1' * 100}\nb: '{'1' * 5000}'\nc: 1e-400\nd: 1e308\ne: {'9' * 98}.0\n")[0].data
+    assert data == {"a": int("1" * 100), "b": "1" * 5000, "c": 0.0, "d": 1e308, "e": float("9" * 98)}
+
+
+def test_a_number_too_long_end_to_end(tmp_path: Path) -> None:
+    code, line, column, message = one_error(tmp_path, "municipality: miura\nfollowers: " + "1" * 5_000 + "\n", "--lang", "en")
+    assert (code, line, column) == ("input.number-too-long", 2, 12)
+    assert message == "the number is too long (at most 100 characters): quote it if it is meant as text"
+    code, line, column, message = one_error(tmp_path, "municipality: miura\nfollowers: 1e999999\n")
+    assert (code, line, column) == ("input.number-too-large", 2, 12) and "引用符" in message
+
+
+# --- bounds on one file -----------------------------------------------------------------------
+
+
+def test_a_file_beyond_the_character_limit_is_refused_where_it_goes_beyond(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml_source, "MAX_TEXT_CHARACTERS", 100)
+    lines = [f"k{i:03}: 123\n" for i in range(15)]  # 10 characters each: the 101st is the first of line 11
+    documents, error = parse_stream("".join(lines))
+    assert documents == [] and (error.key, error.line, error.column, error.params) == ("input.too-large", 11, 1, {"limit": "100"})
+    assert parse_stream("".join(lines[:10]))[1] is None  # 100 characters: read
+
+
+def test_the_document_after_the_limit_is_refused_and_those_before_read() -> None:
+    limit = yaml_source.MAX_DOCUMENTS
+    documents, error = parse_stream("---\nn: 1\n" * (limit + 1))
+    assert len(documents) == limit and documents[-1].data == {"n": 1}
+    assert (error.key, error.line, error.column) == ("input.too-many-documents", 2 * limit + 2, 1)
+    assert parse_stream("---\nn: 1\n" * limit)[1] is None
+
+
+def test_values_beyond_the_limit_are_refused_before_they_are_composed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml_source, "MAX_VALUES", 1_000)
+    documents, error = parse_stream("a: 1\n---\nb: [" + "x," * 1_000 + "]\n")
+    assert [d.data for d in documents] == [{"a": 1}]
+    # values: a mapping, a, 1; a mapping, b, a list; then x… — the 1,001st value is the 995th x
+    assert (error.key, error.line, error.column) == ("input.too-many-values", 3, 5 + 2 * 994)
+
+
+def test_a_scalar_too_long_is_refused_at_it() -> None:
+    limit = yaml_source.MAX_SCALAR_CHARACTERS
+    error = refusal("a: 1\nb: " + "x" * (limit + 1) + "\n")
+    assert (error.key, error.line, error.column, error.params) == ("input.too-long", 2, 4, {"limit": f"{limit:,}"})
+    error = refusal("? " + "k" * (limit + 1) + "\n: 1\n")  # a key too (an explicit one: libyaml's own limit is 1,024)
+    assert (error.key, error.line, error.column) == ("input.too-long", 1, 3)
+    assert parse_documents("a: '" + "x" * limit + "'\n")[0].data["a"] == "x" * limit
+
+
+def test_bounds_end_to_end(tmp_path: Path) -> None:
+    limit = yaml_source.MAX_SCALAR_CHARACTERS
+    code, line, column, message = one_error(tmp_path, "municipality: miura\nnote: " + "x" * (limit + 1) + "\n", "--lang", "en")
+    assert (code, line, column, message) == ("input.too-long", 2, 7, f"the value is too long (at most {limit:,} characters)")

@@ -10,13 +10,14 @@ slower and is not needed to read a manifest. Its error messages are the ones use
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from _ruamel_yaml import CParser
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+from ruamel.yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
                                 SequenceStartEvent)
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
@@ -27,10 +28,38 @@ from sns_policy.words import text as msg
 
 KeyPath = tuple[str | int, ...]  # keys and list indices from a document's root
 
+# --- Bounds on what one file may hold ------------------------------------------------------
+# Each one exceeded is a located input error (file:line:column, exit 2), never a crash or a
+# hang. They are generous for real use — one file of 10,000 manifests is read, a national
+# register of 100,000 is many files — and keep time and memory bounded whatever a file holds.
+#
+# Characters in one file: the text is read whole, and then composed. 10,000 manifests like
+# the largest bundled example (about 2,500 characters, 3.7 KB) are 25 million characters.
+MAX_TEXT_CHARACTERS = 50_000_000
+# Documents in one file (--- … ---): twice the 10,000 a file of a city's or a prefecture's
+# accounts could hold; each document is a manifest to validate and report on.
+MAX_DOCUMENTS = 20_000
+# Values in one file — every key, value and list item, as libyaml's events count them:
+# what memory grows with (a few hundred bytes a value, composed), however short the text
+# (a flow list of one-letter items is a value every two characters). 10,000 manifests like
+# the largest bundled example hold 1.44 million. Counted before composing, only in texts
+# long enough to hold more (one value takes at least one character).
+MAX_VALUES = 3_000_000
 # How deep collections may nest in a document. Manifests nest a few levels; the limit
 # keeps both readers far from their own: the reference's converter recurses in Python,
 # and libyaml's composer recurses in C (deep enough, it crashes the process).
 NESTING_LIMIT = 200
+# Characters in one scalar (a key or a value): the longest texts a manifest holds are a
+# profile or a policy item, a few thousand characters; a value is quoted in messages and
+# reports, so a megabyte in one would be a megabyte on a terminal line.
+MAX_SCALAR_CHARACTERS = 100_000
+# Characters in a plain scalar read as a number: no manifest field wants more than a few
+# digits. Python refuses to convert an integer of more than 4,300 digits (a ValueError in
+# the middle of reading, exit 70, before this bound), or of more than 640 where
+# PYTHONINTMAXSTRDIGITS sets its lowest limit: well below both, int() never refuses what
+# the reader passes it. Beyond it, a located error that says to quote the number if it is
+# meant as text.
+MAX_NUMBER_CHARACTERS = 100
 # Aliases: see _Converter (how often a document may reuse anchored collections, and how
 # many values those reuses may make in all).
 MAX_ALIAS_EXPANSIONS = 100
@@ -39,15 +68,27 @@ MAX_ALIAS_VALUES = 10_000
 # YAML 1.2 core schema for plain scalars. Dates stay strings: the models read ISO and
 # 和暦 dates alike, and a string keeps its exact spelling for messages. Hexadecimal and
 # octal integers and .inf / .nan stay strings too: no manifest field wants them, and a
-# handle such as 0x1F must not turn into 31.
+# handle such as 0x1F must not turn into 31. A number longer than MAX_NUMBER_CHARACTERS,
+# or a float beyond the range of floats (1e999 would be infinity: .inf spelled another
+# way), is refused.
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 
 
+class NumberRefused(ValueError):
+    """A plain scalar that is a number the reader does not read; carries a message key."""
+
+    def __init__(self, message_key: str, **params: Any) -> None:
+        super().__init__(message_key)
+        self.key = message_key
+        self.params = params
+
+
 def plain_scalar(value: str) -> Any:
-    """A plain scalar's value. Returns `value` itself when it stays a string."""
+    """A plain scalar's value. Returns `value` itself when it stays a string.
+    Raises NumberRefused for a number too long or too large to read."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
@@ -55,9 +96,16 @@ def plain_scalar(value: str) -> Any:
     first = value[0]
     if first.isdigit() or first in "-+.":
         if _INT.match(value):
+            if len(value) > MAX_NUMBER_CHARACTERS:
+                raise NumberRefused("input.number-too-long", limit=MAX_NUMBER_CHARACTERS)
             return int(value)
         if _FLOAT.match(value):
-            return float(value)
+            if len(value) > MAX_NUMBER_CHARACTERS:
+                raise NumberRefused("input.number-too-long", limit=MAX_NUMBER_CHARACTERS)
+            number = float(value)
+            if math.isinf(number):
+                raise NumberRefused("input.number-too-large")
+            return number
     return value
 
 
@@ -186,14 +234,16 @@ MERGE_KEY = "<<"
 class _Converter:
     """Node tree → plain dicts, lists and scalars. On the hot path of `check`."""
 
-    __slots__ = ("text", "seen", "expansions", "expanded", "merge_keys")
+    __slots__ = ("text", "seen", "expansions", "expanded", "merge_keys", "long_scalars")
 
     def __init__(self, text: str, screen: _Screen) -> None:
         self.text = text
         self.seen: set[int] = set()
         self.expansions = 0
         self.expanded = 0  # values made by reusing nodes, counted before they are made
-        self.merge_keys = screen.merge_keys  # whether the text could hold one at all
+        # What only some texts can hold, looked for only in them:
+        self.merge_keys = screen.merge_keys
+        self.long_scalars = screen.long_scalars
 
     def _reuse(self, node: Node) -> None:
         self.expansions += 1
@@ -209,9 +259,14 @@ class _Converter:
         cls = node.__class__
         if cls is ScalarNode:
             value = node.value
+            if self.long_scalars and len(value) > MAX_SCALAR_CHARACTERS:
+                raise _at(node, "input.too-long", limit=f"{MAX_SCALAR_CHARACTERS:,}")
             tag = node.ctag
             if tag is _PLAIN:
-                return plain_scalar(value)
+                try:
+                    return plain_scalar(value)
+                except NumberRefused as exc:
+                    raise _at(node, exc.key, **exc.params) from None
             if tag is not _OTHER:  # a backstop: the screen before composing refuses tags
                 raise _tag_error(self.text, node.start_mark)
             return value
@@ -229,6 +284,8 @@ class _Converter:
                 raise YamlError("input.unsupported-yaml", key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                                 what=msg("yaml.unsupported.complex-key"))
             key = key_node.value
+            if self.long_scalars and len(key) > MAX_SCALAR_CHARACTERS:
+                raise _at(key_node, "input.too-long", limit=f"{MAX_SCALAR_CHARACTERS:,}")
             if key in result:
                 raise YamlError("input.duplicate-key", key_node.start_mark.line + 1, key_node.start_mark.column + 1, key=key)
             if self.merge_keys and key == MERGE_KEY and key_node.ctag is _PLAIN:
@@ -337,8 +394,8 @@ TAG_SHOWN = 40  # characters of a tag quoted in its error
 
 def _position(text: str, mark: Any, index: int) -> tuple[int, int]:
     """The 1-based line and column of `text[index]`, counted on from libyaml's `mark`
-    (at or before it) as libyaml counts them."""
-    line, column, at = mark.line, mark.column, mark.index
+    (at or before it; None: the start) as libyaml counts them."""
+    line, column, at = (mark.line, mark.column, mark.index) if mark is not None else (0, 0, 0)
     for found in _BREAK.finditer(text, at, index):
         line, at, column = line + 1, found.end(), 0
     return line + 1, column + index - at + 1
@@ -373,13 +430,18 @@ def _directive_error(text: str, mark: Any, directive: str, **params: Any) -> Yam
 def _first_refusal(text: str) -> tuple[int, YamlError] | None:
     """The first document (1-based) that holds what the reader refuses before composing it
     — collections nested deeper than NESTING_LIMIT, a tag, a %TAG directive, a %YAML
-    directive for another version — and the error at it, from libyaml's events (flat, no
-    recursion, nothing kept)."""
+    directive for another version, the value after the first MAX_VALUES — and the error at
+    it, from libyaml's events (flat, no recursion, nothing kept)."""
     parser = CParser(text)
-    document = depth = 0
+    document = depth = values = 0
     try:
         while (event := parser.get_event()) is not None:
             kind = type(event)
+            if kind is ScalarEvent or kind is AliasEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                values += 1
+                if values > MAX_VALUES:
+                    mark = event.start_mark
+                    return document, YamlError("input.too-many-values", mark.line + 1, mark.column + 1, limit=f"{MAX_VALUES:,}")
             if kind is ScalarEvent:
                 if event.tag is not None:
                     return document, _tag_error(text, event.start_mark)
@@ -410,19 +472,24 @@ class _Screen:
 
     refused: tuple[int, YamlError] | None  # the first document refused before composing, and why
     merge_keys: bool  # whether a key could be a merge key
+    long_scalars: bool  # whether a scalar could be longer than MAX_SCALAR_CHARACTERS
 
 
 def _screen(text: str) -> _Screen:
     """The screen of a whole text: once a text, never once a document (10,000 documents,
     each searching the whole text, took minutes). _first_refusal's second pass only when
     `text` could hold what it looks for: most manifests cannot."""
-    second_pass = may_nest_deeper(text, NESTING_LIMIT) or bool(_MAY_HOLD_TAG.search(text) or _MAY_HOLD_DIRECTIVE.search(text))
-    return _Screen(_first_refusal(text) if second_pass else None, MERGE_KEY in text)
+    second_pass = (len(text) > MAX_VALUES or may_nest_deeper(text, NESTING_LIMIT)
+                   or bool(_MAY_HOLD_TAG.search(text) or _MAY_HOLD_DIRECTIVE.search(text)))
+    return _Screen(_first_refusal(text) if second_pass else None, MERGE_KEY in text, len(text) > MAX_SCALAR_CHARACTERS)
 
 
 def parse_stream(text: str) -> tuple[list[YamlDocument], YamlError | None]:
     """The documents of a YAML stream up to the first error, and that error (or None):
     a broken second document does not hide a good first one."""
+    if len(text) > MAX_TEXT_CHARACTERS:  # located where it goes beyond them
+        line, column = _position(text, None, MAX_TEXT_CHARACTERS)
+        return [], YamlError("input.too-large", line, column, limit=f"{MAX_TEXT_CHARACTERS:,}")
     try:
         parser = _Composer(text)
     except UnicodeEncodeError as exc:  # a lone surrogate: a text that was never UTF-8
@@ -434,8 +501,10 @@ def parse_stream(text: str) -> tuple[list[YamlDocument], YamlError | None]:
     try:
         while parser.check_node():
             if refused is not None and refused[0] == len(documents) + 1:
-                return documents, refused[1]  # not composed: it could recurse too deep, in C
+                return documents, refused[1]  # not composed: it could recurse too deep, in C, or hold too much
             root = parser.get_node()
+            if len(documents) == MAX_DOCUMENTS:
+                return documents, _at(root, "input.too-many-documents", limit=f"{MAX_DOCUMENTS:,}")
             documents.append(YamlDocument(len(documents) + 1, _Converter(text, screen).convert(root), NodePositions(root)))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

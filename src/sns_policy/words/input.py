@@ -19,6 +19,27 @@ WORDS: dict[str, tuple[str, str]] = {
         "入れ子が深すぎます（{limit} 段まで）",
         "collections nested too deep (at most {limit} levels)",
     ),
+    "input.too-large": (
+        "ファイルが大きすぎます（{limit} 文字まで。ここで超えています）。ファイルを分けてください",
+        "the file is too large (at most {limit} characters; it goes beyond them here): split it into several files",
+    ),
+    "input.too-many-documents": (
+        "文書が多すぎます（一つのファイルに {limit} 個まで。これがその次の文書です）。ファイルを分けてください",
+        "too many documents (at most {limit} in one file; this is the one after them): split the file",
+    ),
+    "input.too-many-values": (
+        "値が多すぎます（一つのファイルにキー・値・項目が合わせて {limit} 個まで。ここで超えています）。ファイルを分けてください",
+        "too many values (at most {limit} keys, values and items in one file; they go beyond that here): split the file",
+    ),
+    "input.too-long": ("値が長すぎます（{limit} 文字まで）", "the value is too long (at most {limit} characters)"),
+    "input.number-too-long": (
+        "数が長すぎます（{limit} 文字まで）。文字列として書くなら引用符で囲んでください",
+        "the number is too long (at most {limit} characters): quote it if it is meant as text",
+    ),
+    "input.number-too-large": (
+        "数が大きすぎて扱えません。文字列として書くなら引用符で囲んでください",
+        "the number is too large to be read: quote it if it is meant as text",
+    ),
     "input.schema": ("{field}: {problem}", "{field}: {problem}"),
     "input.unknown-municipality": (
         "自治体「{municipality}」のルールセットがありません（利用可能: {known}）",
