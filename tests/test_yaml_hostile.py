@@ -414,3 +414,49 @@ def test_bounds_end_to_end(tmp_path: Path) -> None:
     limit = yaml_source.MAX_SCALAR_CHARACTERS
     code, line, column, message = one_error(tmp_path, "municipality: miura\nnote: " + "x" * (limit + 1) + "\n", "--lang", "en")
     assert (code, line, column, message) == ("input.too-long", 2, 7, f"the value is too long (at most {limit:,} characters)")
+
+
+# --- control characters: kept by the reader, shown safely by reports -------------------------
+
+
+def test_escaped_control_characters_are_kept_as_written() -> None:
+    data = parse_documents('a: "x\\e[31my"\nb: "\\x01\\a\\x9b\\u202e"\nc: "line\\nnext\\ttab"\n')[0].data
+    assert data == {"a": "x\x1b[31my", "b": "\x01\x07\x9b\u202e", "c": "line\nnext\ttab"}
+
+
+def test_escaped_control_characters_end_to_end_are_no_input_error(tmp_path: Path) -> None:
+    code, errors, output = check(tmp_path, 'municipality: miura\naccount:\n  platform: "x\\e"\n')
+    # a platform no one has (and no kind): the schema's errors, not the reader's
+    assert code == 2 and {m["code"] for m in errors} == {"input.schema"}
+    assert any((m["line"], m["column"]) == ("3", "3") and "[account.platform]" in m["message"] for m in errors)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("三浦市 広報", "三浦市 広報"),
+    ("line\nnext\ttab", "line\nnext\ttab"),  # kept
+    ("x\x1b[31my", "x\\x1b[31my"),
+    ("\x00\x01\x07\x08\x0b\x0c\r\x1f", "\\x00\\x01\\x07\\x08\\x0b\\x0c\\x0d\\x1f"),
+    ("\x7f", "\\x7f"),
+    ("\x80\x9b\x9f", "\\x80\\x9b\\x9f"),  # C1: \x9b is a CSI on some terminals
+    ("a\u2028b\u2029c", "a\\u2028b\\u2029c"),
+    ("\u202a\u202b\u202c\u202d\u202e", "\\u202a\\u202b\\u202c\\u202d\\u202e"),
+    ("\u2066\u2067\u2068\u2069", "\\u2066\\u2067\\u2068\\u2069"),
+    ("\u200e\u200f\u061c", "\\u200e\\u200f\\u061c"),
+    ("C:\\x1b", "C:\\x1b"),  # a backslash the user wrote is left as it is
+    ("\xa0é😀\u3000", "\xa0é😀\u3000"),  # printable and space characters beyond C1 are left
+])
+def test_shown_makes_controls_visible(value: str, expected: str) -> None:
+    from sns_policy.report.safe_text import shown
+
+    assert shown(value) == expected
+
+
+def test_shown_leaves_no_control_character() -> None:
+    import unicodedata
+
+    from sns_policy.report.safe_text import shown
+
+    every = "".join(chr(c) for c in range(0x3000))
+    out = shown(every)
+    assert all(unicodedata.category(c) != "Cc" for c in out if c not in "\n\t")
+    assert not set(out) & {"\u2028", "\u2029", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
