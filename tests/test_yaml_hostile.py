@@ -460,3 +460,44 @@ def test_shown_leaves_no_control_character() -> None:
     out = shown(every)
     assert all(unicodedata.category(c) != "Cc" for c in out if c not in "\n\t")
     assert not set(out) & {"\u2028", "\u2029", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
+
+
+# --- a file that is not UTF-8: line and column in characters, the byte in hex ---------------
+
+
+@pytest.mark.parametrize(("data", "line", "column", "byte"), [
+    (b"account: caf\xe9\n", 1, 13, "0xE9"),
+    ("三浦: 広報\n名前: 三浦市".encode() + b"\xe9\n", 2, 8, "0xE9"),  # 8 characters in, 18 bytes
+    (b"\xef\xbb\xbfa: 1\nb: \xff\n", 2, 4, "0xFF"),  # after a BOM, which is no character of the line
+    (b"a: 1\r\nb: x\x80\r\n", 2, 5, "0x80"),
+    ("a: 三".encode() + "浦".encode()[:2] + b"\n", 1, 5, "0xE6"),  # a character cut short: at its first byte
+    (b"\xe9", 1, 1, "0xE9"),
+])
+def test_an_undecodable_byte_is_located_in_characters(data: bytes, line: int, column: int, byte: str) -> None:
+    from sns_policy.load.files import undecodable
+
+    with pytest.raises(UnicodeDecodeError) as info:
+        data.decode("utf-8-sig")
+    assert undecodable(info.value) == (line, column, byte)
+
+
+def test_a_file_that_is_not_utf8_end_to_end(tmp_path: Path) -> None:
+    content = "municipality: miura\naccount:\n  display_name: 三浦市".encode() + b"\x8e\x4f\x89\x59\n"
+    code, line, column, message = one_error(tmp_path, content)
+    assert (code, line, column) == ("input.encoding", 3, 20)
+    assert message == "UTF-8 として読めないバイト（0x8E）があります。UTF-8 で保存してください"
+    assert one_error(tmp_path, content, "--lang", "en")[3] == "not valid UTF-8 (the byte 0x8E here); save the file as UTF-8"
+
+
+def test_a_suite_that_is_not_utf8_is_located_too(tmp_path: Path) -> None:
+    path = tmp_path / "suite.yaml"
+    path.write_bytes("municipality: miura\ncases:\n  - name: 三浦".encode() + b"\xe9\n")
+    result = runner.invoke(app, ["test", str(path)])
+    assert result.exit_code == 2, result.output
+    assert f"{path}:3:13: error input.encoding UTF-8 として読めないバイト（0xE9）" in result.output
+
+
+def test_a_lone_surrogate_names_the_byte_it_stands_for() -> None:
+    for text, byte in (("a: x\udce9\n", "0xE9"), ("a: x\ud800\n", "0xED")):
+        error = refusal(text)
+        assert (error.key, error.line, error.column, error.params) == ("input.encoding", 1, 5, {"byte": byte})

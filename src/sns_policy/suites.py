@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from sns_policy.diagnostics import AccountResult, Finding
 from sns_policy.evaluate.engine import Engine, Locator
 from sns_policy.evaluate.engines import EngineCache
+from sns_policy.load.files import encoding_error
 from sns_policy.load.inputs import SUITES_FOLDER, iter_inputs
 from sns_policy.load.manifests import DocumentLocator
 from sns_policy.load.rulesets import RulesetError, known_municipalities, ruleset_path
@@ -317,7 +318,7 @@ class _SuiteRunner:
         except YamlError as exc:
             return [], [input_error(exc.key, file, exc.line, exc.column, **exc.params)]
         except UnicodeDecodeError as exc:
-            return [], [input_error("input.encoding", file, 1, 1, position=exc.start)]
+            return [], [encoding_error(file, exc)]
         if len(documents) != 1 or not isinstance(documents[0].data, dict):
             return [], [input_error("input.suite", file, 1, 1, problem=msg("input.one-mapping"))]
         document = documents[0]

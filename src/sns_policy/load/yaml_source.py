@@ -494,7 +494,7 @@ def parse_stream(text: str) -> tuple[list[YamlDocument], YamlError | None]:
         parser = _Composer(text)
     except UnicodeEncodeError as exc:  # a lone surrogate: a text that was never UTF-8
         before = text[: exc.start]
-        return [], YamlError("input.encoding", before.count("\n") + 1, exc.start - before.rfind("\n"), position=exc.start)
+        return [], YamlError("input.encoding", before.count("\n") + 1, exc.start - before.rfind("\n"), byte=_surrogate_byte(text[exc.start]))
     screen = _screen(text)
     refused = screen.refused
     documents: list[YamlDocument] = []
@@ -524,6 +524,14 @@ def parse_stream(text: str) -> tuple[list[YamlDocument], YamlError | None]:
     except YAMLError as exc:
         return documents, YamlError("input.yaml-syntax", 1, 1, problem=problem_text(str(exc).splitlines()[0]))
     return documents, None
+
+
+def _surrogate_byte(character: str) -> str:
+    """The byte a lone surrogate stands for, in hex, as the input error for a file names
+    its first undecodable byte: U+DC80–U+DCFF is how Python keeps a byte that was not
+    UTF-8 (surrogateescape: U+DCE9 was 0xE9); any other would start with 0xED in a file."""
+    point = ord(character)
+    return f"0x{point - 0xDC00:02X}" if 0xDC80 <= point <= 0xDCFF else "0xED"
 
 
 def _codepoint(character: str | int) -> int:

@@ -3,7 +3,7 @@
 WORDS: dict[str, tuple[str, str]] = {
     "input.file-not-found": ("ファイルが見つかりません: {path}", "file not found: {path}"),
     "input.unreadable": ("ファイルを読み込めません: {reason}", "cannot read file: {reason}"),
-    "input.encoding": ("UTF-8 として読み込めません（{position} バイト目）。UTF-8 で保存してください", "not valid UTF-8 (at byte {position}); save the file as UTF-8"),
+    "input.encoding": ("UTF-8 として読めないバイト（{byte}）があります。UTF-8 で保存してください", "not valid UTF-8 (the byte {byte} here); save the file as UTF-8"),
     "input.yaml-syntax": ("YAML の構文エラー: {problem}", "YAML syntax error: {problem}"),
     "input.no-manifest": (
         "アカウント定義（マニフェスト）がありません",
