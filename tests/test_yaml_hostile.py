@@ -30,7 +30,7 @@ def check(tmp_path: Path, content: str | bytes, *options: str) -> tuple[int, lis
     else:
         path.write_bytes(content)
     result = runner.invoke(app, ["check", str(path), *options])
-    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output and (result.exception is None or isinstance(result.exception, SystemExit)), result.output
     errors = [m for line in result.output.splitlines() if (m := ERROR_LINE.match(line))]
     assert all(m["file"] == str(path) for m in errors)
     return result.exit_code, errors, result.output
