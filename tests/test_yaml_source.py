@@ -87,9 +87,10 @@ def test_aliases_are_expanded() -> None:
     assert parse_documents("a: &x {b: 1}\nc: *x\n")[0].data == {"a": {"b": 1}, "c": {"b": 1}}
 
 
-def test_tags_are_never_executed() -> None:
-    data = parse_documents("a: !!python/object:os.system echo\n")[0].data
-    assert data == {"a": "echo"}
+def test_tags_are_never_executed_but_refused_at_the_tag() -> None:
+    with pytest.raises(YamlError) as info:
+        parse_documents("a: !!python/object:os.system echo\n")
+    assert (info.value.key, info.value.line, info.value.column) == ("input.unsupported-yaml", 1, 4)
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])

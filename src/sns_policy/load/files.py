@@ -34,15 +34,28 @@ def read_text(file: str, stdin_text: str | bytes | None = None) -> str:
     return read_bytes(file).decode("utf-8-sig")
 
 
+def undecodable(exc: UnicodeDecodeError) -> tuple[int, int, str]:
+    """Where the first byte UTF-8 could not decode is, as an editor counts: its line (the
+    line feeds before it, plus one) and column (the characters since the last line feed,
+    plus one), 1-based; and the byte, in hex (0xE9). Everything before it decodes."""
+    before = exc.object[: exc.start]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + 1, column, f"0x{exc.object[exc.start]:02X}"
+
+
+def encoding_error(file: str, exc: UnicodeDecodeError) -> Finding:
+    """The input error for a file that is not UTF-8, at its first undecodable byte."""
+    line, column, byte = undecodable(exc)
+    return input_error("input.encoding", file, line, column, byte=byte)
+
+
 def read_input(file: str, stdin_text: str | bytes | None = None) -> str | Finding:
     """An input's text, or the input error that stands in its place."""
     try:
         return read_text(file, stdin_text)
     except UnicodeDecodeError as exc:
-        before = exc.object[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return input_error("input.encoding", file, line, column, position=exc.start)
+        return encoding_error(file, exc)
     except OSError as exc:
         from sns_policy.words.os_errors import reason_words
 

@@ -3,7 +3,7 @@
 WORDS: dict[str, tuple[str, str]] = {
     "input.file-not-found": ("ファイルが見つかりません: {path}", "file not found: {path}"),
     "input.unreadable": ("読み込めません（{reason}）", "cannot be read ({reason})"),
-    "input.encoding": ("UTF-8 として読み込めません（{position} バイト目）。UTF-8 で保存してください", "not valid UTF-8 (at byte {position}); save the file as UTF-8"),
+    "input.encoding": ("UTF-8 として読めないバイト（{byte}）があります。UTF-8 で保存してください", "not valid UTF-8 (the byte {byte} here); save the file as UTF-8"),
     "input.yaml-syntax": ("YAML の構文エラー: {problem}", "YAML syntax error: {problem}"),
     "input.no-manifest": (
         "アカウント定義（マニフェスト）がありません",
@@ -18,6 +18,27 @@ WORDS: dict[str, tuple[str, str]] = {
     "input.too-deep": (
         "入れ子が深すぎます（{limit} 段まで）",
         "collections nested too deep (at most {limit} levels)",
+    ),
+    "input.too-large": (
+        "ファイルが大きすぎます（{limit} 文字まで。ここで超えています）。ファイルを分けてください",
+        "the file is too large (at most {limit} characters; it goes beyond them here): split it into several files",
+    ),
+    "input.too-many-documents": (
+        "文書が多すぎます（一つのファイルに {limit} 個まで。これがその次の文書です）。ファイルを分けてください",
+        "too many documents (at most {limit} in one file; this is the one after them): split the file",
+    ),
+    "input.too-many-values": (
+        "値が多すぎます（一つのファイルにキー・値・項目が合わせて {limit} 個まで。ここで超えています）。ファイルを分けてください",
+        "too many values (at most {limit} keys, values and items in one file; they go beyond that here): split the file",
+    ),
+    "input.too-long": ("値が長すぎます（{limit} 文字まで）", "the value is too long (at most {limit} characters)"),
+    "input.number-too-long": (
+        "数が長すぎます（{limit} 文字まで）。文字列として書くなら引用符で囲んでください",
+        "the number is too long (at most {limit} characters): quote it if it is meant as text",
+    ),
+    "input.number-too-large": (
+        "数が大きすぎて扱えません。文字列として書くなら引用符で囲んでください",
+        "the number is too large to be read: quote it if it is meant as text",
     ),
     "input.schema": ("{field}: {problem}", "{field}: {problem}"),
     "input.unknown-municipality": (
@@ -215,7 +236,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "yaml.did-not-find-expected-alphabetic-or-numeric-character": ("アンカーやエイリアスの名前がありません", "{problem}"),
     "yaml.did-not-find-expected-document-start": ("文書の始まり（---）が見つかりません", "{problem}"),
     "yaml.is-not-allowed": ("使えない文字です", "{problem}"),
+    "yaml.incompatible-document": ("対応していない YAML の版です（%YAML 指示には 1.2 だけを書けます）", "{problem}"),
     "yaml.unreadable": ("YAML として読めない書き方です", "{problem}"),
     "yaml.unsupported.endless-aliases": ("際限なく展開されるエイリアス", "aliases expanding without end"),
     "yaml.unsupported.complex-key": ("複合キー（? で始まるキー、キーとしてのリストやマッピング）", "complex mapping key"),
+    "yaml.unsupported.tag": ("タグ「{tag}」（マニフェストではタグを使いません。値をそのまま書いてください）",
+                             "the tag '{tag}' (manifests use no tags: write the value itself)"),
+    "yaml.unsupported.tag-directive": ("タグを宣言する %TAG 指示（マニフェストではタグを使いません）", "the %TAG directive (manifests use no tags)"),
+    "yaml.unsupported.yaml-version": ("YAML {version} として読むようにとの %YAML 指示（マニフェストは YAML 1.2 として読みます）",
+                                      "a %YAML directive asking for YAML {version} (manifests are read as YAML 1.2)"),
+    "yaml.unsupported.merge-key": ("マージキー（<<）。キーを一つずつ書き出してください", "a merge key (<<): merge keys are not supported, write the keys out"),
+    "yaml.unsupported.alias-reuses": ("{limit} 回を超えて展開されるエイリアス", "aliases expanded more than {limit} times"),
+    "yaml.unsupported.alias-values": ("展開すると {limit} 個を超える値になるエイリアス", "aliases expanding to more than {limit} values"),
 }
