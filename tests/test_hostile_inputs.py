@@ -216,3 +216,23 @@ def test_an_unknown_municipality_is_said_beside_the_schema_errors(tmp_path: Path
     assert lines[1].startswith(f"{manifest}:2:40: error input.schema ")
     given = run("check", str(manifest), "-m", "miura")  # judged by miura: its own id does not matter
     assert "input.unknown-municipality" not in given.stdout
+
+
+# --- control characters are shown, never obeyed ----------------------------------------
+
+def test_a_terminal_escape_in_a_value_or_a_name_is_shown_escaped(tmp_path: Path) -> None:
+    text = GOOD.read_text(encoding="utf-8").replace("handle: \"@miura_city_koho\"", "handle: \"@x\\e]0;pwned\\a\\e[2J\"")
+    assert "\\e[2J" in text
+    manifest = tmp_path / "account\x1b[31m.yaml"
+    manifest.write_text(text.replace("municipality: miura", "municipality: miura\nbogus: 1"), encoding="utf-8")
+    for arguments in (["check", str(manifest)], ["check", str(manifest), "--format", "github"],
+                      ["render", "profile", str(manifest)]):
+        done = run(*arguments, env={"FORCE_COLOR": "1"} if arguments[-1] == str(manifest) else None)
+        assert done.returncode == 2
+        without_colour = re.sub(r"\x1b\[[0-9;]*m", "", said(done))  # the colour the tool adds is SGR only
+        assert "\x1b" not in without_colour and "\x07" not in without_colour, repr(said(done))
+        assert "account\\x1b[31m.yaml" in said(done)
+    clean = tmp_path / "clean.yaml"
+    clean.write_text(text, encoding="utf-8")
+    done = run("check", str(clean), "--as-of", "2026-11-21")
+    assert "\x1b" not in done.stdout and "@x\\x1b]0;pwned\\x07\\x1b[2J" in done.stdout

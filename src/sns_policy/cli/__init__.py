@@ -74,8 +74,10 @@ def main() -> None:
         _apply_walk(config)
         code = app(standalone_mode=False, default_map=_defaults(config))
     except ConfigError as exc:  # the project configuration, read wherever an id is looked up
+        from sns_policy.report.safe_text import shown
+
         problem = msg(exc.key, **exc.params).get(lang)
-        sys.stderr.write(f"sns-policy: error: {exc.file}:{exc.line}:{exc.column}: {problem}\n")
+        sys.stderr.write(shown(f"sns-policy: error: {exc.file}:{exc.line}:{exc.column}: {problem}") + "\n")
         sys.exit(2)
     except typer.Abort:
         sys.stderr.write(f"sns-policy: {msg('cli.aborted').get(lang)}\n")
@@ -87,8 +89,10 @@ def main() -> None:
             raise
         from sns_policy.words.os_errors import reason_words
 
+        from sns_policy.report.safe_text import shown
+
         where = exc.filename if exc.filename is not None else "-"
-        sys.stderr.write(f"sns-policy: error: {where}: {msg('cli.os-error', reason=reason_words(exc)).get(lang)}\n")
+        sys.stderr.write(shown(f"sns-policy: error: {where}: {msg('cli.os-error', reason=reason_words(exc)).get(lang)}") + "\n")
         sys.exit(2)
     except Exception as exc:
         if _is_usage_error(exc):

@@ -35,7 +35,9 @@ LangOption = Annotated[Lang, typer.Option("--lang", help=both("help.common.1"))]
 
 def fail(message: str) -> NoReturn:
     """One clear line on stderr and exit code 2: the contract for bad input."""
-    sys.stderr.write(f"sns-policy: error: {message}\n")
+    from sns_policy.report.safe_text import shown
+
+    sys.stderr.write(f"sns-policy: error: {shown(message)}\n")  # a value in it is shown, never obeyed
     raise typer.Exit(2)
 
 

@@ -33,9 +33,12 @@ def _escape_property(text: str) -> str:
 
 
 def github_annotation(level: str, file: str, line: int, column: int, title: str, message: str) -> str:
-    """One workflow command, `::error file=…,line=…,col=…,title=…::…`, escaped as GitHub reads it."""
-    return (f"::{level} file={_escape_property(relative(file))},line={max(line, 1)},col={max(column, 1)},"
-            f"title={_escape_property(title)}::{_escape_data(message)}")
+    """One workflow command, `::error file=…,line=…,col=…,title=…::…`, escaped as GitHub reads
+    it; a control character in it is shown, never passed to the log (which obeys ANSI codes)."""
+    from sns_policy.report.safe_text import shown
+
+    return (f"::{level} file={_escape_property(shown(relative(file)))},line={max(line, 1)},col={max(column, 1)},"
+            f"title={_escape_property(shown(title))}::{_escape_data(shown(message))}")
 
 
 def github_level(severity: Severity) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sns_policy.diagnostics import AccountResult, CheckReport, Finding
 from sns_policy.report import location, summary_counts, verdict_words
+from sns_policy.report.safe_text import shown
 from sns_policy.words import text as msg
 
 
@@ -20,10 +21,11 @@ def finding_line(finding: Finding, lang: str, colour: bool = False) -> str:
     clause = f" [{finding.clause}]" if finding.clause else ""
     detail = f" — {finding.detail.get(lang)}" if finding.detail else ""
     # Severity words stay English (error/warning/info) in both languages: editors and CI
-    # annotators parse them.
+    # annotators parse them. What the manifest wrote is shown, never obeyed: a control
+    # character in a value (or a file name) is written as an escape, before any colour.
     severity = finding.severity.value
-    return (f"{_paint(location(finding), '1', colour)}: {_paint(severity, _SEVERITY_COLOUR[severity], colour)} "
-            f"{finding.code}{clause} {finding.message.get(lang)}{detail}")
+    return (f"{_paint(shown(location(finding)), '1', colour)}: {_paint(severity, _SEVERITY_COLOUR[severity], colour)} "
+            f"{shown(f'{finding.code}{clause} {finding.message.get(lang)}{detail}')}")
 
 
 def _account_lines(result: AccountResult, lang: str, show_review: bool, colour: bool) -> list[str]:
@@ -31,24 +33,24 @@ def _account_lines(result: AccountResult, lang: str, show_review: bool, colour: 
     name = result.provenance.municipality_name if result.provenance is not None else None
     head = msg("report.account", file=result.file, line=result.line, account=result.account,
                municipality=name or result.municipality, verdict=verdict).get(lang)
-    lines = [head]
+    lines = [shown(head)]
     if result.provenance is not None:
         p = result.provenance
         lines.append("  " + msg("report.basis", title=p.title, in_force=p.in_force, in_force_wareki=p.in_force_wareki).get(lang))
     if result.out_of_scope is not None:
-        lines.append("  " + result.out_of_scope.get(lang))
+        lines.append("  " + shown(result.out_of_scope.get(lang)))
     for note in result.notes:
-        lines.append("  " + msg("report.note", note=note).get(lang))
+        lines.append("  " + shown(msg("report.note", note=note).get(lang)))
     for item in result.not_applicable:
         lines.append("  " + msg("report.not_applicable", rule=item.rule, clause=item.clause, reason=item.reason).get(lang))
     for finding in result.findings:
         lines.append(finding_line(finding, lang, colour))
         if finding.quote:
-            lines.append(f"    「{finding.quote}」")
+            lines.append(f"    「{shown(finding.quote)}」")
     for stale in result.confirmation_problems:
         file, line, column = stale.where
-        lines.append(f"{file}:{line}:{column}: warning confirmation.{stale.reason} "
-                     + msg(f"confirm.stale.{stale.reason}", rule=stale.rule).get(lang))
+        lines.append(shown(f"{file}:{line}:{column}: warning confirmation.{stale.reason} "
+                           + msg(f"confirm.stale.{stale.reason}", rule=stale.rule).get(lang)))
     if result.review:
         lines.append("  " + msg("report.review_header", count=len(result.review)).get(lang) + _state_counts(result, lang))
         states = result.review_states or ()
@@ -57,7 +59,7 @@ def _account_lines(result: AccountResult, lang: str, show_review: bool, colour: 
             # Every item with --show-review; a confirmation that ran out or no longer fits the
             # rule always, as it was settled once and needs a person again.
             if show_review or status in ("expired", "changed"):
-                lines.append(f"    - {item.rule} [{item.clause}] 〔{msg(f'confirm.state.{status}').get(lang)}〕 {item.message.get(lang)}")
+                lines.append(shown(f"    - {item.rule} [{item.clause}] 〔{msg(f'confirm.state.{status}').get(lang)}〕 {item.message.get(lang)}"))
     return lines
 
 
@@ -81,5 +83,6 @@ def render(report: CheckReport, lang: str = "ja", show_review: bool = False, col
         lines.append(finding_line(note, lang, colour))
     for result in report.results:
         lines.extend(_account_lines(result, lang, show_review, colour))
+    # Lines other than findings (an account's head, a quote, notes) carry values too.
     lines.append(msg("report.summary", **summary_counts(report)).get(lang))
     return "\n".join(lines) + "\n"
