@@ -15,6 +15,7 @@ from sns_policy.cli.encoding import protect_streams
 from sns_policy.cli.usage import usage_problem
 from sns_policy.load.search_path import Config, ConfigError, find_config, municipality_roots
 from sns_policy.words import text as msg
+from sns_policy.write import WriteError
 
 app = typer.Typer(
     name="sns-policy",
@@ -76,6 +77,9 @@ def main() -> None:
     except ConfigError as exc:  # the project configuration, read wherever an id is looked up
         problem = msg(exc.key, **exc.params).get(lang)
         sys.stderr.write(f"sns-policy: error: {exc.file}:{exc.line}:{exc.column}: {problem}\n")
+        sys.exit(2)
+    except WriteError as exc:  # any command's --out (report, export, import, schemas …): where and why, in words
+        sys.stderr.write(f"sns-policy: error: {exc.words().get(lang)}\n")
         sys.exit(2)
     except typer.Abort:
         sys.stderr.write(f"sns-policy: {msg('cli.aborted').get(lang)}\n")

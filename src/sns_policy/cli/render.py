@@ -99,7 +99,7 @@ def profile(
             note += msg("render.profile-note.not_asked", segments=join(
                 "word.list", [msg(f"render.segment.{s}") for s in rendered.not_asked])).get(lang.value)
         sys.stderr.write(note + "\n")
-    _write("\n\n".join(texts) + "\n", out)
+    _write("\n\n".join(texts) + "\n", out, lang)
 
 
 class NoticeKind(str, Enum):
@@ -135,7 +135,7 @@ def notice(
         except TemplateError as exc:
             _template_failed(templates, exc, lang)
         parts.append(notice_text(rendered, lang.value))
-    _write("\n\n".join(parts) + "\n", out)
+    _write("\n\n".join(parts) + "\n", out, lang)
 
 
 class PageFormat(str, Enum):
@@ -152,13 +152,18 @@ def _one_engine(engines: Any, municipality: str, lang: Lang) -> Any:
         fail(msg("input.unknown-municipality", municipality=municipality, known=", ".join(known_municipalities())).get(lang.value))
 
 
-def _write(output: str, out: Optional[Path]) -> None:
-    from sns_policy.write import write_atomic
+def _write(output: str, out: Optional[Path], lang: Lang) -> None:
+    """To standard output, or to `--out` (sns_policy.write: a file atomically, a device or
+    a pipe as a stream, a link through to its file); a path it cannot write is one line."""
+    from sns_policy.write import WriteError, write_atomic
 
     if out is None:
         emit(output)
-    else:
+        return
+    try:
         write_atomic(out, output)
+    except WriteError as exc:
+        fail(exc.words().get(lang.value))
 
 
 @render_app.command("page", help=both("help.command.render.page"))
@@ -183,7 +188,7 @@ def page(
             fail(f"{item.file}:{item.document.line}: " + msg("render.not-official").get(lang.value))
         except TemplateError as exc:
             _template_failed(templates, exc, lang)
-    _write("".join(pages), out)
+    _write("".join(pages), out, lang)
 
 
 @render_app.command("index", help=both("help.command.render.index"))
@@ -209,7 +214,7 @@ def index(
             fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
         manifests += [i.manifest for i in loaded if i.manifest.municipality == municipality
                       and i.manifest.account.kind != "staff_personal"]
-    _write(render_index(manifests, engine, format.value, templates, lang.value), out)
+    _write(render_index(manifests, engine, format.value, templates, lang.value), out, lang)
 
 
 @render_app.command("disclaimer", help=both("help.command.render.disclaimer"))
