@@ -186,3 +186,138 @@ def test_a_block_device_or_socket_is_refused(tmp_path: Path) -> None:
         assert stat.S_ISSOCK(os.lstat(path).st_mode)
     finally:
         server.close()
+
+
+# --- 3. a site's folder: the user's files kept, stale pages removed, no link followed ---
+
+def _site(paths: list[Path] | Path, out: Path, *more: str):
+    paths = paths if isinstance(paths, list) else [paths]
+    return runner.invoke(app, ["render", "site", *map(str, paths), "-o", str(out), "--as-of", "2026-11-21", *more])
+
+
+@pytest.fixture()
+def accounts(tmp_path: Path) -> Path:
+    """A folder of a few of 三浦市's accounts, to take one away."""
+    folder = tmp_path / "accounts"
+    folder.mkdir()
+    for name in ("x-city-compliant.yaml", "youtube-closing-compliant.yaml", "instagram-tourism-field-compliant.yaml"):
+        (folder / name).write_bytes((ROOT / "municipalities/miura/examples" / name).read_bytes())
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_folder_of_the_users_own_is_refused_and_left_as_it_was(tmp_path: Path, accounts: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>my own front page</p>", encoding="utf-8")
+    result = _site(accounts, out, "--lang", "en")
+    _one_error_line(result, str(out), "--force", "not a folder sns-policy wrote a site into")
+    assert _files(out) == {"index.html": b"<p>my own front page</p>"}  # nothing written at all
+    done = _site(accounts, out, "--force")
+    assert done.exit_code == 0, done.output
+    assert "my own front page" not in (out / "index.html").read_text(encoding="utf-8")  # --force: overwritten, as asked
+
+
+def test_a_page_changed_by_hand_since_is_refused_unless_forced(tmp_path: Path, accounts: Path) -> None:
+    out = tmp_path / "site"
+    assert _site(accounts, out).exit_code == 0
+    (out / "index.html").write_text("edited", encoding="utf-8")
+    before = _files(out)
+    _one_error_line(_site(accounts, out, "--lang", "en"), str(out / "index.html"), "changed since sns-policy wrote it")
+    assert _files(out) == before
+    assert _site(accounts, out, "--force").exit_code == 0 and (out / "index.html").read_text(encoding="utf-8") != "edited"
+    assert _site(accounts, out).exit_code == 0  # recorded again: the next render is ordinary
+
+
+def test_a_re_render_removes_the_pages_of_an_account_gone_and_only_those(tmp_path: Path, accounts: Path) -> None:
+    out = tmp_path / "site"
+    assert _site(accounts, out).exit_code == 0
+    first = set(_files(out))
+    # The user's files, added after the render: in the folder, and beside the pages.
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "public" / "miura" / "extra.html").write_text("mine too", encoding="utf-8")
+    (out / "mine").mkdir()
+    (out / "mine" / "a.txt").write_text("mine as well", encoding="utf-8")
+    (accounts / "youtube-closing-compliant.yaml").unlink()
+    result = _site(accounts, out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "removed 2 pages" in result.stderr  # its public page and its check
+    now = set(_files(out))
+    gone = first - now
+    assert len(gone) == 2 and all("youtube" in name for name in gone), gone
+    assert {"notes.txt", "public/miura/extra.html", "mine/a.txt"} <= now
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "public" / "miura" / "extra.html").read_text(encoding="utf-8") == "mine too"
+    import json
+
+    record = json.loads((out / ".sns-policy-site.json").read_text(encoding="utf-8"))
+    assert set(record["files"]) == now - {".sns-policy-site.json", "notes.txt", "public/miura/extra.html", "mine/a.txt"}
+
+
+def test_a_stale_page_changed_by_hand_is_kept_and_said(tmp_path: Path, accounts: Path) -> None:
+    out = tmp_path / "site"
+    assert _site(accounts, out).exit_code == 0
+    (page,) = [p for p in (out / "public" / "miura").iterdir() if "youtube" in p.name]
+    page.write_text("kept by hand", encoding="utf-8")
+    (accounts / "youtube-closing-compliant.yaml").unlink()
+    result = _site(accounts, out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert page.read_text(encoding="utf-8") == "kept by hand"
+    assert f"{page}: warning the site no longer makes this page" in result.stderr
+    assert "removed 1 pages" in result.stderr  # its check, unchanged, is gone
+
+
+def test_a_site_whose_folder_is_gone_empty_or_new_is_written(tmp_path: Path, accounts: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert _site(accounts, empty).exit_code == 0 and (empty / "index.html").is_file()
+    assert _site(accounts, tmp_path / "new" / "deeper").exit_code == 0
+
+
+def test_a_link_inside_the_site_is_never_written_through(tmp_path: Path, accounts: Path) -> None:
+    out = tmp_path / "site"
+    assert _site(accounts, out).exit_code == 0
+    outside = tmp_path / "outside.html"
+    outside.write_text("outside", encoding="utf-8")
+    page = out / "public" / "miura" / "index.html"
+    page.unlink()
+    page.symlink_to(outside)
+    for more in ((), ("--force",)):  # not even when forced
+        result = _site(accounts, out, "--lang", "en", *more)
+        _one_error_line(result, str(page), "symbolic link")
+        assert outside.read_text(encoding="utf-8") == "outside" and page.is_symlink()
+    # A linked folder inside the site: the same.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    page.unlink()
+    shutil_move = __import__("shutil").move
+    shutil_move(str(out / "internal"), str(elsewhere / "internal"))
+    (out / "internal").symlink_to(elsewhere / "internal")
+    before = _files(elsewhere)
+    result = _site(accounts, out, "--force")
+    assert result.exit_code == 2 and str(out / "internal") in result.stderr
+    assert _files(elsewhere) == before
+
+
+def test_a_link_left_where_a_stale_page_was_is_not_followed_or_removed(tmp_path: Path, accounts: Path) -> None:
+    out = tmp_path / "site"
+    assert _site(accounts, out).exit_code == 0
+    outside = tmp_path / "outside.html"
+    outside.write_text("outside", encoding="utf-8")
+    (page,) = [p for p in (out / "public" / "miura").iterdir() if "youtube" in p.name]
+    page.unlink()
+    page.symlink_to(outside)
+    (accounts / "youtube-closing-compliant.yaml").unlink()
+    assert _site(accounts, out).exit_code == 0
+    assert page.is_symlink() and outside.read_text(encoding="utf-8") == "outside"
+
+
+def test_the_folder_named_may_itself_be_a_link(tmp_path: Path, accounts: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "site"
+    link.symlink_to(real)
+    assert _site(accounts, link).exit_code == 0 and (real / "index.html").is_file() and link.is_symlink()

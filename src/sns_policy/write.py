@@ -66,7 +66,7 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         found = None
     except OSError as exc:
-        raise _error(path, exc) from None
+        raise error_of(path, exc) from None
     if found is not None and stat.S_ISDIR(found.st_mode):
         raise WriteError("write.is-folder", path)
     if found is not None and (stat.S_ISCHR(found.st_mode) or stat.S_ISFIFO(found.st_mode)):
@@ -84,15 +84,28 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise _error(path, exc) from None
+            raise error_of(path, exc) from None
     _replace(path, target, data, found)
+
+
+def write_replacing(path: Path, data: bytes) -> None:
+    """Atomically put `data` at `path` in a folder that exists, whatever the name is now: a
+    link there is replaced itself, never written through (a site's own folder, which must
+    not reach outside itself). Callers check what they replace."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise error_of(path, exc) from None
+    _replace(path, path, data, found if found is not None and stat.S_ISREG(found.st_mode) else None)
 
 
 def _replace(path: Path, target: Path, data: bytes, found: os.stat_result | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as exc:
-        raise _error(path, exc, folder=target.parent) from None
+        raise error_of(path, exc, folder=target.parent) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -115,7 +128,7 @@ def _replace(path: Path, target: Path, data: bytes, found: os.stat_result | None
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise _error(path, exc, folder=target.parent) from None
+            raise error_of(path, exc, folder=target.parent) from None
         raise
 
 
@@ -129,13 +142,13 @@ def _write_stream(path: Path, data: bytes, *, fifo: bool) -> None:
     except OSError as exc:
         if exc.errno == errno.ENXIO:
             raise WriteError("write.no-reader", path) from None
-        raise _error(path, exc) from None
+        raise error_of(path, exc) from None
     if fifo:
         os.set_blocking(fd, True)
     try:
         _write_all(fd, data)
     except OSError as exc:
-        raise _error(path, exc) from None
+        raise error_of(path, exc) from None
     finally:
         os.close(fd)
 
@@ -176,7 +189,7 @@ def _write_descriptor(path: Path, fd: int, data: bytes) -> None:
     try:
         _write_all(fd, data)
     except OSError as exc:
-        raise _error(path, exc) from None
+        raise error_of(path, exc) from None
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -185,7 +198,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _error(path: Path, exc: OSError, folder: Path | None = None) -> WriteError:
+def error_of(path: Path, exc: OSError, folder: Path | None = None) -> WriteError:
     """The OSError of a write, said in words about the path the user gave."""
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM):

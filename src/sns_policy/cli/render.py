@@ -239,6 +239,7 @@ def site(
     out: Annotated[Path, typer.Option("--out", "-o", help=both("help.render.7"))],
     templates: TemplatesOption = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=both("help.impact.3"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=both("help.render.force"))] = False,
     lang: LangOption = Lang.ja,
 ) -> None:
     """A static site: the list, every account's page and its check."""
@@ -247,8 +248,10 @@ def site(
     from jinja2 import TemplateError
 
     from sns_policy.api import check_accounts
+    from sns_policy.render.folder import SiteRefused
     from sns_policy.render.site import build_site
     from sns_policy.report import location
+    from sns_policy.write import WriteError
 
     if out.exists() and not out.is_dir():
         fail(msg("cli.not-a-folder", path=str(out)).get(lang.value))
@@ -256,12 +259,22 @@ def site(
     errors: list = []
     try:
         report = build_site(check_accounts(paths, errors, as_of=day), errors, out, as_of=day, templates=templates,
-                            lang=lang.value)
+                            lang=lang.value, force=force)
     except TemplateError as exc:
         _template_failed(templates, exc, lang)
+    except WriteError as exc:
+        fail(exc.words().get(lang.value))
+    except SiteRefused as exc:  # every path in the way, each on its line; nothing was written
+        for problem in exc.problems[:-1]:
+            sys.stderr.write(f"sns-policy: error: {problem.get(lang.value)}\n")
+        fail(exc.problems[-1].get(lang.value))
     problems = [e for e in report.errors if not e.is_note]
     for error in report.errors:
         level = "info" if error.is_note else "error"
         sys.stderr.write(f"{location(error)}: {level} {error.code} {error.message.get(lang.value)}\n")
+    for kept in report.kept:
+        sys.stderr.write(f"{kept}: warning " + msg("site.kept").get(lang.value) + "\n")
+    if report.removed:
+        sys.stderr.write(msg("site.removed", count=len(report.removed)).get(lang.value) + "\n")
     sys.stderr.write(msg("render.site", folder=str(report.folder / "index.html"), pages=report.pages).get(lang.value) + "\n")
     raise typer.Exit(2 if problems else 0)

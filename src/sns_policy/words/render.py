@@ -61,6 +61,39 @@ WORDS: dict[str, tuple[str, str]] = {
     "write.kind.block": ("ブロックデバイス", "a block device"),
     "write.kind.socket": ("ソケット", "a socket"),
     "write.kind.other": ("特殊なファイル", "a special file"),
+    # --- render site: the folder it writes into, and what in it the site may touch ---
+    "help.render.force": (
+        "sns-policy が書き出したものではないファイルや、書き出した後に変更されたファイルがあるフォルダにも書き出し、ページと同じ名前のものは上書きする（フォルダの中のリンクをたどることはしません）",
+        "write into a folder with files sns-policy did not write, or changed since it did, overwriting those at its pages' names (never through a link inside the folder)",
+    ),
+    "site.refuse.not-ours": (
+        "{folder}: sns-policy がサイトを書き出したフォルダではなく（{record} がありません）、ほかのファイルがあります。空のフォルダか新しいフォルダを指定するか、書き出してよければ --force を付けてください",
+        "{folder}: not a folder sns-policy wrote a site into (it has no {record}) and it holds other files; give an empty or new folder, or add --force to write into it anyway",
+    ),
+    "site.refuse.theirs": (
+        "{path}: sns-policy が書き出したものではないファイルがあります。上書きしてよければ --force を付けてください",
+        "{path}: a file sns-policy did not write is there; add --force to overwrite it",
+    ),
+    "site.refuse.changed": (
+        "{path}: sns-policy が前回書き出した後に変更されています。上書きしてよければ --force を付けてください",
+        "{path}: changed since sns-policy wrote it; add --force to overwrite it",
+    ),
+    "site.refuse.link": (
+        "{path}: シンボリックリンクです。サイトのフォルダの中ではリンクをたどって書き出しません。リンクを取り除いてください",
+        "{path}: a symbolic link; the site never writes through a link inside its folder: remove the link",
+    ),
+    "site.refuse.file": ("{path}: ページを書き出すフォルダの場所に、ファイルがあります", "{path}: a file is where the site needs a folder for its pages"),
+    "site.refuse.folder": ("{path}: ページを書き出す場所に、フォルダがあります", "{path}: a folder is where the site writes a page"),
+    "site.refuse.special": ("{path}: 通常のファイルではないため、書き出しません", "{path}: not a regular file, so the site does not write it"),
+    "site.refuse.record": (
+        "{path}: 前回書き出したサイトの記録を読み取れません。書き出してよければ --force を付けてください（記録を作り直します）",
+        "{path}: the record of the site written before cannot be read; add --force to write anyway (the record is made anew)",
+    ),
+    "site.removed": ("前回書き出したページのうち、今回は作らない {count} ページを削除しました", "removed {count} pages written before that this render no longer makes"),
+    "site.kept": (
+        "このサイトはもうこのページを作りませんが、書き出した後に変更されているため削除せずに残しました",
+        "the site no longer makes this page, but it was changed since it was written, so it is kept",
+    ),
     # --- render notice: what to post where, and by when ---
     "notice.heading": ("【{title}】", "【{title}】"),
     "notice.account": ("アカウントに掲載する文", "Text to post on the account"),
