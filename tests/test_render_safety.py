@@ -321,3 +321,131 @@ def test_the_folder_named_may_itself_be_a_link(tmp_path: Path, accounts: Path) -
     link = tmp_path / "site"
     link.symlink_to(real)
     assert _site(accounts, link).exit_code == 0 and (real / "index.html").is_file() and link.is_symlink()
+
+
+# --- 4. user templates: read only from their folder, errors located, bounded ---
+
+@pytest.fixture()
+def templates(tmp_path: Path) -> Path:
+    folder = tmp_path / "templates"
+    (folder / "profile").mkdir(parents=True)
+    return folder
+
+
+def _with_template(templates: Path, source: str, *more: str, name: str = "profile/official.j2"):
+    (templates / name).write_text(source, encoding="utf-8")
+    return runner.invoke(app, [*PROFILE, "--templates", str(templates), "--lang", "en", *more])
+
+
+def test_a_link_out_of_the_template_folder_is_not_read(tmp_path: Path, templates: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET CONTENT", encoding="utf-8")
+    link = templates / "profile" / "official.j2"
+    link.symlink_to(secret)
+    result = runner.invoke(app, [*PROFILE, "--templates", str(templates), "--lang", "en"])
+    _one_error_line(result, str(link), "profile/official.j2", "outside the template folder")
+    assert "SECRET" not in result.output
+    # A linked folder leading out: the same. A link that stays inside the folder is fine.
+    link.unlink()
+    (templates / "profile").rmdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "official.j2").write_text("SECRET CONTENT", encoding="utf-8")
+    (templates / "profile").symlink_to(tmp_path / "elsewhere")
+    result = runner.invoke(app, [*PROFILE, "--templates", str(templates), "--lang", "en"])
+    _one_error_line(result, "outside the template folder")
+    assert "SECRET" not in result.output
+    (templates / "profile").unlink()
+    (templates / "profile").mkdir()
+    (templates / "mine.j2").write_text("（独自）{{ name }}の公式です。", encoding="utf-8")
+    (templates / "profile" / "official.j2").symlink_to(templates / "mine.j2")
+    result = runner.invoke(app, [*PROFILE, "--templates", str(templates)])
+    assert result.exit_code == 0 and result.stdout.startswith("（独自）三浦市の公式です。"), result.output
+
+
+def test_an_include_of_a_file_outside_is_not_read(tmp_path: Path, templates: Path) -> None:
+    (tmp_path / "secret.j2").write_text("SECRET CONTENT", encoding="utf-8")
+    (templates / "profile" / "leak.j2").symlink_to(tmp_path / "secret.j2")
+    result = _with_template(templates, 'x\n{% include "profile/leak.j2" %}')
+    _one_error_line(result, "outside the template folder")
+    assert "SECRET" not in result.output
+
+
+def test_templates_naming_no_folder_is_said(tmp_path: Path) -> None:
+    result = runner.invoke(app, [*PROFILE, "--templates", str(tmp_path / "typo")])
+    _one_error_line(result, str(tmp_path / "typo"))
+
+
+@pytest.mark.parametrize("source, line, words", [
+    ("fine\n{% if %}", 2, "Expected an expression"),
+    ("fine\n\n{{ nothing_here }}", 3, "'nothing_here' is undefined"),
+    ("{{ 1 / 0 }}", 1, "division by zero"),
+    ('{{ t("no.such.key") }}', 1, "not in the catalogue of words"),
+    ('{% include "profile/missing.j2" %}', 1, "template profile/missing.j2 not found"),
+    ("{{ ''.__class__ }}", 1, "unsafe"),
+])
+def test_template_errors_are_located_lines(templates: Path, source: str, line: int, words: str) -> None:
+    result = _with_template(templates, source)
+    _one_error_line(result, f"{templates / 'profile' / 'official.j2'}:{line}: template error: ", words)
+
+
+@pytest.mark.parametrize("source, words", [
+    ("{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}", "calls nest too deep (at most 50 levels)"),
+    ('{% include "profile/official.j2" %}', "calls nest too deep"),
+    ("{{ range(10**12)|list }}", "range() makes at most 100,000 numbers"),
+    ("{{ 9**999999999 }}", "a number computed is too large"),
+    ("{{ (10**3000) * (10**3000) }}", "a number computed is too large"),
+    ('{{ "x" * 10**10 }}', "a string or list made is too long"),
+    ("{{ [0] * 10**10 }}", "a string or list made is too long"),
+    ('{{ "{:>9999999999}".format(1) }}', "too long"),
+    ('{{ "{:>{w}}".format(1, w=10**9) }}', "too long"),
+    ('{{ "%9999999999s" % 1 }}', "too long"),
+    ('{{ "x"|center(10**10) }}', "too long"),
+    ('{{ "x".ljust(10**10) }}', "too long"),
+    ('{{ ("y" * 100000).replace("", "z" * 100000) }}', "too long"),
+    ('{{ (["x" * 1000000] * 1000)|join }}', "too long"),
+    ('{% set ns = namespace(s="x") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}', "too long"),
+    ("{% set l = [1] %}{% for i in range(40) %}{% set _ = l.extend(l) %}{% endfor %}", "too long"),
+    ("{% for i in range(10**5) %}{% for j in range(10**5) %}{% endfor %}{% endfor %}",
+     "too many loop iterations (at most 1,000,000 in one rendering)"),
+])
+def test_templates_that_would_hang_or_exhaust_memory_stop_at_a_bound(templates: Path, source: str, words: str) -> None:
+    import time
+
+    started = time.monotonic()
+    result = _with_template(templates, source)
+    _one_error_line(result, str(templates / "profile" / "official.j2"), words)
+    assert time.monotonic() - started < 30
+
+
+def test_the_time_bound(templates: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sns_policy.render import sandbox
+
+    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.3)
+    monkeypatch.setattr(sandbox, "MAX_ITERATIONS", 10**12)
+    result = _with_template(templates, "{% for i in range(10**5) %}{% for j in range(10**5) %}{% endfor %}{% endfor %}")
+    _one_error_line(result, "rendering takes too long (at most 0.3 seconds)")
+
+
+def test_the_output_bound(templates: Path) -> None:
+    result = _with_template(templates, '{% for i in range(100000) %}{{ "x" * 100 }}{% endfor %}')
+    _one_error_line(result, str(templates / "profile" / "official.j2"), "the output is too long (at most 5,000,000 characters)")
+
+
+def test_within_the_bounds_templates_compute_as_jinja_does(templates: Path) -> None:
+    source = ('{{ 2**100 }}|{{ "a" ~ "b" }}|{{ "%5s" % "x" }}|{{ "{:>4}".format(3) }}|{{ "ab" * 3 }}|{{ [1, 2] + [3] }}|'
+              '{{ range(3)|join(",") }}|{{ "x"|center(5) }}|{{ 7 % 3 }}|{{ 2.5 * 2 }}|{% for i in range(3) %}{{ loop.index }}{% endfor %}')
+    result = _with_template(templates, source)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1267650600228229401496703205376|ab|    x|   3|ababab|[1, 2, 3]|0,1,2|  x  |1|5.0|123")
+
+
+def test_a_report_with_a_broken_user_template_is_a_located_line(tmp_path: Path) -> None:
+    folder = tmp_path / "templates" / "audit"
+    folder.mkdir(parents=True)
+    (folder / "report.html.j2").write_text("<p>\n{{ audit.nothing_here.deeper }}</p>", encoding="utf-8")
+    done = _main("report", MANIFEST, "--as-of", "2026-11-21", "--templates", str(tmp_path / "templates"),
+                 "--out", str(tmp_path / "r.html"), "--lang", "en")
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"sns-policy: error: {folder / 'report.html.j2'}:2: template error: ")
+    assert not (tmp_path / "r.html").exists()

@@ -18,7 +18,18 @@ RulesetOption = Annotated[Optional[str], typer.Option("--municipality", "-m", he
 
 
 def _template_failed(templates: Optional[Path], exc: Exception, lang: Lang) -> NoReturn:
-    fail(f"{templates or 'templates'}: " + msg("render.template", problem=str(exc)).get(lang.value))
+    """A template's error in one line at its file and line (a syntax error, a name
+    undefined, a bound of the sandbox reached: sns_policy.render.sandbox)."""
+    from sns_policy.render.sandbox import describe
+
+    where, problem = describe(exc)  # type: ignore[arg-type]
+    fail(f"{where or templates or 'templates'}: " + msg("render.template", problem=problem).get(lang.value))
+
+
+def _templates_folder(templates: Optional[Path], lang: Lang) -> None:
+    """--templates names a folder that is there: a typo is said, not passed over for the defaults."""
+    if templates is not None and not templates.is_dir():
+        fail(msg("cli.not-a-folder", path=str(templates)).get(lang.value))
 
 
 def _accounts(paths: list[str], lang: Lang, stdin_text: bytes | None = None, spec: str | None = None
@@ -64,6 +75,7 @@ def profile(
     from sns_policy.words import join
     from sns_policy.words.fields import value_words
 
+    _templates_folder(templates, lang)
     if platform is not None and platform not in Platform.__args__:  # type: ignore[attr-defined]
         choices = msg("usage.choices", choices=", ".join(Platform.__args__))  # type: ignore[attr-defined]
         fail(msg("usage.bad-choice", option="--platform", value=platform, more=choices).get(lang.value))
@@ -123,6 +135,7 @@ def notice(
     from sns_policy.render.notice import NoEffectiveDate, render_notice
     from sns_policy.report.notice import notice_text
 
+    _templates_folder(templates, lang)
     parts = []
     for item, engine in _accounts([manifest], lang, spec=municipality):
         try:
@@ -180,6 +193,7 @@ def page(
 
     from sns_policy.render.page import NotAnOfficialAccount, render_page
 
+    _templates_folder(templates, lang)
     pages = []
     for item, engine in _accounts([manifest], lang, spec=municipality):
         try:
@@ -201,10 +215,13 @@ def index(
     lang: LangOption = Lang.ja,
 ) -> None:
     """The municipality's list of official accounts."""
+    from jinja2 import TemplateError
+
     from sns_policy.load.manifests import load_manifests
     from sns_policy.render.page import render_index
     from sns_policy.report import location
 
+    _templates_folder(templates, lang)
     engines, municipality = engines_for_spec(municipality, lang)
     engine = _one_engine(engines, municipality, lang)
     manifests = []
@@ -214,7 +231,11 @@ def index(
             fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
         manifests += [i.manifest for i in loaded if i.manifest.municipality == municipality
                       and i.manifest.account.kind != "staff_personal"]
-    _write(render_index(manifests, engine, format.value, templates, lang.value), out, lang)
+    try:
+        listing = render_index(manifests, engine, format.value, templates, lang.value)
+    except TemplateError as exc:
+        _template_failed(templates, exc, lang)
+    _write(listing, out, lang)
 
 
 @render_app.command("disclaimer", help=both("help.command.render.disclaimer"))
@@ -255,6 +276,7 @@ def site(
 
     if out.exists() and not out.is_dir():
         fail(msg("cli.not-a-folder", path=str(out)).get(lang.value))
+    _templates_folder(templates, lang)
     day = parse_as_of(as_of, lang) or date.today()
     errors: list = []
     try:

@@ -94,6 +94,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "このサイトはもうこのページを作りませんが、書き出した後に変更されているため削除せずに残しました",
         "the site no longer makes this page, but it was changed since it was written, so it is kept",
     ),
+    # --- templates: the bounds of the sandbox, and what a template may read ---
+    "template.range": ("range() で作れる数は {limit} 個までです", "range() makes at most {limit} numbers"),
+    "template.too-many-iterations": ("繰り返しが多すぎます（1回の出力で合わせて {limit} 回まで）", "too many loop iterations (at most {limit} in one rendering)"),
+    "template.too-slow": ("出力に時間がかかりすぎます（{seconds} 秒まで）", "rendering takes too long (at most {seconds} seconds)"),
+    "template.too-deep": (
+        "呼び出しが深すぎます（{limit} 段まで）。マクロや include が自分自身を呼び続けていませんか",
+        "calls nest too deep (at most {limit} levels): does a macro or an include keep calling itself?",
+    ),
+    "template.number-too-large": ("計算する数が大きすぎます（{digits} 桁程度まで）", "a number computed is too large (at most about {digits} digits)"),
+    "template.too-long": ("作る文字列やリストが長すぎます（{limit} 文字・{limit} 個まで）", "a string or list made is too long (at most {limit} characters or items)"),
+    "template.output-too-long": ("出力が長すぎます（{limit} 文字まで）", "the output is too long (at most {limit} characters)"),
+    "template.outside": (
+        "テンプレート {name} は、テンプレートのフォルダ {folder} の外のファイルを指しているため、読み込みません",
+        "template {name} leads to a file outside the template folder {folder}, so it is not read",
+    ),
+    "template.not-found": ("テンプレート {name} が見つかりません", "template {name} not found"),
+    "template.unknown-word": ("t() に渡した {key} は、文言の一覧にありません", "{key}, given to t(), is not in the catalogue of words"),
     # --- render notice: what to post where, and by when ---
     "notice.heading": ("【{title}】", "【{title}】"),
     "notice.account": ("アカウントに掲載する文", "Text to post on the account"),
