@@ -449,3 +449,85 @@ def test_a_report_with_a_broken_user_template_is_a_located_line(tmp_path: Path) 
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith(f"sns-policy: error: {folder / 'report.html.j2'}:2: template error: ")
     assert not (tmp_path / "r.html").exists()
+
+
+# --- 5. a page is one account's; index says every bad file; `-` is standard input ---
+
+MIURA = ROOT / "municipalities/miura/examples"
+
+
+def _two_documents(tmp_path: Path) -> Path:
+    both = tmp_path / "two.yaml"
+    both.write_text((MIURA / "x-city-compliant.yaml").read_text(encoding="utf-8") + "\n---\n"
+                    + (MIURA / "youtube-closing-compliant.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return both
+
+
+def test_a_page_of_several_accounts_is_refused_without_a_folder(tmp_path: Path) -> None:
+    for source in (MIURA, _two_documents(tmp_path)):
+        result = runner.invoke(app, ["render", "page", str(source), "--lang", "en"])
+        _one_error_line(result, str(source), "accounts: a page is one account's", "--out an existing folder")
+        assert result.stdout == ""
+        out = tmp_path / "page.html"
+        _one_error_line(runner.invoke(app, ["render", "page", str(source), "--out", str(out)]))
+        assert not out.exists()
+
+
+def test_a_page_of_several_accounts_into_a_folder_is_one_page_each(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    out.mkdir()
+    (out / "mine.txt").write_text("mine", encoding="utf-8")
+    result = runner.invoke(app, ["render", "page", str(_two_documents(tmp_path)), "--out", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in out.glob("*.html"))
+    assert pages == ["x-miura-city-koho.html", "youtube-miura-marathon.html"], pages
+    for name in pages:
+        html = (out / name).read_text(encoding="utf-8")
+        assert html.count("<!DOCTYPE html>") == 1 and html.count("</html>") == 1
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "mine"
+    assert "2 pages written" in result.stderr
+    # Markdown too, and a staff member's own account is passed over with a note.
+    chiyoda = tmp_path / "chiyoda"
+    chiyoda.mkdir()
+    result = runner.invoke(app, ["render", "page", str(ROOT / "municipalities/chiyoda/examples"), "-f", "md", "--out", str(chiyoda)])
+    assert result.exit_code == 0, result.output
+    assert list(chiyoda.glob("*.md")) and not [p for p in chiyoda.iterdir() if "staff" in p.name]
+    assert "x-staff-personal-compliant.yaml" in result.stderr and " info " in result.stderr
+
+
+def test_one_account_into_a_folder_and_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    out.mkdir()
+    assert runner.invoke(app, ["render", "page", str(MIURA / "x-city-compliant.yaml"), "--out", str(out)]).exit_code == 0
+    assert [p.name for p in out.iterdir()] == ["x-miura-city-koho.html"]
+    page = tmp_path / "page.html"
+    assert runner.invoke(app, ["render", "page", str(MIURA / "x-city-compliant.yaml"), "--out", str(page)]).exit_code == 0
+    assert page.read_text(encoding="utf-8").count("<!DOCTYPE html>") == 1
+
+
+def test_render_page_and_notice_read_standard_input() -> None:
+    source = (MIURA / "x-city-compliant.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["render", "page", "-", "-f", "md"], input=source)
+    assert result.exit_code == 0, result.output
+    assert "三浦市（広報）" in result.stdout
+    from_file = runner.invoke(app, ["render", "page", str(MIURA / "x-city-compliant.yaml"), "-f", "md"])
+    assert result.stdout == from_file.stdout
+    closing = (MIURA / "youtube-closing-compliant.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["render", "notice", "-", "--kind", "close"], input=closing)
+    assert result.exit_code == 0 and "廃止" in result.stdout, result.output
+    result = runner.invoke(app, ["render", "index", "-", "-m", "miura", "-f", "md"], input=source)
+    assert result.exit_code == 0 and "（1件）" in result.stdout, result.output
+    result = runner.invoke(app, ["render", "page", "-"], input="municipality: miura\naccount: [\n")
+    _one_error_line(result, "-:")
+
+
+def test_index_says_every_bad_file(tmp_path: Path) -> None:
+    first = tmp_path / "a-broken.yaml"
+    first.write_text("municipality: miura\naccount: [\n", encoding="utf-8")
+    second = tmp_path / "b-unknown.yaml"
+    second.write_text("municipality: miura\nfoo: 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", "index", str(first), str(MIURA), str(second), "-m", "miura"])
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert all(line.startswith("sns-policy: error: ") for line in lines)
+    assert any(f"{first}:" in line for line in lines) and any(f"{second}:" in line for line in lines)

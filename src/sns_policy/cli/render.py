@@ -136,8 +136,9 @@ def notice(
     from sns_policy.report.notice import notice_text
 
     _templates_folder(templates, lang)
+    stdin_text = sys.stdin.buffer.read() if manifest == "-" else None
     parts = []
-    for item, engine in _accounts([manifest], lang, spec=municipality):
+    for item, engine in _accounts([manifest], lang, stdin_text, municipality):
         try:
             rendered = render_notice(item.manifest, engine, kind.value, templates)
         except NoEffectiveDate as exc:
@@ -188,21 +189,49 @@ def page(
     municipality: RulesetOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """The homepage page for one account."""
+    """The homepage page for one account.
+
+    A page is one account's: one HTML (or Markdown) document. An input of several accounts
+    (a folder, a file of several documents) writes one page per official account into the
+    folder --out names (which must be there already: a new name is taken as one file), each
+    named as in a site (x-miura_city_koho.html); staff's personal accounts are passed over
+    with a note. Without such a folder, several accounts are refused: documents run
+    together in one file or on standard output would be no valid page at all."""
     from jinja2 import TemplateError
 
     from sns_policy.render.page import NotAnOfficialAccount, render_page
+    from sns_policy.render.site import page_name
+    from sns_policy.write import WriteError, write_atomic
 
     _templates_folder(templates, lang)
-    pages = []
-    for item, engine in _accounts([manifest], lang, spec=municipality):
+    stdin_text = sys.stdin.buffer.read() if manifest == "-" else None
+    accounts = list(_accounts([manifest], lang, stdin_text, municipality))
+    into = out if out is not None and out.is_dir() else None
+    if len(accounts) > 1 and into is None:
+        fail(f"{manifest}: " + msg("render.page-several", count=len(accounts)).get(lang.value))
+    pages: list[tuple[Any, str]] = []
+    for item, engine in accounts:
         try:
-            pages.append(render_page(item.manifest, engine, format.value, templates, lang=lang.value))
+            pages.append((item, render_page(item.manifest, engine, format.value, templates, lang=lang.value)))
         except NotAnOfficialAccount:
-            fail(f"{item.file}:{item.document.line}: " + msg("render.not-official").get(lang.value))
+            where = f"{item.file}:{item.document.line}: "
+            if len(accounts) == 1:
+                fail(where + msg("render.not-official").get(lang.value))
+            sys.stderr.write(where + "info " + msg("render.not-official").get(lang.value) + "\n")
         except TemplateError as exc:
             _template_failed(templates, exc, lang)
-    _write("".join(pages), out, lang)
+    if into is None:
+        _write(pages[0][1], out, lang)
+        return
+    if not pages:
+        fail(f"{manifest}: " + msg("render.page-none").get(lang.value))
+    taken: set[str] = set()
+    for item, text in pages:
+        try:
+            write_atomic(into / f"{page_name(item, taken)}.{format.value}", text)
+        except WriteError as exc:
+            fail(exc.words().get(lang.value))
+    sys.stderr.write(msg("render.pages-written", count=len(pages), folder=str(into)).get(lang.value) + "\n")
 
 
 @render_app.command("index", help=both("help.command.render.index"))
@@ -214,9 +243,11 @@ def index(
     out: OutOption = None,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """The municipality's list of official accounts."""
+    """The municipality's list of official accounts: every input error is said, each on
+    its line, before any list is made (a list missing an account is no list to publish)."""
     from jinja2 import TemplateError
 
+    from sns_policy.load.inputs import STDIN
     from sns_policy.load.manifests import load_manifests
     from sns_policy.render.page import render_index
     from sns_policy.report import location
@@ -224,13 +255,16 @@ def index(
     _templates_folder(templates, lang)
     engines, municipality = engines_for_spec(municipality, lang)
     engine = _one_engine(engines, municipality, lang)
-    manifests = []
-    for loaded, found in load_manifests(paths):
-        errors = [e for e in found if not e.is_note]
-        if errors:
-            fail(f"{location(errors[0])}: {errors[0].message.get(lang.value)}")
+    stdin_text = sys.stdin.buffer.read() if STDIN in paths else None
+    manifests, errors = [], []
+    for loaded, found in load_manifests(paths, stdin_text):
+        errors += [e for e in found if not e.is_note]
         manifests += [i.manifest for i in loaded if i.manifest.municipality == municipality
                       and i.manifest.account.kind != "staff_personal"]
+    if errors:
+        for error in errors[:-1]:
+            sys.stderr.write(f"sns-policy: error: {location(error)}: {error.message.get(lang.value)}\n")
+        fail(f"{location(errors[-1])}: {errors[-1].message.get(lang.value)}")
     try:
         listing = render_index(manifests, engine, format.value, templates, lang.value)
     except TemplateError as exc:

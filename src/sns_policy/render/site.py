@@ -42,6 +42,13 @@ class SiteReport:
     kept: tuple[Path, ...] = ()  # such pages left where they are: changed since they were written
 
 
+def page_name(item: Any, taken: set[str]) -> str:
+    """The file name (without its extension) of an account's page: its service and handle,
+    made unique among `taken` — the same in a site and in `render page --out FOLDER`."""
+    m = item.manifest
+    return _slug(f"{m.account.platform}-{m.account.handle or Path(item.file).stem}", taken)
+
+
 def _slug(text: str, taken: set[str]) -> str:
     base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "account"
     slug, n = base, 2
@@ -70,7 +77,7 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
         m = item.manifest
         env = environment(templates, engine.ruleset.municipality.id, lang)
         mid = engine.ruleset.municipality.id
-        slug = _slug(f"{m.account.platform}-{m.account.handle or Path(item.file).stem}", taken)
+        slug = page_name(item, taken)
         context = account_context(m, engine, as_of, lang)
         official = m.account.kind != "staff_personal"
         group = groups.setdefault(mid, {"id": mid, "name": engine.ruleset.municipality.name.get(lang), "engine": engine,

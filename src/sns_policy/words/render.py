@@ -11,6 +11,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "render.no-disclaimer": ("{title}は、職員個人のアカウントに記載する、個人の見解である旨の文言を定めていません", "{title} sets no wording for staff's personal accounts stating that posts are personal views"),
     "render.not-official": ("職員個人のアカウントについては、公式ホームページにアカウントのページを作成しません", "staff's personal accounts get no page on the municipality's website"),
+    "render.page-several": (
+        "{count} 件のアカウントがあります。ページは1つのアカウントに1つです。アカウントごとのページを書き出すには、--out に既存のフォルダを指定してください",
+        "{count} accounts: a page is one account's; to write one page per account, give --out an existing folder",
+    ),
+    "render.page-none": ("公式アカウントがないため、ページを作りません", "no official account, so no page is made"),
+    "render.pages-written": ("{count} ページを書き出しました: {folder}", "{count} pages written: {folder}"),
     "render.site": ("サイトを書き出しました（{pages} ページ）: {folder}", "site written ({pages} pages): {folder}"),
     "render.template": ("テンプレートの誤り: {problem}", "template error: {problem}"),
     "render.unresolved": (
