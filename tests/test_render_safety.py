@@ -427,8 +427,15 @@ def test_the_time_bound(templates: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_the_output_bound(templates: Path) -> None:
-    result = _with_template(templates, '{% for i in range(100000) %}{{ "x" * 100 }}{% endfor %}')
-    _one_error_line(result, str(templates / "profile" / "official.j2"), "the output is too long (at most 5,000,000 characters)")
+    result = _with_template(templates, '{% for i in range(100000) %}{{ "x" * 1000 }}{% endfor %}')
+    _one_error_line(result, str(templates / "profile" / "official.j2"), "the output is too long (at most 50,000,000 characters)")
+
+
+def test_what_a_rendering_makes_is_bounded_in_all(templates: Path) -> None:
+    """Each string within the bound, kept one after another: stopped by the total, not by
+    the machine's memory."""
+    result = _with_template(templates, '{% set kept = [] %}{% for i in range(100000) %}{% set _ = kept.append("x" * 1000000) %}{% endfor %}')
+    _one_error_line(result, str(templates / "profile" / "official.j2"), "add up to too much (at most 100,000,000")
 
 
 def test_within_the_bounds_templates_compute_as_jinja_does(templates: Path) -> None:

@@ -19,7 +19,10 @@ The bounds, per rendering of one template (an include or a macro is part of it):
   at most MAX_LENGTH (1,000,000) characters or items, checked before the operations that
   can grow out of proportion to what they are given (``*``, ``%`` and ``format`` widths,
   padding, ``replace``, ``join``, a filter's count or width);
-- output: at most MAX_OUTPUT (5,000,000) characters.
+- all a rendering makes: at most MAX_MADE (100,000,000) characters or items in all
+  (strings and lists made one after another, kept in a list or thrown away: a loop
+  appending a large string each time stops here, not when memory runs out);
+- output: at most MAX_OUTPUT (50,000,000) characters.
 
 A bound reached is a `TemplateBound` (a Jinja SecurityError), said in words and located at
 the template's line. What is not bounded: memory held by data the tool itself passes in,
@@ -57,7 +60,8 @@ TIME_LIMIT = 10.0
 MAX_CALL_DEPTH = 50
 MAX_INT_BITS = 10_000
 MAX_LENGTH = 1_000_000
-MAX_OUTPUT = 5_000_000
+MAX_MADE = 100_000_000
+MAX_OUTPUT = 50_000_000
 
 
 class TemplateBound(SecurityError):
@@ -86,6 +90,7 @@ class _Budget:
     deadline: float
     iterations: int = 0
     depth: int = 0
+    made: int = 0  # characters and items of the strings and lists made so far
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("template_budget", default=None)
@@ -111,6 +116,11 @@ def _sized(value: Any) -> Any:
     """`value` once its size is checked (a string or a container the template made)."""
     if isinstance(value, (str, list, tuple, dict, set, frozenset, bytes)):
         _length(len(value))
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.made += len(value)
+            if budget.made > MAX_MADE:
+                raise TemplateBound("template.too-much", limit=_number(MAX_MADE))
     elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
         _too_large()
     return value

@@ -110,6 +110,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "template.number-too-large": ("計算する数が大きすぎます（{digits} 桁程度まで）", "a number computed is too large (at most about {digits} digits)"),
     "template.too-long": ("作る文字列やリストが長すぎます（{limit} 文字・{limit} 個まで）", "a string or list made is too long (at most {limit} characters or items)"),
+    "template.too-much": ("作る文字列やリストが、合わせて多すぎます（1回の出力で {limit} 文字・{limit} 個まで）", "the strings and lists made add up to too much (at most {limit} characters or items in one rendering)"),
     "template.output-too-long": ("出力が長すぎます（{limit} 文字まで）", "the output is too long (at most {limit} characters)"),
     "template.outside": (
         "テンプレート {name} は、テンプレートのフォルダ {folder} の外のファイルを指しているため、読み込みません",
