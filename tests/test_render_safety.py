@@ -538,3 +538,25 @@ def test_index_says_every_bad_file(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert all(line.startswith("sns-policy: error: ") for line in lines)
     assert any(f"{first}:" in line for line in lines) and any(f"{second}:" in line for line in lines)
+
+
+def test_a_site_cut_short_is_still_known_as_its_own(tmp_path: Path, accounts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The record is written before the pages as well: after a render that failed half-way
+    (the disk full), the next one needs no --force."""
+    from sns_policy.render import folder as site_folder
+
+    out = tmp_path / "site"
+    real = site_folder.write_replacing
+    calls = []
+
+    def full_disk(path, data):
+        calls.append(path)
+        if len(calls) > 3:
+            raise WriteError("write.no-space", path)
+        real(path, data)
+
+    monkeypatch.setattr(site_folder, "write_replacing", full_disk)
+    _one_error_line(_site(accounts, out, "--lang", "en"), "not enough disk space")
+    monkeypatch.setattr(site_folder, "write_replacing", real)
+    result = _site(accounts, out)
+    assert result.exit_code == 0, result.output
