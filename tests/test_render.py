@@ -318,6 +318,12 @@ def test_site_does_not_delete_what_the_user_keeps_in_the_folder(tmp_path: Path) 
     out = tmp_path / "site"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
+    # A folder the site was never written into is refused (tests/test_render_safety.py);
+    # forced, it is written into, and what the user keeps there stays.
+    assert runner.invoke(app, ["render", "site", str(ROOT / "municipalities/miura/examples"), "-o", str(out)]).exit_code == 2
+    assert runner.invoke(app, ["render", "site", str(ROOT / "municipalities/miura/examples"), "-o", str(out),
+                               "--force"]).exit_code == 0
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert runner.invoke(app, ["render", "site", str(ROOT / "municipalities/miura/examples"), "-o", str(out)]).exit_code == 0
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 

@@ -15,6 +15,7 @@ from sns_policy.cli.encoding import protect_streams
 from sns_policy.cli.usage import usage_problem
 from sns_policy.load.search_path import Config, ConfigError, find_config, municipality_roots
 from sns_policy.words import text as msg
+from sns_policy.write import WriteError
 
 app = typer.Typer(
     name="sns-policy",
@@ -79,6 +80,9 @@ def main() -> None:
         problem = msg(exc.key, **exc.params).get(lang)
         sys.stderr.write(shown(f"sns-policy: error: {exc.file}:{exc.line}:{exc.column}: {problem}") + "\n")
         sys.exit(2)
+    except WriteError as exc:  # any command's --out (report, export, import, schemas …): where and why, in words
+        sys.stderr.write(f"sns-policy: error: {exc.words().get(lang)}\n")
+        sys.exit(2)
     except typer.Abort:
         sys.stderr.write(f"sns-policy: {msg('cli.aborted').get(lang)}\n")
         sys.exit(130)
@@ -105,12 +109,36 @@ def main() -> None:
             command = context.command_path if context is not None else _command_path(sys.argv[1:])
             sys.stderr.write(f"  {msg('cli.usage-help', command=command).get(lang)}\n")
             sys.exit(getattr(exc, "exit_code", 2))
+        template = _template_error(exc, lang)
+        if template is not None:  # a user's template (report --templates): located, exit 2
+            sys.stderr.write(f"sns-policy: error: {template}\n")
+            sys.exit(2)
         # A bug: say so in one line unless asked for the traceback.
         if os.environ.get("SNS_POLICY_DEBUG"):
             raise
         sys.stderr.write(f"sns-policy: {msg('cli.internal', error=f'{type(exc).__name__}: {exc}').get(lang)}\n")
         sys.exit(INTERNAL_ERROR)
     sys.exit(code or 0)
+
+
+def _template_error(exc: Exception, lang: str) -> str | None:
+    """The line for an error of a template outside the bundled ones (the user's own), else
+    None: an error in a bundled template is the tool's bug."""
+    jinja = sys.modules.get("jinja2")
+    if jinja is None or not isinstance(exc, jinja.TemplateError):
+        return None
+    from sns_policy.render.sandbox import describe, template_frame
+    from sns_policy.resources import templates_dir
+
+    where = getattr(exc, "where", None) or template_frame(exc)
+    bundled = os.path.realpath(templates_dir())
+    try:
+        if where is None or os.path.commonpath([os.path.realpath(where[0]), bundled]) == bundled:
+            return None
+    except ValueError:  # another drive: not a bundled one
+        pass
+    location, problem = describe(exc)
+    return f"{location}: {msg('render.template', problem=problem).get(lang)}"
 
 
 def _apply_walk(config: Config) -> None:

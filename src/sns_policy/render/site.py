@@ -8,7 +8,9 @@
 
 Plain files with relative links, no external assets, so it works from file:// and can be
 copied anywhere. It formats accounts already checked (`api.check_accounts`): it never runs
-a check itself."""
+a check itself. The whole site is rendered first, then written (sns_policy.render.folder):
+into a new or empty folder or one it wrote before, never through a link, removing only the
+pages it wrote before and no longer makes."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from sns_policy.render.profile import environment
 from sns_policy.report import location, verdict_words
 from sns_policy.words import Text
 from sns_policy.words import text as msg
-from sns_policy.write import write_atomic
+from sns_policy.render.folder import write_site_files
 
 PUBLIC, INTERNAL = "public", "internal"
 
@@ -36,6 +38,15 @@ class SiteReport:
     folder: Path
     pages: int
     errors: tuple[Finding, ...]
+    removed: tuple[Path, ...] = ()  # pages of the last render this one no longer makes
+    kept: tuple[Path, ...] = ()  # such pages left where they are: changed since they were written
+
+
+def page_name(item: Any, taken: set[str]) -> str:
+    """The file name (without its extension) of an account's page: its service and handle,
+    made unique among `taken` — the same in a site and in `render page --out FOLDER`."""
+    m = item.manifest
+    return _slug(f"{m.account.platform}-{m.account.handle or Path(item.file).stem}", taken)
 
 
 def _slug(text: str, taken: set[str]) -> str:
@@ -48,9 +59,16 @@ def _slug(text: str, taken: set[str]) -> str:
 
 
 def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder: Path, *, as_of: date,
-               templates: Path | None = None, lang: str = "ja") -> SiteReport:
+               templates: Path | None = None, lang: str = "ja", force: bool = False) -> SiteReport:
     """Write the site for `accounts` (checked as of `as_of`); `errors` are the input errors
-    found while checking them, read once the accounts are all written."""
+    found while checking them, read once the accounts are all rendered. `force` writes into
+    a folder holding files the site did not write, overwriting those at its pages' paths
+    (`folder.SiteRefused` otherwise)."""
+    files: dict[str, str] = {}
+
+    def keep(path: Path, text: str) -> None:  # written once the whole site is rendered
+        files[path.relative_to(folder).as_posix()] = text
+
     groups: dict[str, dict[str, Any]] = {}
     taken: set[str] = set()
     pages = 0
@@ -59,13 +77,13 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
         m = item.manifest
         env = environment(templates, engine.ruleset.municipality.id, lang)
         mid = engine.ruleset.municipality.id
-        slug = _slug(f"{m.account.platform}-{m.account.handle or Path(item.file).stem}", taken)
+        slug = page_name(item, taken)
         context = account_context(m, engine, as_of, lang)
         official = m.account.kind != "staff_personal"
         group = groups.setdefault(mid, {"id": mid, "name": engine.ruleset.municipality.name.get(lang), "engine": engine,
                                         "guideline": engine.ruleset.document.title, "official": [], "departments": {}})
         if official:  # staff's personal accounts get no homepage page, only their check
-            write_atomic(folder / PUBLIC / mid / f"{slug}.html",
+            keep(folder / PUBLIC / mid / f"{slug}.html",
                          render_page(m, engine, "html", templates, as_of, lang, list_href="index.html"))
             group["official"].append((m, slug))
             pages += 1
@@ -76,7 +94,7 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
             "where": f"{Path(f.file).name}:{f.line}:{f.column}" if f.file else location(f),
         } for i, f in enumerate(result.findings, start=1)]
         p = result.provenance
-        write_atomic(folder / INTERNAL / mid / f"{slug}.html", env.get_template("site/check.html.j2").render(
+        keep(folder / INTERNAL / mid / f"{slug}.html", env.get_template("site/check.html.j2").render(
             title=msg("site.check.title", title=context["title"]).get(lang), verdict=verdict_words(result.compliant).get(lang),
             basis=msg("site.check.basis", title=p.title, version=Text(ja=p.in_force_wareki, en=p.in_force),
                       as_of=day_words(as_of)).get(lang) if p else "",
@@ -96,21 +114,22 @@ def build_site(accounts: Iterable[CheckedAccount], errors: list[Finding], folder
     ordered = [groups[k] for k in sorted(groups)]
     for group in ordered:  # each municipality's public list, linking its accounts' pages
         slugs = {id(m): slug for m, slug in group["official"]}
-        write_atomic(folder / PUBLIC / group["id"] / "index.html", render_index(
+        keep(folder / PUBLIC / group["id"] / "index.html", render_index(
             [m for m, _ in group["official"]], group["engine"], "html", templates, lang,
             page_href=lambda m, slugs=slugs: f"{slugs[id(m)]}.html"))
         pages += 1
     count = sum(sum(len(a) for a in g["departments"].values()) for g in ordered)
-    write_atomic(folder / INTERNAL / "index.html", env.get_template("site/internal.html.j2").render(
+    keep(folder / INTERNAL / "index.html", env.get_template("site/internal.html.j2").render(
         title=msg("site.internal.title").get(lang),
         summary=msg("site.index.summary", municipalities=len(ordered), accounts=count, as_of=day_words(as_of)).get(lang),
         home_href="../index.html",
         groups=[{"name": g["name"], "guideline": g["guideline"],
                  "departments": [{"name": d, "accounts": g["departments"][d]} for d in sorted(g["departments"])]}
                 for g in ordered]))
-    write_atomic(folder / "index.html", env.get_template("site/index.html.j2").render(
+    keep(folder / "index.html", env.get_template("site/index.html.j2").render(
         title=msg("site.index.title").get(lang), summary=msg("site.index.lead").get(lang),
         lists=[{"name": g["name"], "href": f"{PUBLIC}/{g['id']}/index.html",
                 "count": sum(1 for m, _ in g["official"] if m.account.status != "closed")} for g in ordered],  # as listed
         internal_href=f"{INTERNAL}/index.html"))
-    return SiteReport(folder, pages + 2, tuple(errors))
+    outcome = write_site_files(folder, {name: text.encode("utf-8") for name, text in files.items()}, force=force)
+    return SiteReport(folder, pages + 2, tuple(errors), tuple(outcome.removed), tuple(outcome.kept))

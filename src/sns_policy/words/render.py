@@ -11,6 +11,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "render.no-disclaimer": ("{title}は、職員個人のアカウントに記載する、個人の見解である旨の文言を定めていません", "{title} sets no wording for staff's personal accounts stating that posts are personal views"),
     "render.not-official": ("職員個人のアカウントについては、公式ホームページにアカウントのページを作成しません", "staff's personal accounts get no page on the municipality's website"),
+    "render.page-several": (
+        "{count} 件のアカウントがあります。ページは1つのアカウントに1つです。アカウントごとのページを書き出すには、--out に既存のフォルダを指定してください",
+        "{count} accounts: a page is one account's; to write one page per account, give --out an existing folder",
+    ),
+    "render.page-none": ("公式アカウントがないため、ページを作りません", "no official account, so no page is made"),
+    "render.pages-written": ("{count} ページを書き出しました: {folder}", "{count} pages written: {folder}"),
     "render.site": ("サイトを書き出しました（{pages} ページ）: {folder}", "site written ({pages} pages): {folder}"),
     "render.template": ("テンプレートの誤り: {problem}", "template error: {problem}"),
     "render.unresolved": (
@@ -46,6 +52,72 @@ WORDS: dict[str, tuple[str, str]] = {
     "render.segment.replies": ("コメントへの対応", "how comments are dealt with"),
     "render.segment.follows": ("フォローの方針", "the follow policy"),
     "render.segment.disclaimer": ("個人の見解である旨", "the personal-views disclaimer"),
+    # --- writing what the tool makes (--out, a site's folder): why a path was not written ---
+    "write.is-folder": ("{path}: フォルダです。書き出すファイルの名前を指定してください", "{path}: is a folder; give the name of the file to write"),
+    "write.under-a-file": ("{path}: 途中の {file} がフォルダではなくファイルのため、書き出せません", "{path}: cannot be written: {file} on the way is a file, not a folder"),
+    "write.denied": ("{path}: {folder} に書き込む権限がありません", "{path}: no permission to write in {folder}"),
+    "write.read-only": ("{path}: 読み取り専用の場所のため、書き出せません", "{path}: cannot be written: the place is read-only"),
+    "write.no-space": ("{path}: ディスクの空きが足りないため、書き出せません", "{path}: cannot be written: not enough disk space"),
+    "write.link-loop": ("{path}: シンボリックリンクが循環しているため、書き出せません", "{path}: cannot be written: its symbolic links go round in a loop"),
+    "write.name-too-long": ("{path}: 名前が長すぎるため、書き出せません", "{path}: cannot be written: the name is too long"),
+    "write.closed": ("{path}: 読み出し側が途中で閉じたため、最後まで書き出せませんでした", "{path}: the reader closed it before everything was written"),
+    "write.failed": ("{path}: 書き出せません（{reason}）", "{path}: cannot be written ({reason})"),
+    "write.no-reader": ("{path}: 名前付きパイプを読み出しているプログラムがないため、書き出しません", "{path}: no program is reading this named pipe (FIFO), so nothing was written"),
+    "write.not-a-file": ("{path}: 通常のファイルではない（{kind}）ため、書き出しません", "{path}: not a regular file ({kind}), so nothing was written"),
+    "write.kind.block": ("ブロックデバイス", "a block device"),
+    "write.kind.socket": ("ソケット", "a socket"),
+    "write.kind.other": ("特殊なファイル", "a special file"),
+    # --- render site: the folder it writes into, and what in it the site may touch ---
+    "help.render.force": (
+        "sns-policy が書き出したものではないファイルや、書き出した後に変更されたファイルがあるフォルダにも書き出し、ページと同じ名前のものは上書きする（フォルダの中のリンクをたどることはしません）",
+        "write into a folder with files sns-policy did not write, or changed since it did, overwriting those at its pages' names (never through a link inside the folder)",
+    ),
+    "site.refuse.not-ours": (
+        "{folder}: sns-policy がサイトを書き出したフォルダではなく（{record} がありません）、ほかのファイルがあります。空のフォルダか新しいフォルダを指定するか、書き出してよければ --force を付けてください",
+        "{folder}: not a folder sns-policy wrote a site into (it has no {record}) and it holds other files; give an empty or new folder, or add --force to write into it anyway",
+    ),
+    "site.refuse.theirs": (
+        "{path}: sns-policy が書き出したものではないファイルがあります。上書きしてよければ --force を付けてください",
+        "{path}: a file sns-policy did not write is there; add --force to overwrite it",
+    ),
+    "site.refuse.changed": (
+        "{path}: sns-policy が前回書き出した後に変更されています。上書きしてよければ --force を付けてください",
+        "{path}: changed since sns-policy wrote it; add --force to overwrite it",
+    ),
+    "site.refuse.link": (
+        "{path}: シンボリックリンクです。サイトのフォルダの中ではリンクをたどって書き出しません。リンクを取り除いてください",
+        "{path}: a symbolic link; the site never writes through a link inside its folder: remove the link",
+    ),
+    "site.refuse.file": ("{path}: ページを書き出すフォルダの場所に、ファイルがあります", "{path}: a file is where the site needs a folder for its pages"),
+    "site.refuse.folder": ("{path}: ページを書き出す場所に、フォルダがあります", "{path}: a folder is where the site writes a page"),
+    "site.refuse.special": ("{path}: 通常のファイルではないため、書き出しません", "{path}: not a regular file, so the site does not write it"),
+    "site.refuse.record": (
+        "{path}: 前回書き出したサイトの記録を読み取れません。書き出してよければ --force を付けてください（記録を作り直します）",
+        "{path}: the record of the site written before cannot be read; add --force to write anyway (the record is made anew)",
+    ),
+    "site.removed": ("前回書き出したページのうち、今回は作らない {count} ページを削除しました", "removed {count} pages written before that this render no longer makes"),
+    "site.kept": (
+        "このサイトはもうこのページを作りませんが、書き出した後に変更されているため削除せずに残しました",
+        "the site no longer makes this page, but it was changed since it was written, so it is kept",
+    ),
+    # --- templates: the bounds of the sandbox, and what a template may read ---
+    "template.range": ("range() で作れる数は {limit} 個までです", "range() makes at most {limit} numbers"),
+    "template.too-many-iterations": ("繰り返しが多すぎます（1回の出力で合わせて {limit} 回まで）", "too many loop iterations (at most {limit} in one rendering)"),
+    "template.too-slow": ("出力に時間がかかりすぎます（{seconds} 秒まで）", "rendering takes too long (at most {seconds} seconds)"),
+    "template.too-deep": (
+        "呼び出しが深すぎます（{limit} 段まで）。マクロや include が自分自身を呼び続けていませんか",
+        "calls nest too deep (at most {limit} levels): does a macro or an include keep calling itself?",
+    ),
+    "template.number-too-large": ("計算する数が大きすぎます（{digits} 桁程度まで）", "a number computed is too large (at most about {digits} digits)"),
+    "template.too-long": ("作る文字列やリストが長すぎます（{limit} 文字・{limit} 個まで）", "a string or list made is too long (at most {limit} characters or items)"),
+    "template.too-much": ("作る文字列やリストが、合わせて多すぎます（1回の出力で {limit} 文字・{limit} 個まで）", "the strings and lists made add up to too much (at most {limit} characters or items in one rendering)"),
+    "template.output-too-long": ("出力が長すぎます（{limit} 文字まで）", "the output is too long (at most {limit} characters)"),
+    "template.outside": (
+        "テンプレート {name} は、テンプレートのフォルダ {folder} の外のファイルを指しているため、読み込みません",
+        "template {name} leads to a file outside the template folder {folder}, so it is not read",
+    ),
+    "template.not-found": ("テンプレート {name} が見つかりません", "template {name} not found"),
+    "template.unknown-word": ("t() に渡した {key} は、文言の一覧にありません", "{key}, given to t(), is not in the catalogue of words"),
     # --- render notice: what to post where, and by when ---
     "notice.heading": ("【{title}】", "【{title}】"),
     "notice.account": ("アカウントに掲載する文", "Text to post on the account"),
