@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from sns_policy.report import markdown
 from sns_policy.resources import templates_dir
 from sns_policy.words import text
 
@@ -29,4 +30,6 @@ def environment(extra: Path | None = None, municipality: str = "", lang: str = "
                                trim_blocks=True, lstrip_blocks=True)
     env.globals["t"] = lambda key, /, **params: text(key, **params).get(lang)
     env.globals["lang"] = lang
+    # Markdown templates (.md.j2) put every value through these (sns_policy.report.markdown).
+    env.filters.update(md=markdown.text, md_link=markdown.link, md_autolink=markdown.autolink)
     return env
