@@ -166,7 +166,8 @@ def assert_safe(html: str, payload: str | None, where: str) -> None:
 
 # --- the documents ------------------------------------------------------------------------
 
-_PRINTABLE = re.compile("[^\t\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML may hold unescaped in a double-quoted scalar (less NEL, LS and PS: line breaks to YAML).
+_PRINTABLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def yaml_string(value: str) -> str:
@@ -307,3 +308,80 @@ def test_links_are_http_or_relative_only() -> None:
     assert md.autolink("https://example.com/<x>") == "<https://example.com/%3Cx%3E>"
     assert md.autolink("javascript:alert(1)") == "javascript:alert(1)"
     assert md.text("see https://example.com/a_b.") == "see <https://example.com/a_b>."
+
+
+# --- control characters: JUnit XML stays XML, the other formats stay what they are ----------
+
+_CONTROLS = ["\x1b", "\x01", "\x07", "\x00", "\x08", "\x0b", "\x0c", "\x7f", "\x9b", "\x85", "\ufffe", "\uffff", "\x1b[31m", "\r", "\r\n::error::x"]
+_CONTROL_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(
+    lambda s: bool(re.search("[\x00-\x1f\x7f-\x9f\ufffe\uffff]", s)))
+
+
+def _run(*arguments: str) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from sns_policy.cli import app
+
+    done = CliRunner().invoke(app, list(arguments))
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    return done.exit_code, done.output
+
+
+def _control_inputs(value: str, folder: Path) -> tuple[Path, Path]:
+    """A manifest with `value` in the fields findings quote (and a broken one, whose input
+    error quotes it), and a suite and case named with it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "account.yaml").write_text(_manifest(value), encoding="utf-8")
+    (folder / "broken.yaml").write_text(f"municipality: miura\naccount: {{platform: x, kind: official}}\n"
+                                        f"lifecycle: {{opened: {yaml_string(value)}}}\n", encoding="utf-8")
+    suite = folder / "suite.yaml"
+    suite.write_text(f"suite: {yaml_string(value)}\nmunicipality: miura\ncases:\n"
+                     f"  - name: {yaml_string(value)}\n    file: account.yaml\n    expect: {{compliant: true}}\n", encoding="utf-8")
+    return folder, suite
+
+
+def assert_junit_reads(output: str, value: str) -> None:
+    import junitparser
+
+    root = ET.fromstring(output.encode("utf-8"))  # well-formed, or ParseError
+    xml = junitparser.JUnitXml.fromstring(output.encode("utf-8"))
+    assert int(xml.tests) == sum(1 for suite in xml for _ in suite)
+    assert re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", output) is None
+    said = " ".join([*(v for e in root.iter() for v in e.attrib.values()), *(e.text or "" for e in root.iter())])
+    assert visible(value.replace("\r\n", "\n").replace("\r", "\n")).split("\n")[0] in said.replace("\r", "\n")
+
+
+def assert_control_safe(value: str, folder: Path) -> None:
+    import json
+
+    manifests, suite = _control_inputs(value, folder)
+    code, output = _run("check", str(manifests / "account.yaml"), str(manifests / "broken.yaml"), "--format", "junit")
+    assert code == 2
+    assert_junit_reads(output, value)
+    code, output = _run("test", str(suite), "--format", "junit")
+    assert code == 1
+    assert_junit_reads(output, value)
+    for command, fmt in (("check", "json"), ("check", "sarif"), ("check", "gitlab"), ("test", "json")):
+        target = [str(manifests / "account.yaml"), str(manifests / "broken.yaml")] if command == "check" else [str(suite)]
+        json.loads(_run(command, *target, "--format", fmt)[1])  # JSON escapes every control character itself
+    for command, target in (("check", [str(manifests / "account.yaml"), str(manifests / "broken.yaml")]), ("test", [str(suite)])):
+        lines = _run(command, *target, "--format", "github")[1].splitlines()
+        annotations = [line for line in lines if line.startswith("::")]
+        assert annotations and len(annotations) == len(lines) - 1, "one line per annotation, then the summary"
+        assert not any(re.search("[\x00-\x08\x0a-\x1f\x7f-\x9f]", line) for line in lines), lines  # \r \n as %0D %0A, ESC as \x1b
+
+
+@pytest.mark.parametrize("value", _CONTROLS, ids=repr)
+def test_control_characters_in_values_leave_every_ci_format_readable(value: str, tmp_path: Path) -> None:
+    assert_control_safe(f"佐藤{value}花子", tmp_path)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(value=_CONTROL_TEXT)
+def test_generated_control_characters(value: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    assert_control_safe(value, tmp_path_factory.mktemp("c"))
+
+
+def test_visible_writes_each_character_xml_cannot_hold_as_its_escape() -> None:
+    assert visible("a\x1bb\x00\x7f\x9b\ufffe\ud800\t\n\r") == "a\\x1bb\\x00\\x7f\\x9b\\ufffe\\ud800\t\n\r"
+    assert visible("三浦市 \u2028 ok") == "三浦市 \u2028 ok"

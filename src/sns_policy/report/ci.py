@@ -8,8 +8,10 @@ import json
 import xml.etree.ElementTree as ET
 
 from sns_policy.diagnostics import CheckReport, Finding, Severity
+from sns_policy.report import junit
 from sns_policy.report import markdown as md
 from sns_policy.report import summary_counts, verdict_words
+from sns_policy.report.characters import visible
 from sns_policy.report.paths import relative
 from sns_policy.words import text as msg
 
@@ -26,7 +28,9 @@ def _said(finding: Finding, lang: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # A line break is GitHub's escape; any other control character (an ESC that would
+    # colour or rewrite the log) is shown as its own (\x1b).
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -85,8 +89,7 @@ def render_junit(report: CheckReport, lang: str = "ja") -> str:
         for f in r.findings:
             failure = ET.SubElement(case, "failure", message=f"{f.code}: {f.message.get(lang)}", type=f.severity.value)
             failure.text = f"{relative(f.file)}:{f.line}:{f.column}: {_said(f, lang)}" + (f"\n「{f.quote}」" if f.quote else "")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return junit.document(root)
 
 
 def render_markdown(report: CheckReport, lang: str = "ja") -> str:

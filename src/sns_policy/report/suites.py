@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
 
+from sns_policy.report import junit
 from sns_policy.report.paths import relative
 from sns_policy.report import location
 from sns_policy.suites import CaseOutcome, MunicipalityCoverage, SuiteReport
@@ -134,8 +135,7 @@ def render_junit(report: SuiteReport, lang: str = "ja") -> str:
             case = ET.SubElement(broken, "testcase", classname="suites", name=where, file=relative(e.file), line=str(max(e.line, 1)))
             error = ET.SubElement(case, "error", message=e.message.get(lang), type=e.code)
             error.text = f"{where}: {e.message.get(lang)}"
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return junit.document(root)
 
 
 def render_github(report: SuiteReport, lang: str = "ja") -> str:
