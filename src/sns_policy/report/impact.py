@@ -52,6 +52,8 @@ def render_markdown(report: ImpactReport, lang: str = "ja") -> str:
     """For a pull request: the summary, and a row per finding each change adds or removes
     (every value through report.markdown)."""
     lines = [f"### sns-policy impact: {md.code(report.old)} → {md.code(report.new)}", "", md.text(summary(report, lang)), ""]
+    if report.errors:  # as check's comment lists them: a manifest that could not be read changes nothing, silently
+        lines += [f"- {md.code(location(e))} {md.text(e.message.get(lang))}" for e in report.errors] + [""]
     if report.changes:
         columns = ("account", "file", "change", "verdict", "rule", "clause", "finding")
         lines += ["| " + " | ".join(_w(f"impact.column.{c}", lang) for c in columns) + " |", "|---|---|---|---|---|---|---|"]
