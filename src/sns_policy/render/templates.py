@@ -20,6 +20,7 @@ from jinja2.exceptions import TemplateError
 from jinja2.loaders import split_template_path
 
 from sns_policy.render.sandbox import BoundedSandbox
+from sns_policy.report import markdown
 from sns_policy.resources import templates_dir
 from sns_policy.words import Text
 from sns_policy.words import text
@@ -97,4 +98,6 @@ def environment(extra: Path | None = None, municipality: str = "", lang: str = "
                          user_folders=[str(extra)] if extra else [])
     env.globals["t"] = lambda key, /, **params: _word(key, params, lang)
     env.globals["lang"] = lang
+    # Markdown templates (.md.j2) put every value through these (sns_policy.report.markdown).
+    env.filters.update(md=markdown.text, md_link=markdown.link, md_autolink=markdown.autolink)
     return env

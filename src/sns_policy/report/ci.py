@@ -8,7 +8,10 @@ import json
 import xml.etree.ElementTree as ET
 
 from sns_policy.diagnostics import CheckReport, Finding, Severity
+from sns_policy.report import junit
+from sns_policy.report import markdown as md
 from sns_policy.report import summary_counts, verdict_words
+from sns_policy.report.characters import visible
 from sns_policy.report.paths import relative
 from sns_policy.words import text as msg
 
@@ -25,7 +28,9 @@ def _said(finding: Finding, lang: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # A line break is GitHub's escape; any other control character (an ESC that would
+    # colour or rewrite the log) is shown as its own (\x1b).
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -87,26 +92,21 @@ def render_junit(report: CheckReport, lang: str = "ja") -> str:
         for f in r.findings:
             failure = ET.SubElement(case, "failure", message=f"{f.code}: {f.message.get(lang)}", type=f.severity.value)
             failure.text = f"{relative(f.file)}:{f.line}:{f.column}: {_said(f, lang)}" + (f"\n「{f.quote}」" if f.quote else "")
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-def markdown_cell(text: str) -> str:
-    """Text for one cell of a Markdown table."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    return junit.document(root)
 
 
 def render_markdown(report: CheckReport, lang: str = "ja") -> str:
-    """For a pull-request comment: the summary, then a table of findings per account."""
-    out = ["### sns-policy check", "", msg("report.summary", **summary_counts(report)).get(lang), ""]
+    """For a pull-request comment: the summary, then a table of findings per account. Every
+    value goes through report.markdown: shown as written, never read as Markdown or HTML."""
+    out = ["### sns-policy check", "", md.text(msg("report.summary", **summary_counts(report)).get(lang)), ""]
     if report.input_errors:
-        out += [f"- `{relative(e.file)}:{e.line}:{e.column}` {markdown_cell(e.message.get(lang))}" for e in report.input_errors] + [""]
+        out += [f"- {md.code(f'{relative(e.file)}:{e.line}:{e.column}')} {md.text(e.message.get(lang))}" for e in report.input_errors] + [""]
     for r in report.results:
-        out.append(f"#### `{relative(r.file)}` {markdown_cell(r.account)} — {verdict_words(r.compliant).get(lang)}")
+        out.append(f"#### {md.code(relative(r.file))} {md.text(r.account)} — {md.text(verdict_words(r.compliant).get(lang))}")
         if r.findings:
             out += ["", f"| {msg('md.line').get(lang)} | {msg('md.severity').get(lang)} | {msg('md.rule').get(lang)} | "
                         f"{msg('md.clause').get(lang)} | {msg('md.finding').get(lang)} |", "|---:|---|---|---|---|"]
-            out += [f"| {f.line} | {f.severity.value} | `{f.code}` | {markdown_cell(f.clause or '')} | {markdown_cell(_said(f, lang))} |"
+            out += [f"| {f.line} | {f.severity.value} | {md.code(f.code, in_table=True)} | {md.cell(f.clause or '')} | {md.cell(_said(f, lang))} |"
                     for f in r.findings]
         out.append("")
     return "\n".join(out)

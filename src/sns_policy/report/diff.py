@@ -21,6 +21,7 @@ from sns_policy.diff.matrix import Matrix
 from sns_policy.diff.rulesets import ConceptRow, RulesetDiff
 from sns_policy.load.specs import LoadedRuleset
 from sns_policy.model.ruleset import Rule
+from sns_policy.report import markdown as md
 from sns_policy.words import Text, join
 from sns_policy.words import text as msg
 from sns_policy.words.fields import values_words
@@ -201,28 +202,29 @@ def render_text(d: RulesetDiff, lang: str = "ja", width: int = 120) -> str:
 
 
 # --- Markdown ------------------------------------------------------------------------------
+# Every value through report.markdown: shown as written, never read as Markdown or HTML.
 
 def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>") or "—"
+    return md.cell(value, empty="—")
 
 
 def render_markdown(d: RulesetDiff, lang: str = "ja") -> str:
     a, b = side_name(d.a, d.b, lang), side_name(d.b, d.a, lang)
-    out = [f"# {msg('diff.title', a=a, b=b).get(lang)}", ""]
-    out += [f"- {source_words(side, lang)}" for side in (d.a, d.b)] + [f"- {scope_words(d, lang)}", ""]
-    out += [f"**{line}**" for line in summary_words(d, lang)] + [""]
+    out = [f"# {md.text(msg('diff.title', a=a, b=b).get(lang))}", ""]
+    out += [f"- {md.text(source_words(side, lang))}" for side in (d.a, d.b)] + [f"- {md.text(scope_words(d, lang))}", ""]
+    out += [f"**{md.text(line)}**" for line in summary_words(d, lang)] + [""]
     if d.changes:
         header = [msg(k).get(lang) for k in ("diff.column.rule", "diff.column.change", "diff.column.effect", "diff.column.reasons")]
         out += ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
-        out += [f"| `{c.rule}` | {msg(f'diff.change.{c.change}').get(lang)} | {msg(f'diff.effect.{c.effect}').get(lang)} | "
+        out += [f"| {md.code(c.rule, in_table=True)} | {msg(f'diff.change.{c.change}').get(lang)} | {msg(f'diff.effect.{c.effect}').get(lang)} | "
                 + _cell("\n".join(reason_words(x, lang, *before_after(lang)) for x in c.reasons)) + " |" for c in d.changes]
         out.append("")
     for status, rows in _sections(d):
-        out += [f"## {msg('diff.section', status=status_words(status, d, lang), count=len(rows)).get(lang)}", ""]
+        out += [f"## {md.text(msg('diff.section', status=status_words(status, d, lang), count=len(rows)).get(lang))}", ""]
         out += [f"| {msg('diff.column.concept').get(lang)} | {_cell(a)} | {_cell(b)} | {msg('diff.column.reasons').get(lang)} |",
                 "|---|---|---|---|"]
         for r in rows:
-            out.append(f"| {_cell(r.label.get(lang))}<br>`{r.concept}` | {_cell(chr(10).join(rule_words(x, lang) for x in r.a))} | "
+            out.append(f"| {_cell(r.label.get(lang))}<br>{md.code(r.concept, in_table=True)} | {_cell(chr(10).join(rule_words(x, lang) for x in r.a))} | "
                        f"{_cell(chr(10).join(rule_words(x, lang) for x in r.b))} | {_cell(chr(10).join(reason_words(x, lang, a, b) for x in r.reasons))} |")
         out.append("")
     return "\n".join(out)
@@ -293,11 +295,13 @@ def render_compare_text(m: Matrix, lang: str = "ja", width: int = 160) -> str:
 
 def render_compare_markdown(m: Matrix, lang: str = "ja") -> str:
     out = [f"# {msg('compare.title').get(lang)}", ""]
-    out += [f"- {source_words(side, lang)}" for side in m.sides] + ["", msg("compare.summary", concepts=len(m.rows), sides=len(m.sides)).get(lang), ""]
-    out.append(f"| {msg('diff.column.concept').get(lang)} | " + " | ".join(s.ruleset.municipality.name.get(lang) for s in m.sides) + " |")
+    out += [f"- {md.text(source_words(side, lang))}" for side in m.sides]
+    out += ["", md.text(msg("compare.summary", concepts=len(m.rows), sides=len(m.sides)).get(lang)), ""]
+    out.append(f"| {msg('diff.column.concept').get(lang)} | " + " | ".join(_cell(s.ruleset.municipality.name.get(lang)) for s in m.sides) + " |")
     out.append("|---" * (len(m.sides) + 1) + "|")
     for r in m.rows:
-        concept = "<br>".join(_cell(line) for line in _concept_lines(r, m, lang, f"`{r.concept}`"))
+        label, _, *own = _concept_lines(r, m, lang, r.concept)
+        concept = "<br>".join([_cell(label), md.code(r.concept, in_table=True), *(_cell(line) for line in own)])
         out.append(f"| {concept} | " + " | ".join(_cell(duty_words(c, lang)) for c in r.cells) + " |")
     return "\n".join(out) + "\n"
 

@@ -8,6 +8,7 @@ from typing import Any
 from sns_policy.diagnostics import Finding
 from sns_policy.impact import AccountChange, ImpactReport
 from sns_policy.report import location, verdict_words
+from sns_policy.report import markdown as md
 from sns_policy.words import text as msg
 
 _KINDS = ("newly_failing", "newly_passing", "findings_changed", "scope_changed", "confirmations_changed")
@@ -47,28 +48,30 @@ def render_text(report: ImpactReport, lang: str = "ja") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(report: ImpactReport, lang: str = "ja") -> str:
-    lines = [f"### sns-policy impact: `{report.old}` → `{report.new}`", "", summary(report, lang), ""]
+    """For a pull request: the summary, and a row per finding each change adds or removes
+    (every value through report.markdown)."""
+    lines = [f"### sns-policy impact: {md.code(report.old)} → {md.code(report.new)}", "", md.text(summary(report, lang)), ""]
+    if report.errors:  # as check's comment lists them: a manifest that could not be read changes nothing, silently
+        lines += [f"- {md.code(location(e))} {md.text(e.message.get(lang))}" for e in report.errors] + [""]
     if report.changes:
         columns = ("account", "file", "change", "verdict", "rule", "clause", "finding")
         lines += ["| " + " | ".join(_w(f"impact.column.{c}", lang) for c in columns) + " |", "|---|---|---|---|---|---|---|"]
         for change in report.changes:
-            verdicts = _verdicts(change, lang)
+            verdicts = md.cell(_verdicts(change, lang))
+            account = md.code(change.account, in_table=True)
+            kind = md.cell(_w(f"impact.{change.kind}", lang))
             rows = ([(_w("impact.added", lang), f) for f in change.added] + [(_w("impact.removed", lang), f) for f in change.removed]
                     or ([] if change.unconfirmed else [("", None)]))
             for sign, f in rows:
-                rule = f"{sign} `{f.code}`" if f else ""
-                clause = _escape(f.clause or "") if f else ""
-                said = _escape(f.message.get(lang)) if f else ""
-                lines.append(f"| `{_escape(change.account)}` | `{change.file}:{f.line if f else change.line}` | "
-                             f"{_w(f'impact.{change.kind}', lang)} | {verdicts} | {rule} | {clause} | {said} |")
+                rule = f"{md.cell(sign)} {md.code(f.code, in_table=True)}" if f else ""
+                clause = md.cell(f.clause or "") if f else ""
+                said = md.cell(f.message.get(lang)) if f else ""
+                lines.append(f"| {account} | {md.code(f'{change.file}:{f.line if f else change.line}', in_table=True)} | "
+                             f"{kind} | {verdicts} | {rule} | {clause} | {said} |")
             for unconfirmed in change.unconfirmed:
-                lines.append(f"| `{_escape(change.account)}` | `{change.file}:{change.line}` | {_w(f'impact.{change.kind}', lang)} "
-                             f"| {verdicts} | `{unconfirmed}` | | {_escape(_w('impact.unconfirmed', lang, rule=unconfirmed))} |")
+                lines.append(f"| {account} | {md.code(f'{change.file}:{change.line}', in_table=True)} | {kind} "
+                             f"| {verdicts} | {md.code(unconfirmed, in_table=True)} | | {md.cell(_w('impact.unconfirmed', lang, rule=unconfirmed))} |")
     return "\n".join(lines) + "\n"
 
 

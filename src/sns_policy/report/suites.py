@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
 
+from sns_policy.report import junit
 from sns_policy.report.paths import relative
 from sns_policy.report import location
 from sns_policy.suites import CaseOutcome, MunicipalityCoverage, SuiteReport
@@ -135,8 +136,7 @@ def render_junit(report: SuiteReport, lang: str = "ja") -> str:
             case = ET.SubElement(broken, "testcase", classname="suites", name=where, file=relative(e.file), line=str(max(e.line, 1)))
             error = ET.SubElement(case, "error", message=e.message.get(lang), type=e.code)
             error.text = f"{where}: {e.message.get(lang)}"
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return junit.document(root)
 
 
 def render_github(report: SuiteReport, lang: str = "ja") -> str:
@@ -152,19 +152,20 @@ def render_github(report: SuiteReport, lang: str = "ja") -> str:
 
 
 def render_markdown(report: SuiteReport, lang: str = "ja") -> str:
-    """For a pull-request comment: the summary, and a table of the failed cases."""
-    from sns_policy.report.ci import markdown_cell
+    """For a pull-request comment: the summary, and a table of the failed cases (every
+    value through report.markdown)."""
+    from sns_policy.report import markdown as md
 
-    lines = ["### sns-policy test", "", _summary(report, lang), ""]
+    lines = ["### sns-policy test", "", md.text(_summary(report, lang)), ""]
     if report.failed or report.errors:
         columns = [msg(f"suite.column.{c}").get(lang) for c in ("case", "where", "problem")]
         lines += ["| " + " | ".join(columns) + " |", "|---|---|---|"]
         for e in report.errors:
-            lines.append(f"| | `{markdown_cell(location(e))}` | {markdown_cell(e.message.get(lang))} |")
+            lines.append(f"| | {md.code(location(e), in_table=True)} | {md.cell(e.message.get(lang))} |")
         for o in report.failed:
             problem = "; ".join(p.get(lang) for p in o.problems) or msg("suite.fail").get(lang)
-            lines.append(f"| {markdown_cell(f'[{o.suite}] {o.case}')} | `{markdown_cell(f'{relative(o.suite_file)}:{o.line}')}` "
-                         f"| {markdown_cell(problem)} |")
+            lines.append(f"| {md.cell(f'[{o.suite}] {o.case}')} | {md.code(f'{relative(o.suite_file)}:{o.line}', in_table=True)} "
+                         f"| {md.cell(problem)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -129,6 +129,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "schema.where.rule": ("ルール {rule} の項目 [{path}]", "rule {rule}, at [{path}]"),
     "schema.where.path": ("項目 [{path}]", "the entry [{path}]"),
     "schema.other": ("値が正しくありません", "invalid value: {problem}"),
+    # A secret's field (password, token…, load/validation.py): what is wrong, never the value.
+    "schema.withheld": ("（秘密の情報の欄のため、値は表示しません）", "(not shown: a field for secrets)"),
+    "schema.other.withheld": ("値が正しくありません（秘密の情報の欄のため、値は表示しません）", "invalid value (not shown: a field for secrets)"),
     "schema.too_short": ("{min_length} 個以上必要です", "needs at least {min_length} items"),
     "schema.too_long": ("{max_length} 個以下でなければなりません", "must have at most {max_length} items"),
     "schema.string_pattern_mismatch": ("書き方が正しくありません（「{value}」）", "not written as expected: '{value}'"),
