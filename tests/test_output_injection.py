@@ -34,7 +34,7 @@ from sns_policy.load.specs import LoadedRuleset, resolve_one
 from sns_policy.model.base import LocalizedText
 from sns_policy.render.page import render_index, render_page
 from sns_policy.report import markdown as md
-from sns_policy.report.characters import visible
+from sns_policy.report.safe_text import shown as visible
 from sns_policy.report.formats import render
 from sns_policy.suites import run_suites
 
@@ -383,5 +383,6 @@ def test_generated_control_characters(value: str, tmp_path_factory: pytest.TempP
 
 
 def test_visible_writes_each_character_xml_cannot_hold_as_its_escape() -> None:
-    assert visible("a\x1bb\x00\x7f\x9b\ufffe\ud800\t\n\r") == "a\\x1bb\\x00\\x7f\\x9b\\ufffe\\ud800\t\n\r"
+    # A carriage return too: on a terminal or in a log it rewrites the line it ends.
+    assert visible("a\x1bb\x00\x7f\x9b\ufffe\ud800\t\n\r") == "a\\x1bb\\x00\\x7f\\x9b\\ufffe\\ud800\t\n\\x0d"
     assert visible("三浦市 \u2028 ok") == "三浦市 \u2028 ok"

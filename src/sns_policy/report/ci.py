@@ -11,7 +11,7 @@ from sns_policy.diagnostics import CheckReport, Finding, Severity
 from sns_policy.report import junit
 from sns_policy.report import markdown as md
 from sns_policy.report import summary_counts, verdict_words
-from sns_policy.report.characters import visible
+from sns_policy.report.safe_text import shown
 from sns_policy.report.paths import relative
 from sns_policy.words import text as msg
 
@@ -30,7 +30,7 @@ def _said(finding: Finding, lang: str) -> str:
 def _escape_data(text: str) -> str:
     # A line break is GitHub's escape; any other control character (an ESC that would
     # colour or rewrite the log) is shown as its own (\x1b).
-    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

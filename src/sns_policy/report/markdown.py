@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from sns_policy.report.characters import visible
+from sns_policy.report.safe_text import shown
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # An http(s) address, in the characters RFC 3986 allows (so it ends at a space, `<`, `|`,
@@ -68,7 +68,7 @@ def _plain(value: str) -> str:
 
 def text(value: object) -> str:
     """`value` as running text: shown as written, whatever it holds."""
-    value = visible("" if value is None else str(value))
+    value = shown("" if value is None else str(value))
     out, at = [], 0
     for match in _URL.finditer(value):
         address, rest = _address(match.group())
@@ -93,7 +93,7 @@ def cell(value: object, empty: str = "") -> str:
 
 def code(value: object, in_table: bool = False) -> str:
     """`value` as a code span (nothing at all for an empty value)."""
-    value = _NEWLINE.sub(" ", visible("" if value is None else str(value)))
+    value = _NEWLINE.sub(" ", shown("" if value is None else str(value)))
     if not value:
         return ""
     fence = "`" * (max((len(run) for run in re.findall(r"`+", value)), default=0) + 1)
