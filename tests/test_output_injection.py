@@ -60,6 +60,8 @@ PAYLOADS = [
     "<https://example.com/\"onmouseover=alert(1)>",
     "https://example.com/[x](javascript:alert(1))",
     "https://example.com/a_b_*c*_`d`|e",
+    "www.example.com/[x](javascript:alert(1))",
+    "see www.a_b.example/`x`|y and https://三浦 and http://`x`",
     "http://a.example/?q=<script>alert(1)</script>",
     "`` ` ``<script>alert(1)</script>``",
     "`x` `` y `` ``` <b>z</b> ```",
@@ -255,7 +257,7 @@ def test_no_payload_runs_in_any_markdown_output(payload: str, renderer, tmp_path
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40)
 _MARKUP = st.lists(st.sampled_from(["<", ">", "&", "`", "``", "*", "_", "[", "]", "(", ")", "!", "|", "\\", "\n", "\r", "#",
                                     "-", "~", ":", "javascript:", "https://", "<script>", "</script>", "<img src=x onerror=",
-                                    "<!--", "-->", "&lt;", "&#", ";", " ", "    ", "1.", "alert(1)", "\"", "'", "=", "a", "三浦"]),
+                                    "<!--", "-->", "&lt;", "&#", ";", " ", "    ", "1.", "alert(1)", "\"", "'", "=", "a", "三浦", "www.", "@"]),
                    min_size=1, max_size=14).map("".join)
 
 
@@ -301,13 +303,15 @@ def test_a_code_span_holds_any_run_of_backticks() -> None:
 
 def test_links_are_http_or_relative_only() -> None:
     assert md.link("x", "javascript:alert(1)") == "x"
-    assert md.link("x", " JaVaScRiPt:alert(1)") == "[x](%20JaVaScRiPt:alert%281%29)"  # a relative address, never a scheme
+    assert md.link("x", " JaVaScRiPt:alert(1)") == "x"  # as a browser reads it
     assert md.link("x", "data:text/html,<script>") == "x"
+    assert md.link("x", "\njavascript:alert(1)") == md.link("x", "java\tscript:alert(1)") == md.link("x", "\x01javascript:x") == "x"
     assert md.link("x", "https://example.com/a b(c)") == "[x](https://example.com/a%20b%28c%29)"
     assert md.link("x", "javascript&#58;alert(1)") == "[x](javascript&amp;#58;alert%281%29)"
     assert md.autolink("https://example.com/<x>") == "<https://example.com/%3Cx%3E>"
     assert md.autolink("javascript:alert(1)") == "javascript:alert(1)"
     assert md.text("see https://example.com/a_b.") == "see <https://example.com/a_b>."
+    assert md.text("https://三浦") == "https&#58;//三浦" and md.text("http://x") == "<http://x>"
 
 
 # --- control characters: JUnit XML stays XML, the other formats stay what they are ----------

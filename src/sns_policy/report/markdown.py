@@ -14,7 +14,8 @@ one of these, by where it goes:
   in the text becomes an autolink `<https://…>`: escaping inside a bare address would put
   the backslashes into the link GitHub makes of it, and inside `<…>` nothing is Markdown
   (its `[` and `]` are percent-encoded, which Python-Markdown would otherwise read as a link).
-  A control character is shown as its escape (report.characters: `\\x1b`).
+  A bare `www.` is written `www&#46;` (GFM would link it with the backslashes). A control
+  character is shown as its escape (report.characters: `\\x1b`).
 - `cell`: a table cell: `text`, and `|` as `\\|`.
 - `code`: a code span: nothing inside one is Markdown or HTML, so only its fence and line
   breaks matter. The fence is one backtick longer than the longest run of backticks in the
@@ -40,13 +41,14 @@ from sns_policy.report.safe_text import shown
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # An http(s) address, in the characters RFC 3986 allows (so it ends at a space, `<`, `|`,
 # a backtick or Japanese text, as a reader would end it).
-_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", re.IGNORECASE)
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*", re.IGNORECASE)
 _TRAILING = ".,:;!?'*_~"  # as GFM's autolinks: a sentence's punctuation is not the address's
 _ESCAPES = str.maketrans({
     "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "#": "\\#",
     "~": "&#126;", "&": "&amp;", "<": "&lt;", ">": "&gt;",
 })
 _BLOCK_START = re.compile(r"([-+])|(\d{1,9})([.)])")
+_WWW = re.compile(r"www\.", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # GFM reads `&lt;` inside an autolink as `<`; CommonMark does not
 
 
@@ -63,19 +65,28 @@ def _autolink(address: str) -> str:
 
 
 def _plain(value: str) -> str:
-    return _NEWLINE.sub("<br>", value.translate(_ESCAPES))
+    # GFM links a bare www. with what follows as written, backslashes and all: its dot as
+    # an entity, so it stays the text it was.
+    return _WWW.sub("www&#46;", _NEWLINE.sub("<br>", value.translate(_ESCAPES)))
 
 
 def text(value: object) -> str:
     """`value` as running text: shown as written, whatever it holds."""
     value = shown("" if value is None else str(value))
     out, at = [], 0
-    for match in _URL.finditer(value):
+    while match := _URL.search(value, at):
         address, rest = _address(match.group())
-        if len(address) <= len("https://"):
-            continue
-        out += [_plain(value[at:match.start()]), _autolink(address.replace("[", "%5B").replace("]", "%5D")), _plain(rest)]
-        at = match.end()
+        out.append(_plain(value[at:match.start()]))
+        if re.match(r"https?://[A-Za-z0-9\[]", address, re.IGNORECASE):
+            out += [_autolink(address.replace("[", "%5B").replace("]", "%5D")), _plain(rest)]
+            at = match.end()
+        else:
+            # No host after all ("https://" then Japanese, or "https://@"): the scheme alone,
+            # its colon as an entity, or GFM would link it with what follows, backslashes
+            # and all; what follows is read again.
+            scheme = match.group()[:match.group().index("//") + 2]
+            out.append(_plain(scheme).replace(":", "&#58;", 1))
+            at = match.start() + len(scheme)
     out.append(_plain(value[at:]))
     said = "".join(out)
     if said[:1] in (" ", "\t"):  # four spaces at the start of a line would start a code block
@@ -110,10 +121,13 @@ def _address_or_none(value: str | None) -> str | None:
     """An http(s) or relative address, percent-encoded where Markdown would end it."""
     if not value:
         return None
-    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", value)
+    # As a browser reads an address: tabs and line breaks anywhere are dropped, and spaces
+    # and controls before it ("\njavascript:" and "java\tscript:" are javascript:).
+    value = re.sub("[\t\n\r]", "", value)
+    scheme = re.match(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):", value)
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         return None
-    return quote(_NEWLINE.sub("", value), safe="/:?#@!$&*+,;=%-._~")  # ' and " would start a title
+    return quote(value, safe="/:?#@!$&*+,;=%-._~")  # ' and " would start a title
 
 
 def url(value: str | None) -> str | None:
