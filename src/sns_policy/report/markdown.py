@@ -15,7 +15,7 @@ one of these, by where it goes:
   the backslashes into the link GitHub makes of it, and inside `<…>` nothing is Markdown
   (its `[` and `]` are percent-encoded, which Python-Markdown would otherwise read as a link).
   A bare `www.` is written `www&#46;` (GFM would link it with the backslashes). A control
-  character is shown as its escape (report.characters: `\\x1b`).
+  character is shown as its escape (report.safe_text: `\\x1b`).
 - `cell`: a table cell: `text`, and `|` as `\\|`.
 - `code`: a code span: nothing inside one is Markdown or HTML, so only its fence and line
   breaks matter. The fence is one backtick longer than the longest run of backticks in the
