@@ -236,3 +236,15 @@ def test_a_terminal_escape_in_a_value_or_a_name_is_shown_escaped(tmp_path: Path)
     clean.write_text(text, encoding="utf-8")
     done = run("check", str(clean), "--as-of", "2026-11-21")
     assert "\x1b" not in done.stdout and "@x\\x1b]0;pwned\\x07\\x1b[2J" in done.stdout
+
+
+def test_render_passes_over_a_named_pipe_in_a_walked_folder(tmp_path: Path) -> None:
+    accounts = tmp_path / "accounts"
+    accounts.mkdir()
+    shutil.copy(GOOD, accounts / "a.yaml")
+    os.mkfifo(accounts / "pipe.yaml")
+    done = run("render", "site", str(accounts), "--out", str(tmp_path / "site"))  # run() times out rather than hang
+    assert done.returncode == 0, said(done)
+    assert (tmp_path / "site" / "index.html").is_file()
+    done = run("render", "index", str(accounts), "-m", "miura")
+    assert done.returncode == 0 and "<" in done.stdout, said(done)
