@@ -187,3 +187,10 @@ def test_impact_writes_github_annotations_at_each_account_it_alters(tmp_path: Pa
     assert annotation and annotation.group(1) == "error"
     assert annotation.group(2) == "municipalities/miura/examples/x-city-compliant.yaml"
     assert "miura.replies-by-exception" in annotation.group(6) and "%0A" in annotation.group(6)
+
+
+def test_markdown_names_an_account_as_code_not_as_a_mention() -> None:
+    # In a pull-request comment a bare @miura_city_koho would notify whoever owns that name.
+    markdown = _run("check", str(EXAMPLES / "x-city-compliant.yaml"), "--format", "markdown")[1]
+    assert "`x:@miura_city_koho`" in markdown
+    assert " x:@miura_city_koho " not in markdown

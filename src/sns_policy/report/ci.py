@@ -102,7 +102,7 @@ def render_markdown(report: CheckReport, lang: str = "ja") -> str:
     if report.input_errors:
         out += [f"- {md.code(f'{relative(e.file)}:{e.line}:{e.column}')} {md.text(e.message.get(lang))}" for e in report.input_errors] + [""]
     for r in report.results:
-        out.append(f"#### {md.code(relative(r.file))} {md.text(r.account)} — {md.text(verdict_words(r.compliant).get(lang))}")
+        out.append(f"#### {md.code(relative(r.file))} {md.code(r.account)} — {md.text(verdict_words(r.compliant).get(lang))}")
         if r.findings:
             out += ["", f"| {msg('md.line').get(lang)} | {msg('md.severity').get(lang)} | {msg('md.rule').get(lang)} | "
                         f"{msg('md.clause').get(lang)} | {msg('md.finding').get(lang)} |", "|---:|---|---|---|---|"]
