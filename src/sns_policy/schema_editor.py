@@ -220,8 +220,8 @@ def _partial(node: dict[str, Any], whole: dict[str, Any], defs: dict[str, Any]) 
     for key, prop in node.get("properties", {}).items():
         prop = _mapping_refs_partial(prop, whole, defs)
         if not any(branch.get("type") == "null" for branch in prop.get("anyOf", [])):
-            described = {k: prop.pop(k) for k in ("description",) if k in prop}
-            prop = {"anyOf": [prop, {"type": "null"}], **described}
+            description = prop.pop("description", None)  # stays on the property, off the branch
+            prop = {"anyOf": [prop, {"type": "null"}], **({"description": description} if description else {})}
         node["properties"][key] = prop
     return node
 

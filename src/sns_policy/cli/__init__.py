@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 import typer.main
@@ -75,14 +75,9 @@ def main() -> None:
         _apply_walk(config)
         code = app(standalone_mode=False, default_map=_defaults(config))
     except ConfigError as exc:  # the project configuration, read wherever an id is looked up
-        from sns_policy.report.safe_text import shown
-
-        problem = msg(exc.key, **exc.params).get(lang)
-        sys.stderr.write(shown(f"sns-policy: error: {exc.file}:{exc.line}:{exc.column}: {problem}") + "\n")
-        sys.exit(2)
+        _error(f"{exc.file}:{exc.line}:{exc.column}: {msg(exc.key, **exc.params).get(lang)}")
     except WriteError as exc:  # any command's --out (report, export, import, schemas …): where and why, in words
-        sys.stderr.write(f"sns-policy: error: {exc.words().get(lang)}\n")
-        sys.exit(2)
+        _error(exc.words().get(lang))
     except typer.Abort:
         sys.stderr.write(f"sns-policy: {msg('cli.aborted').get(lang)}\n")
         sys.exit(130)
@@ -93,11 +88,8 @@ def main() -> None:
             raise
         from sns_policy.words.os_errors import reason_words
 
-        from sns_policy.report.safe_text import shown
-
         where = exc.filename if exc.filename is not None else "-"
-        sys.stderr.write(shown(f"sns-policy: error: {where}: {msg('cli.os-error', reason=reason_words(exc)).get(lang)}") + "\n")
-        sys.exit(2)
+        _error(f"{where}: {msg('cli.os-error', reason=reason_words(exc)).get(lang)}")
     except Exception as exc:
         if _is_usage_error(exc):
             message = exc.format_message()  # type: ignore[attr-defined]
@@ -139,6 +131,14 @@ def _template_error(exc: Exception, lang: str) -> str | None:
         pass
     location, problem = describe(exc)
     return f"{location}: {msg('render.template', problem=problem).get(lang)}"
+
+
+def _error(line: str) -> NoReturn:
+    """One line on stderr, exit 2; a path or value in it is shown, never obeyed (safe_text)."""
+    from sns_policy.report.safe_text import shown
+
+    sys.stderr.write(f"sns-policy: error: {shown(line)}\n")
+    sys.exit(2)
 
 
 def _apply_walk(config: Config) -> None:

@@ -71,9 +71,9 @@ def _read(file: Path, table: tuple[str, ...] | None) -> Config:
     try:
         text = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = exc.object[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        from sns_policy.load.files import undecodable
+
+        line, column, _ = undecodable(exc)
         raise ConfigError(str(file), line, column, "config.encoding") from None
     try:
         data: Any = tomllib.loads(text)
